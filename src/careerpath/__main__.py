@@ -1,0 +1,3 @@
+from careerpath.cli import main
+
+main()

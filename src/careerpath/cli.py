@@ -1,0 +1,373 @@
+"""The command line: the only module that knows typer, exit codes and where output goes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+
+import typer
+
+from careerpath import __version__
+from careerpath.errors import EXIT_CANCELLED, EXIT_DATA, EXIT_USAGE, CareerpathError
+
+if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
+    from careerpath.load import Library
+    from careerpath.model import Inventory
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+app = typer.Typer(
+    name="careerpath",
+    add_completion=False,
+    no_args_is_help=True,
+    help="Plan a career move from technical support: rate your skills honestly, see the gaps"
+    " against the roles you aim at, and get a dated growth plan to follow with your manager.",
+)
+roles_app = typer.Typer(
+    invoke_without_command=True,
+    help="List the role profiles, or show one role, or list the skills.",
+)
+app.add_typer(roles_app, name="roles")
+
+
+@dataclass
+class Settings:
+    roles_dir: Path | None = None
+
+
+def fail(error: CareerpathError) -> None:
+    typer.echo(f"careerpath: error: {error}", err=True)
+
+
+def handled(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn careerpath's errors into one line on stderr and an exit code; never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except CareerpathError as error:
+            fail(error)
+            raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("careerpath: cancelled", err=True)
+            raise typer.Exit(EXIT_CANCELLED) from None
+
+    return wrapper
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"careerpath {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    roles_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--roles-dir",
+            envvar="CAREERPATH_ROLES",
+            help="Your organisation's folder of skills.yaml, role profiles and templates/;"
+            " they add to or replace the built-in ones.",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    ctx.obj = Settings(roles_dir=roles_dir)
+
+
+def _library(ctx: typer.Context) -> Library:
+    from careerpath.load import load_library
+
+    settings = ctx.find_object(Settings) or Settings()
+    return load_library(settings.roles_dir)
+
+
+def _inventory(path: Path, library: Library) -> Inventory:
+    from careerpath.load import load_inventory
+
+    return load_inventory(path, library)
+
+
+def _date(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CareerpathError(
+            f"--date must be a date like 2026-11-23, got '{text}'", exit_code=EXIT_USAGE
+        ) from None
+
+
+def _emit(text: str, out: Path | None, force: bool) -> None:
+    if out is None:
+        typer.echo(text, nl=not text.endswith("\n"))
+        return
+    from careerpath.writing import write_private
+
+    write_private(out, text, force=force)
+    typer.echo(f"careerpath: wrote {out}", err=True)
+
+
+# --- roles -------------------------------------------------------------------------------
+
+
+@roles_app.callback()
+@handled
+def roles(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """List the role profiles you can aim at."""
+    if ctx.invoked_subcommand is not None:
+        return
+    library = _library(ctx)
+    if as_json:
+        data = [
+            {"id": r.id, "title": r.title, "summary": r.summary, "skills": len(r.skills),
+             "source": str(library.sources[r.id])}
+            for r in library.roles.values()
+        ]
+        typer.echo(json.dumps(data, indent=2))
+        return
+    width = max(len(r) for r in library.roles)
+    for role in sorted(library.roles.values(), key=lambda r: r.id):
+        typer.echo(f"{role.id:<{width}}  {role.title}")
+    typer.echo("\nShow one with: careerpath roles show ROLE")
+
+
+@roles_app.command("show")
+@handled
+def roles_show(
+    ctx: typer.Context,
+    role_id: Annotated[str, typer.Argument(metavar="ROLE", help="A role id, e.g. testing.")],
+) -> None:
+    """Show what a role needs: skills with level and importance, credentials, people, mentor."""
+    from careerpath.roleview import role_text
+
+    library = _library(ctx)
+    typer.echo(role_text(library.role(role_id), library.catalogue))
+
+
+@roles_app.command("skills")
+@handled
+def roles_skills(ctx: typer.Context) -> None:
+    """List every skill in the catalogue, by category, with its id."""
+    library = _library(ctx)
+    catalogue = library.catalogue
+    for category, title in catalogue.categories.items():
+        typer.echo(title)
+        for skill_id, skill in catalogue.skills.items():
+            if skill.category == category:
+                typer.echo(f"  {skill_id:<28} {skill.name}")
+
+
+# --- validate ----------------------------------------------------------------------------
+
+
+@app.command()
+@handled
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or folders to check. Default: the built-in and organisation data.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check skill catalogues, role profiles and inventories; print every problem found."""
+    from careerpath.validation import default_paths, validate_paths
+
+    settings = ctx.find_object(Settings) or Settings()
+    library = _library(ctx) if not paths else _library_or_builtin(ctx)
+    report = validate_paths(paths or default_paths(settings.roles_dir), library)
+    for error in report.errors:
+        fail(error)
+    files = len(report.checked)
+    if report.errors:
+        typer.echo(f"{len(report.errors)} problems in {files} files", err=True)
+        raise typer.Exit(EXIT_DATA)
+    typer.echo(f"ok: {files} files valid")
+
+
+def _library_or_builtin(ctx: typer.Context) -> Library:
+    """The library to check other files against; the built-in one if the organisation's is broken."""
+    from careerpath.load import load_library
+
+    try:
+        return _library(ctx)
+    except CareerpathError:
+        return load_library(None)
+
+
+# --- gaps and plan -----------------------------------------------------------------------
+
+
+InventoryArg = Annotated[
+    Path, typer.Argument(metavar="INVENTORY", help="Your self-inventory YAML file.")
+]
+
+
+@app.command()
+@handled
+def gaps(
+    ctx: typer.Context,
+    inventory_path: InventoryArg,
+    role: Annotated[
+        str | None,
+        typer.Option("--role", help="Only this role. Default: rank every role, then your targets."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Compare your inventory with the roles: readiness, gaps by priority, strengths."""
+    from careerpath.gaps import analyse, rank
+    from careerpath.report import gaps_data, ranking_text, role_text
+
+    library = _library(ctx)
+    inventory = _inventory(inventory_path, library)
+    catalogue = library.catalogue
+    if role is not None:
+        ranking = []
+        detail = [analyse(inventory.ratings, library.role(role), catalogue)]
+    else:
+        ranking = rank(inventory.ratings, library.roles.values(), catalogue)
+        detail = [r for target in inventory.targets for r in ranking if r.role == target]
+    if as_json:
+        typer.echo(json.dumps(gaps_data(inventory.person, ranking, detail), indent=2))
+        return
+    parts = [f"{inventory.person}, {inventory.date.isoformat()}"]
+    if ranking:
+        parts.append(ranking_text(ranking))
+    parts.extend(role_text(r) for r in detail)
+    if role is None and not inventory.targets:
+        parts.append("No targets in the inventory: add `targets: [ROLE]` or use --role ROLE.")
+    typer.echo("\n\n".join(parts))
+
+
+@app.command()
+@handled
+def plan(
+    ctx: typer.Context,
+    inventory_path: InventoryArg,
+    role: Annotated[
+        str | None,
+        typer.Option("--role", help="The role to plan for. Default: the inventory's first target."),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the plan to this file (mode 0600).")
+    ] = None,
+    horizon: Annotated[
+        str, typer.Option("--horizon", help="How far the plan reaches: 6m, 26w, 180d or 1y.")
+    ] = "6m",
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="The plan's start date, YYYY-MM-DD. Default: today."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")] = False,
+) -> None:
+    """Write a dated growth plan for one role: goals for the top gaps, mentor, people, timeline."""
+    from careerpath.planning import parse_horizon
+
+    library = _library(ctx)
+    inventory = _inventory(inventory_path, library)
+    start = _date(date)
+    span = parse_horizon(horizon)
+    role_id = role or _first_target(inventory)
+    _emit(_plan_markdown(library, inventory, role_id, start, span), out, force)
+
+
+def _first_target(inventory: Inventory) -> str:
+    if not inventory.targets:
+        raise CareerpathError(
+            "the inventory has no targets; add `targets: [ROLE]` to it or pass --role ROLE",
+            exit_code=EXIT_USAGE,
+        )
+    return inventory.targets[0]
+
+
+def _plan_markdown(
+    library: Library, inventory: Inventory, role_id: str, start: dt.date, span: object
+) -> str:
+    from careerpath.planning import Horizon, build_plan
+    from careerpath.render import render
+
+    assert isinstance(span, Horizon)
+    the_plan = build_plan(
+        inventory,
+        library.role(role_id),
+        library.catalogue,
+        list(library.roles.values()),
+        start=start,
+        horizon=span,
+    )
+    context = {"plan": the_plan, "catalogue": library.catalogue}
+    return render(library.template_dirs, "plan.md.j2", context)
+
+
+@app.command()
+@handled
+def demo(
+    ctx: typer.Context,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="Start date for the plan. Default: the example's own date."),
+    ] = None,
+) -> None:
+    """Show the whole loop on the shipped example: gaps for every role, then a growth plan."""
+    from careerpath import locations
+    from careerpath.gaps import rank
+    from careerpath.planning import parse_horizon
+    from careerpath.report import ranking_text, role_text
+
+    library = _library(ctx)
+    path = locations.example_inventory()
+    inventory = _inventory(path, library)
+    ranking = rank(inventory.ratings, library.roles.values(), library.catalogue)
+    target = _first_target(inventory)
+    typer.echo(f"careerpath demo: the shipped example inventory, {path.name}\n")
+    typer.echo(ranking_text(ranking) + "\n")
+    typer.echo(role_text(next(r for r in ranking if r.role == target), limit=8) + "\n")
+    typer.echo("-" * 72)
+    start = _date(date) if date else inventory.date
+    typer.echo(_plan_markdown(library, inventory, target, start, parse_horizon("6m")))
+    typer.echo("-" * 72)
+    typer.echo(
+        f"Try it on your own file: careerpath gaps my.yaml, then"
+        f" careerpath plan my.yaml --role {target} --out plan.md"
+    )
+
+
+@app.command()
+@handled
+def schema(
+    name: Annotated[str, typer.Argument(help="catalogue, role or inventory.")],
+) -> None:
+    """Print the JSON Schema of a file format, for editors that autocomplete YAML."""
+    from careerpath.schema import schema_text
+
+    typer.echo(schema_text(name), nl=False)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("careerpath: cancelled", err=True)
+        sys.exit(EXIT_CANCELLED)

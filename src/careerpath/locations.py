@@ -1,0 +1,42 @@
+"""Where careerpath finds its built-in data, an organisation's data and the user's files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def builtin(name: str) -> Path:
+    """The built-in data folder `name` (roles, templates, examples).
+
+    A wheel carries the folders inside the package (_data/); an editable install or a source
+    checkout has them at the top of the repository, two levels above this file.
+    """
+    for candidate in (_PACKAGE / "_data" / name, _PACKAGE.parent.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"careerpath's built-in {name}/ folder is missing; reinstall careerpath")
+
+
+def example_inventory() -> Path:
+    return builtin("examples") / "support-analyst.yaml"
+
+
+def org_roles_dir(option: Path | None) -> Path | None:
+    """The organisation's own data folder: --roles-dir, else CAREERPATH_ROLES, else none."""
+    if option is not None:
+        return option
+    value = os.environ.get("CAREERPATH_ROLES", "").strip()
+    return Path(value) if value else None
+
+
+def user_home() -> Path:
+    """Where a person's inventories and plans live: CAREERPATH_HOME, else the user data folder."""
+    value = os.environ.get("CAREERPATH_HOME", "").strip()
+    if value:
+        return Path(value).expanduser()
+    import platformdirs  # only the commands that write personal files pay for it
+
+    return Path(platformdirs.user_data_dir("careerpath", appauthor=False))

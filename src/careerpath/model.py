@@ -1,0 +1,198 @@
+"""The data model: the skill catalogue, role profiles and self-inventories.
+
+Pydantic checks each file's shape (strict types, no unknown fields); cross-file references
+(a role naming a skill the catalogue lacks) are checked in careerpath.checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+MIN_LEVEL, MAX_LEVEL = 0, 5
+MIN_IMPORTANCE, MAX_IMPORTANCE = 1, 5
+LEVEL_NAMES = ("none", "aware", "with guidance", "independent", "advanced", "sets direction")
+NOT_APPLICABLE = "n/a"
+UNSURE = "unsure"
+
+
+def _whole_number(low: int, high: int) -> BeforeValidator:
+    def check(value: object) -> object:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"must be a whole number from {low} to {high}, got {value!r}")
+        if not low <= value <= high:
+            raise ValueError(f"must be {low} to {high}, got {value}")
+        return value
+
+    return BeforeValidator(check, json_schema_input_type=int)
+
+
+Level = Annotated[int, _whole_number(MIN_LEVEL, MAX_LEVEL), Field(ge=MIN_LEVEL, le=MAX_LEVEL)]
+StepLevel = Annotated[int, _whole_number(1, MAX_LEVEL), Field(ge=1, le=MAX_LEVEL)]
+Importance = Annotated[
+    int, _whole_number(MIN_IMPORTANCE, MAX_IMPORTANCE), Field(ge=MIN_IMPORTANCE, le=MAX_IMPORTANCE)
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+OnetElement = Annotated[str, StringConstraints(pattern=r"^[0-9](\.[A-Za-z0-9]+)+$")]
+OnetCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$")]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Step(Frozen):
+    """One step up a skill: what to do, and the evidence that shows it is done."""
+
+    do: Text
+    evidence: Text
+
+
+class Skill(Frozen):
+    name: Text
+    category: Ident
+    description: Text
+    onet: OnetElement | None = None
+    levels: dict[Level, Text] = Field(description="An observable descriptor for every level 0-5.")
+    steps: dict[StepLevel, Step] = Field(
+        description="Generic actions; key n says how to get from level n-1 to n."
+    )
+
+
+class Catalogue(Frozen):
+    categories: dict[Ident, Text] = Field(default_factory=dict)
+    skills: dict[Ident, Skill] = Field(default_factory=dict)
+
+
+class Requirement(Frozen):
+    level: Level
+    importance: Importance
+
+
+class OnetLink(Frozen):
+    code: OnetCode
+    title: Text
+
+
+class Credential(Frozen):
+    name: Text
+    why: str = ""
+
+
+class Experience(Frozen):
+    name: Text
+    how: str = ""
+
+
+class Relationship(Frozen):
+    who: Text
+    why: str = ""
+    ask: Text
+
+
+class Exposure(Frozen):
+    area: Text
+    how: Text
+
+
+class Mentor(Frozen):
+    profile: Text
+    learn: list[Text] = Field(default_factory=list)
+    questions: list[Text] = Field(default_factory=list)
+    cadence: Text = "every two weeks"
+
+
+class Role(Frozen):
+    id: Ident
+    title: Text
+    summary: Text
+    onet: OnetLink | None = None
+    skills: dict[Ident, Requirement] = Field(min_length=1)
+    credentials: list[Credential] = Field(default_factory=list)
+    experiences: list[Experience] = Field(default_factory=list)
+    relationships: list[Relationship] = Field(default_factory=list)
+    exposure: list[Exposure] = Field(default_factory=list)
+    mentor: Mentor
+    influence: list[Text] = Field(default_factory=list)
+    actions: dict[Ident, dict[StepLevel, Step]] = Field(
+        default_factory=dict,
+        description="Role-specific steps per skill; they replace the catalogue's for this role.",
+    )
+
+
+Status = Literal["rated", "n/a", "unsure"]
+
+
+class Rating(Frozen):
+    """A self-rating of one skill: a level, or n/a, or unsure; evidence is optional."""
+
+    level: int | None = None
+    status: Status = "rated"
+    evidence: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_short_forms(cls, value: Any) -> Any:
+        """Accept `3`, `n/a`, `unsure` or `{level: 3, evidence: ...}` as written in YAML."""
+        if isinstance(value, dict):
+            value = dict(value)
+            if "status" in value:
+                raise ValueError("write the level as 0 to 5, n/a or unsure; 'status' is not a field")
+            level = value.pop("level", None)
+            if level is None:
+                raise ValueError("needs a level: 0 to 5, n/a or unsure")
+            return {**_level_or_word(level), **value}
+        return _level_or_word(value)
+
+    @property
+    def known(self) -> bool:
+        return self.status == "rated"
+
+
+def _level_or_word(value: object) -> dict[str, object]:
+    if isinstance(value, str) and value.strip().lower() in {"n/a", "na", "not applicable"}:
+        return {"status": NOT_APPLICABLE}
+    if isinstance(value, str) and value.strip().lower() in {"unsure", "not sure", "?"}:
+        return {"status": UNSURE}
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_LEVEL:
+        raise ValueError(f"must be a level 0 to 5, n/a or unsure, got {value!r}")
+    return {"level": value, "status": "rated"}
+
+
+RatingInput = Annotated[
+    Rating,
+    BeforeValidator(
+        lambda value: value,
+        json_schema_input_type=Annotated[int, Field(ge=0, le=5)]
+        | Literal["n/a", "unsure"]
+        | dict[str, Any],
+    ),
+]
+
+
+class Inventory(Frozen):
+    person: Text
+    date: dt.date = Field(description="When the inventory was taken, YYYY-MM-DD.")
+    current_role: Text = Field(description="A role id such as support, or free text.")
+    years_in_role: Annotated[float, Field(ge=0, le=60)] | None = None
+    targets: list[Ident] = Field(default_factory=list)
+    ratings: dict[Ident, RatingInput] = Field(default_factory=dict)
+    aspirations: str = ""
+    credentials: list[Text] = Field(default_factory=list)
+    experiences: list[Text] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _targets_unique(self) -> Inventory:
+        if len(set(self.targets)) != len(self.targets):
+            raise ValueError("targets lists a role twice; list each role once")
+        return self

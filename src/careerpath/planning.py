@@ -1,0 +1,387 @@
+"""Building a growth plan from a gap analysis. Pure: the start date comes in as an argument."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from careerpath.errors import EXIT_USAGE, CareerpathError
+from careerpath.gaps import RoleGaps, SkillGap, analyse, rank, transferable
+from careerpath.model import LEVEL_NAMES, Catalogue, Inventory, Rating, Role, Step
+
+GoalKind = Literal["skill", "mentor", "relationship", "exposure", "influence", "assess", "review"]
+
+STEPS_PER_MILESTONE = 2  # level steps a person can work on at once next to a full-time job
+CHECKIN_DAYS = 14
+MAX_GAPS = 5
+_HORIZON = re.compile(r"\s*([0-9]+)\s*([dwmy])\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Horizon:
+    amount: int
+    unit: str  # d, w, m or y
+
+    @property
+    def label(self) -> str:
+        words = {"d": "day", "w": "week", "m": "month", "y": "year"}
+        word = words[self.unit]
+        return f"{self.amount} {word}{'' if self.amount == 1 else 's'}"
+
+    def end(self, start: dt.date) -> dt.date:
+        if self.unit == "d":
+            return start + dt.timedelta(days=self.amount)
+        if self.unit == "w":
+            return start + dt.timedelta(weeks=self.amount)
+        months = self.amount if self.unit == "m" else 12 * self.amount
+        return add_months(start, months)
+
+
+def parse_horizon(text: str) -> Horizon:
+    """`6m`, `26w`, `180d` or `1y`; between two weeks and three years."""
+    match = _HORIZON.fullmatch(text)
+    if not match:
+        raise CareerpathError(
+            f"--horizon must look like 6m, 26w, 180d or 1y, got '{text}'", exit_code=EXIT_USAGE
+        )
+    horizon = Horizon(int(match.group(1)), match.group(2).lower())
+    start = dt.date(2000, 1, 1)
+    days = (horizon.end(start) - start).days
+    if not 14 <= days <= 3 * 366:
+        raise CareerpathError(
+            f"--horizon must be between two weeks and three years, got '{text}'",
+            exit_code=EXIT_USAGE,
+        )
+    return horizon
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day of the month `months` later, or the month's last day if it is shorter."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A SMART goal: specific action, measurable evidence, one step at a time, relevant, dated."""
+
+    kind: GoalKind
+    title: str
+    action: str
+    measure: str
+    owner: str
+    due: dt.date | None = None
+    skill: str | None = None
+    level: int | None = None
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class GapPlan:
+    gap: SkillGap
+    steps: tuple[Goal, ...]  # scheduled within the horizon, in order
+    later: tuple[Goal, ...]  # the steps that fall beyond the horizon
+
+
+@dataclass(frozen=True)
+class Milestone:
+    label: str
+    day: int
+    date: dt.date
+    goals: tuple[Goal, ...]
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    number: int
+    date: dt.date
+    focus: str
+
+
+@dataclass(frozen=True)
+class MentorGoals:
+    profile: str
+    learn: tuple[str, ...]
+    questions: tuple[str, ...]
+    cadence: str
+    find: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    person: str
+    current_role: str
+    targets: tuple[str, ...]
+    aspirations: str
+    role: Role
+    start: dt.date
+    end: dt.date
+    horizon: str
+    analysis: RoleGaps
+    ranking: tuple[RoleGaps, ...]
+    projected_readiness: float
+    transferable: tuple[tuple[str, str, int], ...]  # (skill id, name, level)
+    top_gaps: tuple[GapPlan, ...]
+    mentor: MentorGoals
+    relationships: tuple[Goal, ...]
+    exposure: tuple[Goal, ...]
+    influence: tuple[Goal, ...]
+    milestones: tuple[Milestone, ...]
+    checkins: tuple[CheckIn, ...]
+    checkin_days: int
+
+    @property
+    def goals(self) -> tuple[Goal, ...]:
+        return tuple(goal for milestone in self.milestones for goal in milestone.goals)
+
+
+def level_name(level: int) -> str:
+    return LEVEL_NAMES[level]
+
+
+def _milestone_days(start: dt.date, end: dt.date) -> list[tuple[str, dt.date]]:
+    marks = [(f"Day {d}", start + dt.timedelta(days=d)) for d in (30, 60, 90)]
+    month = 4
+    while add_months(start, month) < end:
+        marks.append((f"Month {month}", add_months(start, month)))
+        month += 1
+    marks = [(label, day) for label, day in marks if day < end]
+    marks.append(("Horizon", end))
+    return marks
+
+
+def _step_goal(
+    person: str, gap: SkillGap, level: int, step: Step, role: Role
+) -> Goal:
+    return Goal(
+        kind="skill",
+        title=f"{gap.name}: reach level {level} ({level_name(level)})",
+        action=step.do,
+        measure=step.evidence,
+        owner=person,
+        skill=gap.skill,
+        level=level,
+        why=f"importance {gap.importance}/5 for {role.title}; priority {gap.priority}",
+    )
+
+
+def _schedule(
+    gap_steps: list[list[Goal]], slots: int
+) -> tuple[list[list[Goal]], list[list[Goal]]]:
+    """Place each gap's steps in order, round by round, at most STEPS_PER_MILESTONE per slot.
+
+    A step goes in the earliest slot after the same skill's previous step, so a person never
+    works on two levels of one skill at once. Returns per-slot goals and per-gap leftovers.
+    """
+    placed: list[list[Goal]] = [[] for _ in range(slots)]
+    later: list[list[Goal]] = [[] for _ in gap_steps]
+    last_slot = [-1 for _ in gap_steps]
+    depth = max((len(steps) for steps in gap_steps), default=0)
+    for round_ in range(depth):
+        for index, steps in enumerate(gap_steps):
+            if round_ >= len(steps):
+                continue
+            goal = steps[round_]
+            if later[index]:  # an earlier level already fell beyond the horizon
+                later[index].append(goal)
+                continue
+            slot = next(
+                (
+                    s
+                    for s in range(last_slot[index] + 1, slots)
+                    if len(placed[s]) < STEPS_PER_MILESTONE
+                ),
+                None,
+            )
+            if slot is None:
+                later[index].append(goal)
+            else:
+                placed[slot].append(goal)
+                last_slot[index] = slot
+    return placed, later
+
+
+def build_plan(
+    inventory: Inventory,
+    role: Role,
+    catalogue: Catalogue,
+    roles: list[Role],
+    *,
+    start: dt.date,
+    horizon: Horizon,
+    max_gaps: int = MAX_GAPS,
+) -> Plan:
+    """A dated growth plan for moving toward `role`, starting on `start`."""
+    person = inventory.person
+    analysis = analyse(inventory.ratings, role, catalogue)
+    end = horizon.end(start)
+    marks = _milestone_days(start, end)
+
+    top = list(analysis.gaps[:max_gaps])
+    gap_steps = [
+        [
+            _step_goal(
+                person,
+                gap,
+                level,
+                role.actions.get(gap.skill, {}).get(level)
+                or catalogue.skills[gap.skill].steps[level],
+                role,
+            )
+            for level in range((gap.current or 0) + 1, gap.required + 1)
+        ]
+        for gap in top
+    ]
+    placed, later = _schedule(gap_steps, len(marks))
+    dated: list[list[Goal]] = [
+        [replace(goal, due=marks[slot][1]) for goal in goals] for slot, goals in enumerate(placed)
+    ]
+    due_of = {(g.skill, g.level): g.due for goals in dated for g in goals}
+    top_gaps = tuple(
+        GapPlan(
+            gap,
+            tuple(replace(g, due=due_of[(g.skill, g.level)]) for g in steps if (g.skill, g.level) in due_of),
+            tuple(later[index]),
+        )
+        for index, (gap, steps) in enumerate(zip(top, gap_steps, strict=True))
+    )
+
+    mentor = MentorGoals(
+        profile=role.mentor.profile,
+        learn=tuple(role.mentor.learn),
+        questions=tuple(role.mentor.questions),
+        cadence=role.mentor.cadence,
+        find=(
+            f"Ask your manager, and the people you meet below, who has made the move into"
+            f" {role.title.lower()}; someone two or three years ahead of you is often a better"
+            " mentor than the most senior person."
+        ),
+    )
+    relationships = tuple(
+        Goal("relationship", f"Meet: {r.who}", r.ask, f"Conversation held; you know {r.why.rstrip('.').lower()}" if r.why else "Conversation held and one follow-up agreed", person, why=r.why)
+        for r in role.relationships
+    )
+    exposure = tuple(
+        Goal("exposure", f"See: {e.area}", e.how, "One page of notes on how that area works and what it needs from support", person)
+        for e in role.exposure
+    )
+    influence = tuple(
+        Goal("influence", "Influence without authority", text, "The change was discussed by the people who own it, whatever they decided", person)
+        for text in role.influence
+    )
+
+    first: list[Goal] = [
+        Goal(
+            "mentor",
+            "Find a mentor for this move",
+            role.mentor.profile,
+            f"A first conversation held and a {role.mentor.cadence} meeting agreed",
+            person,
+        ),
+        Goal(
+            "review",
+            "Protect time for this plan",
+            "Put a recurring hour a week in your calendar for the work in this plan, and tell"
+            " your manager it exists.",
+            "The slot has been kept four weeks running",
+            person,
+        ),
+    ]
+    if analysis.unknowns:
+        names = ", ".join(g.name for g in analysis.unknowns)
+        first.append(
+            Goal(
+                "assess",
+                "Rate the skills you are unsure of",
+                f"Ask your manager or a colleague who sees your work to help you rate: {names}.",
+                "Each has a level and one piece of evidence in your inventory",
+                person,
+            )
+        )
+    social = [g for trio in _interleave(relationships, exposure, influence) for g in trio]
+    extra: list[list[Goal]] = [list(first) if slot == 0 else [] for slot in range(len(marks))]
+    for index, goal in enumerate(social):
+        slot = min(index // 2, len(marks) - 1)
+        extra[slot].append(goal)
+    if len(marks) > 1:
+        extra[len(marks) // 2 - 1 if len(marks) > 3 else 0].append(
+            Goal(
+                "review",
+                "Mid-plan review",
+                "Re-rate the skills you have worked on, with evidence, and run careerpath gaps"
+                " again with your manager.",
+                "An updated inventory and an agreed change to the plan, if any",
+                person,
+            )
+        )
+    extra[-1].append(
+        Goal(
+            "review",
+            "Re-assess and plan the next stretch",
+            "Take a fresh inventory, compare it with this one, and make the next plan.",
+            "A new dated inventory and plan",
+            person,
+        )
+    )
+    milestones = tuple(
+        Milestone(
+            label,
+            (day - start).days,
+            day,
+            tuple(replace(goal, due=day) for goal in dated[slot] + extra[slot]),
+        )
+        for slot, (label, day) in enumerate(marks)
+    )
+    due = {(g.kind, g.title, g.action): g.due for m in milestones for g in m.goals}
+
+    checkins = []
+    day, number = start + dt.timedelta(days=CHECKIN_DAYS), 1
+    while day <= end:
+        upcoming = next((m for m in milestones if m.date >= day), milestones[-1])
+        skills = [g.title.split(":")[0] for g in upcoming.goals if g.kind == "skill"]
+        focus = f"evidence and blockers for {', '.join(skills)}" if skills else "relationships, mentor, what to change"
+        checkins.append(CheckIn(number, day, f"{upcoming.label} goals: {focus}"))
+        day += dt.timedelta(days=CHECKIN_DAYS)
+        number += 1
+
+    projected = dict(inventory.ratings)
+    for gap_plan in top_gaps:
+        if gap_plan.steps:
+            projected[gap_plan.gap.skill] = Rating(level=gap_plan.steps[-1].level)
+    projected_readiness = analyse(projected, role, catalogue).readiness
+
+    ratings_known = {k: v for k, v in inventory.ratings.items()}
+    return Plan(
+        person=person,
+        current_role=inventory.current_role,
+        targets=tuple(inventory.targets),
+        aspirations=inventory.aspirations,
+        role=role,
+        start=start,
+        end=end,
+        horizon=horizon.label,
+        analysis=analysis,
+        ranking=tuple(rank(inventory.ratings, roles, catalogue)),
+        projected_readiness=projected_readiness,
+        transferable=tuple(
+            (skill_id, catalogue.skills[skill_id].name, level)
+            for skill_id, level in transferable(ratings_known, role, catalogue)
+        ),
+        top_gaps=top_gaps,
+        mentor=mentor,
+        relationships=tuple(replace(g, due=due.get((g.kind, g.title, g.action))) for g in relationships),
+        exposure=tuple(replace(g, due=due.get((g.kind, g.title, g.action))) for g in exposure),
+        influence=tuple(replace(g, due=due.get((g.kind, g.title, g.action))) for g in influence),
+        milestones=milestones,
+        checkins=tuple(checkins),
+        checkin_days=CHECKIN_DAYS,
+    )
+
+
+def _interleave(*groups: tuple[Goal, ...]) -> list[tuple[Goal, ...]]:
+    depth = max((len(g) for g in groups), default=0)
+    return [tuple(g[i] for g in groups if i < len(g)) for i in range(depth)]

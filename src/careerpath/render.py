@@ -1,0 +1,92 @@
+"""Rendering plans with Jinja templates. The only module that imports jinja2; returns strings.
+
+Every template, built-in or an organisation's, runs in Jinja's sandbox with StrictUndefined,
+so a misspelt variable fails loudly instead of printing nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from careerpath.errors import CareerpathError
+from careerpath.model import LEVEL_NAMES
+
+# select_autoescape() matches on the final suffix only, so name the .j2 forms explicitly.
+AUTOESCAPE = ("html", "htm", "xml", "html.j2", "htm.j2", "xml.j2")
+
+
+def _percent(value: float) -> str:
+    return f"{round(value * 100)}%"
+
+
+def _date(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def _long_date(value: dt.date) -> str:
+    return f"{value.strftime('%a')} {value.day} {value.strftime('%b %Y')}"
+
+
+def environment(template_dirs: Sequence[Path]) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(AUTOESCAPE, default_for_string=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(percent=_percent, isodate=_date, longdate=_long_date)
+    env.globals.update(level_names=LEVEL_NAMES)
+    return env
+
+
+def render(
+    template_dirs: Sequence[Path], name: str, context: dict[str, object],
+    env: SandboxedEnvironment | None = None,
+) -> str:
+    """Render template `name` (found in the first folder that has it) with `context`."""
+    env = env or environment(template_dirs)
+    try:
+        template = env.get_template(name)
+        return template.render(context)
+    except jinja2.TemplateNotFound as exc:
+        raise CareerpathError(
+            f"template '{exc.name}' not found in {', '.join(map(str, template_dirs))}"
+        ) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise CareerpathError(
+            f"template error: {exc.message}", file=exc.filename or name, line=exc.lineno
+        ) from None
+    except jinja2.exceptions.SecurityError as exc:
+        raise CareerpathError(f"template refused by the sandbox: {exc}", file=name) from None
+    except (jinja2.UndefinedError, TypeError, ValueError) as exc:
+        raise CareerpathError(
+            f"template error: {exc}", file=_template_file(exc, name), line=_template_line(exc)
+        ) from None
+
+
+def _template_line(exc: BaseException) -> int | None:
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".j2") or "template" in tb.tb_frame.f_code.co_filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _template_file(exc: BaseException, name: str) -> str:
+    tb = exc.__traceback__
+    found = name
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = filename
+        tb = tb.tb_next
+    return found
