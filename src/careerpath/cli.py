@@ -139,8 +139,13 @@ def roles(
     library = _library(ctx)
     if as_json:
         data = [
-            {"id": r.id, "title": r.title, "summary": r.summary, "skills": len(r.skills),
-             "source": str(library.sources[r.id])}
+            {
+                "id": r.id,
+                "title": r.title,
+                "summary": r.summary,
+                "skills": len(r.skills),
+                "source": str(library.sources[r.id]),
+            }
             for r in library.roles.values()
         ]
         typer.echo(json.dumps(data, indent=2))
@@ -208,7 +213,7 @@ def validate(
 
 
 def _library_or_builtin(ctx: typer.Context) -> Library:
-    """The library to check other files against; the built-in one if the organisation's is broken."""
+    """The library to check files against; the built-in one if the organisation's is broken."""
     from careerpath.load import load_library
 
     try:

@@ -17,6 +17,7 @@ from careerpath.yaml_source import Document, parse
 M = TypeVar("M", bound=BaseModel)
 
 CATALOGUE_FILE = "skills.yaml"
+IDENT_RULE = "a lowercase id (letters, digits and _, like test_design)"
 SCHEMA_HINT = {Catalogue: "catalogue", Role: "role", Inventory: "inventory"}
 
 
@@ -113,7 +114,7 @@ def _line(document: Document, error: object) -> int:
 def _field_names(model: type[BaseModel]) -> Iterator[str]:
     for name, info in model.model_fields.items():
         yield name
-        for arg in getattr(info.annotation, "__args__", ()) + (info.annotation,):
+        for arg in (*getattr(info.annotation, "__args__", ()), info.annotation):
             if isinstance(arg, type) and issubclass(arg, BaseModel):
                 yield from _field_names(arg)
 
@@ -128,8 +129,8 @@ def _describe(error: object, model: type[BaseModel]) -> str:
     value = err.get("input")
     schema = SCHEMA_HINT.get(model, "NAME")
     if loc and loc[-1] == "[key]":
-        path = dotted(_clean_loc(loc))
-        return f"'{loc[-2]}' under {dotted(_clean_loc(loc[:-2])) or 'the top level'} must be a lowercase id (letters, digits and _, like test_design)"
+        parent = dotted(_clean_loc(loc[:-2])) or "the top level"
+        return f"'{loc[-2]}' under {parent} must be {IDENT_RULE}"
     path = dotted(_clean_loc(loc))
     what = path or "the file"
     got = type(value).__name__ if not isinstance(value, (str, int, float)) else repr(value)
@@ -139,7 +140,9 @@ def _describe(error: object, model: type[BaseModel]) -> str:
         "string_too_short": f"{what} must not be empty",
         "dict_type": f"{what} must be a mapping of key: value lines, got {_kind(value)}",
         "model_type": f"{what} must be a mapping of key: value lines, got {_kind(value)}",
-        "model_attributes_type": f"{what} must be a mapping of key: value lines, got {_kind(value)}",
+        "model_attributes_type": (
+            f"{what} must be a mapping of key: value lines, got {_kind(value)}"
+        ),
         "list_type": f"{what} must be a list (- item lines or [a, b]), got {_kind(value)}",
         "date_type": f"{what} must be a date like 2026-11-02, got {got}",
         "int_type": f"{what} must be a whole number, got {got}",
@@ -151,12 +154,16 @@ def _describe(error: object, model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         name = str(loc[-1])
         close = difflib.get_close_matches(name, set(_field_names(model)), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"careerpath schema {schema} lists the fields"
+        hint = (
+            f"did you mean '{close[0]}'?"
+            if close
+            else f"careerpath schema {schema} lists the fields"
+        )
         return f"{path} is not a known field; {hint}"
     if kind == "string_pattern_mismatch":
         pattern = _ctx(err, "pattern")
         if "a-z" in pattern:
-            return f"{what} must be a lowercase id (letters, digits and _, like test_design), got {got}"
+            return f"{what} must be {IDENT_RULE}, got {got}"
         return f"{what} does not have the expected form ({pattern}), got {got}"
     if kind in messages:
         return messages[kind]
@@ -243,7 +250,5 @@ def load_library(org_dir: Path | None = None) -> Library:
 def load_inventory(path: Path, library: Library) -> Inventory:
     document = load_document(path)
     inventory = validate(document, Inventory)
-    raise_problems(
-        document, checks.check_inventory(inventory, library.catalogue, library.roles)
-    )
+    raise_problems(document, checks.check_inventory(inventory, library.catalogue, library.roles))
     return inventory

@@ -17,7 +17,9 @@ def builtin(name: str) -> Path:
     for candidate in (_PACKAGE / "_data" / name, _PACKAGE.parent.parent / name):
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError(f"careerpath's built-in {name}/ folder is missing; reinstall careerpath")
+    raise FileNotFoundError(
+        f"careerpath's built-in {name}/ folder is missing; reinstall careerpath"
+    )
 
 
 def example_inventory() -> Path:

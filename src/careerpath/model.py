@@ -147,7 +147,9 @@ class Rating(Frozen):
         if isinstance(value, dict):
             value = dict(value)
             if "status" in value:
-                raise ValueError("write the level as 0 to 5, n/a or unsure; 'status' is not a field")
+                raise ValueError(
+                    "write the level as 0 to 5, n/a or unsure; 'status' is not a field"
+                )
             level = value.pop("level", None)
             if level is None:
                 raise ValueError("needs a level: 0 to 5, n/a or unsure")

@@ -16,7 +16,7 @@ GoalKind = Literal["skill", "mentor", "relationship", "exposure", "influence", "
 
 STEPS_PER_MILESTONE = 2  # level steps a person can work on at once next to a full-time job
 CHECKIN_DAYS = 14
-MAX_GAPS = 5
+MAX_GAPS = 8  # an upper bound: gaps are taken by priority while the timeline has room
 _HORIZON = re.compile(r"\s*([0-9]+)\s*([dwmy])\s*", re.IGNORECASE)
 
 
@@ -154,9 +154,7 @@ def _milestone_days(start: dt.date, end: dt.date) -> list[tuple[str, dt.date]]:
     return marks
 
 
-def _step_goal(
-    person: str, gap: SkillGap, level: int, step: Step, role: Role
-) -> Goal:
+def _step_goal(person: str, gap: SkillGap, level: int, step: Step, role: Role) -> Goal:
     return Goal(
         kind="skill",
         title=f"{gap.name}: reach level {level} ({level_name(level)})",
@@ -169,9 +167,7 @@ def _step_goal(
     )
 
 
-def _schedule(
-    gap_steps: list[list[Goal]], slots: int
-) -> tuple[list[list[Goal]], list[list[Goal]]]:
+def _schedule(gap_steps: list[list[Goal]], slots: int) -> tuple[list[list[Goal]], list[list[Goal]]]:
     """Place each gap's steps in order, round by round, at most STEPS_PER_MILESTONE per slot.
 
     A step goes in the earliest slot after the same skill's previous step, so a person never
@@ -221,7 +217,12 @@ def build_plan(
     end = horizon.end(start)
     marks = _milestone_days(start, end)
 
-    top = list(analysis.gaps[:max_gaps])
+    capacity = STEPS_PER_MILESTONE * len(marks)
+    top: list[SkillGap] = []
+    for gap in analysis.gaps[:max_gaps]:
+        if top and sum(g.gap or 0 for g in top) >= capacity:
+            break
+        top.append(gap)
     gap_steps = [
         [
             _step_goal(
@@ -244,7 +245,11 @@ def build_plan(
     top_gaps = tuple(
         GapPlan(
             gap,
-            tuple(replace(g, due=due_of[(g.skill, g.level)]) for g in steps if (g.skill, g.level) in due_of),
+            tuple(
+                replace(g, due=due_of[(g.skill, g.level)])
+                for g in steps
+                if (g.skill, g.level) in due_of
+            ),
             tuple(later[index]),
         )
         for index, (gap, steps) in enumerate(zip(top, gap_steps, strict=True))
@@ -257,20 +262,39 @@ def build_plan(
         cadence=role.mentor.cadence,
         find=(
             f"Ask your manager, and the people you meet below, who has made the move into"
-            f" {role.title.lower()}; someone two or three years ahead of you is often a better"
+            f" this role ({role.title}); someone two or three years ahead of you is often a better"
             " mentor than the most senior person."
         ),
     )
     relationships = tuple(
-        Goal("relationship", f"Meet: {r.who}", r.ask, f"Conversation held; you know {r.why.rstrip('.').lower()}" if r.why else "Conversation held and one follow-up agreed", person, why=r.why)
+        Goal(
+            "relationship",
+            f"Meet: {r.who}",
+            r.ask,
+            "Conversation held, notes kept, and one follow-up agreed",
+            person,
+            why=r.why,
+        )
         for r in role.relationships
     )
     exposure = tuple(
-        Goal("exposure", f"See: {e.area}", e.how, "One page of notes on how that area works and what it needs from support", person)
+        Goal(
+            "exposure",
+            f"See: {e.area}",
+            e.how,
+            "One page of notes on how that area works and what it needs from support",
+            person,
+        )
         for e in role.exposure
     )
     influence = tuple(
-        Goal("influence", "Influence without authority", text, "The change was discussed by the people who own it, whatever they decided", person)
+        Goal(
+            "influence",
+            f"Influence: {text}",
+            text,
+            "The change was discussed by the people who own it, whatever they decided",
+            person,
+        )
         for text in role.influence
     )
 
@@ -279,7 +303,7 @@ def build_plan(
             "mentor",
             "Find a mentor for this move",
             role.mentor.profile,
-            f"A first conversation held and a {role.mentor.cadence} meeting agreed",
+            f"A first conversation held and a regular meeting agreed ({role.mentor.cadence})",
             person,
         ),
         Goal(
@@ -343,7 +367,11 @@ def build_plan(
     while day <= end:
         upcoming = next((m for m in milestones if m.date >= day), milestones[-1])
         skills = [g.title.split(":")[0] for g in upcoming.goals if g.kind == "skill"]
-        focus = f"evidence and blockers for {', '.join(skills)}" if skills else "relationships, mentor, what to change"
+        focus = (
+            f"evidence and blockers for {', '.join(skills)}"
+            if skills
+            else "relationships, mentor, what to change"
+        )
         checkins.append(CheckIn(number, day, f"{upcoming.label} goals: {focus}"))
         day += dt.timedelta(days=CHECKIN_DAYS)
         number += 1
@@ -373,7 +401,9 @@ def build_plan(
         ),
         top_gaps=top_gaps,
         mentor=mentor,
-        relationships=tuple(replace(g, due=due.get((g.kind, g.title, g.action))) for g in relationships),
+        relationships=tuple(
+            replace(g, due=due.get((g.kind, g.title, g.action))) for g in relationships
+        ),
         exposure=tuple(replace(g, due=due.get((g.kind, g.title, g.action))) for g in exposure),
         influence=tuple(replace(g, due=due.get((g.kind, g.title, g.action))) for g in influence),
         milestones=milestones,

@@ -47,7 +47,9 @@ def environment(template_dirs: Sequence[Path]) -> SandboxedEnvironment:
 
 
 def render(
-    template_dirs: Sequence[Path], name: str, context: dict[str, object],
+    template_dirs: Sequence[Path],
+    name: str,
+    context: dict[str, object],
     env: SandboxedEnvironment | None = None,
 ) -> str:
     """Render template `name` (found in the first folder that has it) with `context`."""
@@ -75,7 +77,10 @@ def _template_line(exc: BaseException) -> int | None:
     tb = exc.__traceback__
     line = None
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith(".j2") or "template" in tb.tb_frame.f_code.co_filename:
+        if (
+            tb.tb_frame.f_code.co_filename.endswith(".j2")
+            or "template" in tb.tb_frame.f_code.co_filename
+        ):
             line = tb.tb_lineno
         tb = tb.tb_next
     return line

@@ -60,7 +60,9 @@ def role_text(result: RoleGaps, limit: int | None = None) -> str:
     shown = result.gaps if limit is None else result.gaps[:limit]
     if shown:
         width = max(len(g.name) for g in shown)
-        lines.append(f"  {'Gaps, most urgent first':<{width}}   now  need  gap  importance  priority")
+        lines.append(
+            f"  {'Gaps, most urgent first':<{width}}   now  need  gap  importance  priority"
+        )
         for gap in shown:
             lines.append(
                 f"  {gap.name:<{width}}   {_now(gap):>5}  {gap.required:>4}  {gap.gap:>3}"
@@ -68,20 +70,25 @@ def role_text(result: RoleGaps, limit: int | None = None) -> str:
             )
         hidden = len(result.gaps) - len(shown)
         if hidden:
-            lines.append(f"  ... and {hidden} smaller gaps (careerpath gaps FILE --role {result.role})")
+            lines.append(
+                f"  ... and {hidden} smaller gaps (careerpath gaps FILE --role {result.role})"
+            )
     else:
         lines.append("  No known gaps: every rated skill meets the role's level.")
     if result.unknowns:
         lines.append("")
         lines.append("  Assess first (counted as not yet covered):")
         for gap in result.unknowns:
-            lines.append(f"    {gap.name}: {gap.status}, needs {gap.required}, importance {gap.importance}")
+            lines.append(
+                f"    {gap.name}: {gap.status}, needs {gap.required}, importance {gap.importance}"
+            )
     if result.strengths:
         lines.append("")
         lines.append("  Strengths (met or exceeded):")
         for gap in result.strengths[:6]:
             lines.append(
-                f"    {gap.name}: {gap.current} for {gap.required} needed, importance {gap.importance}"
+                f"    {gap.name}: {gap.current} for {gap.required} needed,"
+                f" importance {gap.importance}"
             )
     lines.append("")
     lines.append(f"  {PRIORITY_FORMULA}.")
@@ -118,7 +125,9 @@ def role_data(result: RoleGaps) -> dict[str, object]:
     }
 
 
-def gaps_data(person: str, ranking: Sequence[RoleGaps], detail: Sequence[RoleGaps]) -> dict[str, object]:
+def gaps_data(
+    person: str, ranking: Sequence[RoleGaps], detail: Sequence[RoleGaps]
+) -> dict[str, object]:
     return {
         "schema": "careerpath.gaps/1",
         "person": person,

@@ -19,9 +19,15 @@ def role_text(role: Role, catalogue: Catalogue) -> str:
             f" importance {req.importance}"
         )
     sections = [
-        ("Credentials (none is mandatory)", [f"{c.name}: {c.why}" if c.why else c.name for c in role.credentials]),
-        ("Experiences to seek", [f"{e.name}: {e.how}" if e.how else e.name for e in role.experiences]),
-        ("People to know", [f"{r.who}: ask \"{r.ask}\"" for r in role.relationships]),
+        (
+            "Credentials (none is mandatory)",
+            [f"{c.name}: {c.why}" if c.why else c.name for c in role.credentials],
+        ),
+        (
+            "Experiences to seek",
+            [f"{e.name}: {e.how}" if e.how else e.name for e in role.experiences],
+        ),
+        ("People to know", [f'{r.who}: ask "{r.ask}"' for r in role.relationships]),
         ("Exposure across the business", [f"{e.area}: {e.how}" for e in role.exposure]),
         ("Influence without authority", list(role.influence)),
     ]

@@ -1,0 +1,56 @@
+"""Small in-memory catalogues, roles and inventories for core tests (no files)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from careerpath.model import Catalogue, Inventory, Mentor, Rating, Requirement, Role, Skill, Step
+
+LEVELS = {n: f"level {n} behaviour" for n in range(6)}
+
+
+def skill(name: str) -> Skill:
+    return Skill(
+        name=name.title(),
+        category="technical",
+        description=f"{name} description",
+        levels=LEVELS,
+        steps={
+            n: Step(do=f"generic {name} step {n}", evidence=f"{name} evidence {n}")
+            for n in range(1, 6)
+        },
+    )
+
+
+def catalogue(*names: str) -> Catalogue:
+    return Catalogue(categories={"technical": "Technical"}, skills={n: skill(n) for n in names})
+
+
+def role(
+    role_id: str = "target",
+    actions: dict[str, dict[int, Step]] | None = None,
+    **needs: tuple[int, int],
+) -> Role:
+    """role(a=(level, importance), ...)"""
+    return Role(
+        id=role_id,
+        title=role_id.title(),
+        summary="A role.",
+        skills={k: Requirement(level=lv, importance=imp) for k, (lv, imp) in needs.items()},
+        mentor=Mentor(profile="Someone who made the move.", questions=["q1?"], learn=["l1"]),
+        actions=actions or {},
+    )
+
+
+def rating(value: int | str) -> Rating:
+    return Rating.model_validate(value)
+
+
+def inventory(targets: list[str] | None = None, **ratings: int | str) -> Inventory:
+    return Inventory(
+        person="Alex",
+        date=dt.date(2026, 11, 2),
+        current_role="support",
+        targets=targets or [],
+        ratings={k: rating(v) for k, v in ratings.items()},
+    )

@@ -1,0 +1,102 @@
+"""Rendering: the shipped plan template against a golden file, and template failures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from careerpath import locations
+from careerpath.errors import CareerpathError
+from careerpath.load import load_inventory, load_library
+from careerpath.planning import build_plan, parse_horizon
+from careerpath.render import render
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("CAREERPATH_UPDATE_GOLDEN") == "1"
+
+
+def shipped_plan(role_id: str) -> str:
+    library = load_library()
+    inventory = load_inventory(locations.example_inventory(), library)
+    plan = build_plan(
+        inventory,
+        library.roles[role_id],
+        library.catalogue,
+        list(library.roles.values()),
+        start=dt.date(2026, 11, 2),
+        horizon=parse_horizon("6m"),
+    )
+    return render(
+        library.template_dirs, "plan.md.j2", {"plan": plan, "catalogue": library.catalogue}
+    )
+
+
+@pytest.mark.parametrize("role_id", ["testing", "development"])
+def test_plan_matches_golden_file(role_id: str) -> None:
+    """Set CAREERPATH_UPDATE_GOLDEN=1 to rewrite the golden files after an intended change."""
+    text = shipped_plan(role_id)
+    golden = GOLDEN / f"plan-{role_id}.md"
+    if UPDATE:
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def test_plan_has_every_section_and_the_formulas() -> None:
+    text = shipped_plan("testing")
+    for heading in [
+        "## Summary",
+        "## Strengths to build on",
+        "## Top gaps and how to close them",
+        "## Mentor",
+        "## Relationships",
+        "## Timeline",
+        "### Check-ins every 14 days",
+    ]:
+        assert heading in text
+    assert "priority = gap × importance" in text
+    assert "O*NET 30.x" in text
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_missing_variable_fails_with_file_and_line(tmp_path: Path) -> None:
+    write(tmp_path, "t.md.j2", "line one\n{{ plan.nosuch }}\n")
+    with pytest.raises(CareerpathError) as caught:
+        render([tmp_path], "t.md.j2", {"plan": {"person": "x"}})
+    assert caught.value.line == 2
+    assert "nosuch" in caught.value.message
+
+
+def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    write(tmp_path, "t.md.j2", "ok\nok\n{% for x in %}\n")
+    with pytest.raises(CareerpathError) as caught:
+        render([tmp_path], "t.md.j2", {})
+    assert caught.value.line == 3
+    assert str(caught.value.file).endswith("t.md.j2")
+
+
+def test_sandbox_refuses_python_internals(tmp_path: Path) -> None:
+    write(tmp_path, "t.md.j2", "{{ plan.__class__.__mro__[1].__subclasses__() }}\n")
+    with pytest.raises(CareerpathError) as caught:
+        render([tmp_path], "t.md.j2", {"plan": object()})
+    assert "sandbox" in caught.value.message or "unsafe" in caught.value.message
+
+
+def test_html_templates_are_autoescaped(tmp_path: Path) -> None:
+    write(tmp_path, "t.html.j2", "<p>{{ name }}</p>\n")
+    out = render([tmp_path], "t.html.j2", {"name": "<script>alert(1)</script>"})
+    assert out == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n"
+
+
+def test_first_folder_wins(tmp_path: Path) -> None:
+    write(tmp_path / "org", "plan.md.j2", "organisation's own\n")
+    out = render([tmp_path / "org", locations.builtin("templates")], "plan.md.j2", {})
+    assert out == "organisation's own\n"

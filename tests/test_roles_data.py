@@ -1,0 +1,132 @@
+"""The shipped role profiles against real O*NET data, and their content rules."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from careerpath.load import Library, load_library
+
+ONET = Path(__file__).parent / "data" / "onet"
+MIN_SPEARMAN = 0.6
+ROLES = ["support", "testing", "development", "consulting", "leadership"]
+
+
+def average_ranks(values: list[float]) -> list[float]:
+    """Ranks from 1, ties sharing their average rank (as Spearman's rho needs)."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    ranks = [0.0] * len(values)
+    start = 0
+    while start < len(order):
+        end = start
+        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
+            end += 1
+        for k in range(start, end + 1):
+            ranks[order[k]] = (start + end) / 2 + 1
+        start = end + 1
+    return ranks
+
+
+def spearman(a: list[float], b: list[float]) -> float:
+    ra, rb = average_ranks(a), average_ranks(b)
+    n = len(a)
+    ma, mb = sum(ra) / n, sum(rb) / n
+    cov = sum((x - ma) * (y - mb) for x, y in zip(ra, rb, strict=True))
+    var_a = sum((x - ma) ** 2 for x in ra) ** 0.5
+    var_b = sum((y - mb) ** 2 for y in rb) ** 0.5
+    return cov / (var_a * var_b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ([1, 2, 3, 4], [10, 20, 30, 40], 1.0),
+        ([1, 2, 3, 4], [40, 30, 20, 10], -1.0),
+        ([1, 1, 2, 2], [1, 2, 3, 4], 0.8944),
+        ([3, 1, 2], [30, 20, 10], 0.5),
+    ],
+)
+def test_spearman_matches_known_values(a: list[float], b: list[float], expected: float) -> None:
+    assert spearman(a, b) == pytest.approx(expected, abs=1e-4)
+
+
+def onet_levels(code: str) -> dict[str, float]:
+    with (ONET / "Skills.txt").open(encoding="utf-8") as stream:
+        rows = csv.DictReader(stream, delimiter="\t")
+        return {
+            r["Element ID"]: float(r["Data Value"])
+            for r in rows
+            if r["O*NET-SOC Code"] == code and r["Scale ID"] == "LV"
+        }
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library()
+
+
+def test_five_required_roles_are_shipped(library: Library) -> None:
+    assert set(ROLES) <= set(library.roles)
+
+
+def test_catalogue_has_enough_skills_in_every_category(library: Library) -> None:
+    skills = library.catalogue.skills
+    assert len(skills) >= 24
+    used = {s.category for s in skills.values()}
+    assert used == set(library.catalogue.categories)
+
+
+def test_onet_links_name_real_elements_once_each(library: Library) -> None:
+    known = set(onet_levels("15-1232.00"))
+    links = [s.onet for s in library.catalogue.skills.values() if s.onet]
+    assert len(links) >= 20
+    assert set(links) <= known
+    assert len(links) == len(set(links))
+
+
+@pytest.mark.parametrize("role_id", ROLES)
+def test_required_levels_follow_onet_levels(library: Library, role_id: str) -> None:
+    role = library.roles[role_id]
+    assert role.onet is not None
+    levels = onet_levels(role.onet.code)
+    assert levels, f"no O*NET rows for {role.onet.code}"
+    ours, theirs = [], []
+    for skill_id, skill in library.catalogue.skills.items():
+        if skill.onet is None:
+            continue
+        requirement = role.skills.get(skill_id)
+        ours.append(requirement.level if requirement else 0)  # unlisted: judged not needed
+        theirs.append(levels[skill.onet])
+    rho = spearman([float(x) for x in ours], theirs)
+    assert rho >= MIN_SPEARMAN, f"{role_id}: Spearman {rho:.3f} against O*NET LV"
+
+
+@pytest.mark.parametrize("role_id", ROLES)
+def test_every_important_skill_has_role_actions_for_each_step(
+    library: Library, role_id: str
+) -> None:
+    role = library.roles[role_id]
+    for skill_id, requirement in role.skills.items():
+        if requirement.importance >= 4:
+            steps = role.actions.get(skill_id, {})
+            assert sorted(steps) == list(range(1, requirement.level + 1)), skill_id
+
+
+@pytest.mark.parametrize("role_id", ROLES)
+def test_role_content_is_substantial(library: Library, role_id: str) -> None:
+    role = library.roles[role_id]
+    assert len(role.credentials) >= 3
+    assert len(role.experiences) >= 4
+    assert len(role.relationships) >= 4
+    assert all(r.ask.strip() for r in role.relationships)
+    assert len(role.exposure) >= 3
+    assert len(role.mentor.questions) >= 4
+    assert len(role.influence) >= 3
+
+
+def test_catalogue_descriptors_are_distinct_per_level(library: Library) -> None:
+    for skill_id, skill in library.catalogue.skills.items():
+        assert len(set(skill.levels.values())) == 6, skill_id
+        assert all(len(text) <= 240 for text in skill.levels.values()), skill_id
