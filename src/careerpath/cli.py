@@ -146,7 +146,7 @@ def roles(
                 "skills": len(r.skills),
                 "source": str(library.sources[r.id]),
             }
-            for r in library.roles.values()
+            for r in sorted(library.roles.values(), key=lambda r: r.id)
         ]
         typer.echo(json.dumps(data, indent=2))
         return
@@ -205,11 +205,15 @@ def validate(
     report = validate_paths(paths or default_paths(settings.roles_dir), library)
     for error in report.errors:
         fail(error)
-    files = len(report.checked)
+    files = _count(len(report.checked), "file")
     if report.errors:
-        typer.echo(f"{len(report.errors)} problems in {files} files", err=True)
+        typer.echo(f"{_count(len(report.errors), 'problem')} in {files}", err=True)
         raise typer.Exit(EXIT_DATA)
-    typer.echo(f"ok: {files} files valid")
+    typer.echo(f"ok: {files} valid")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _library_or_builtin(ctx: typer.Context) -> Library:
@@ -326,6 +330,154 @@ def _plan_markdown(
     return render(library.template_dirs, "plan.md.j2", context)
 
 
+# --- assess ------------------------------------------------------------------------------
+
+
+@app.command()
+@handled
+def assess(
+    ctx: typer.Context,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Where to write the inventory (mode 0600). Default: a new dated file,"
+            " inventory-YYYY-MM-DD.yaml, in CAREERPATH_HOME or your user data folder"
+            " (with --update: next to the file updated).",
+            show_default=False,
+        ),
+    ] = None,
+    role: Annotated[
+        str | None,
+        typer.Option(
+            "--role",
+            help="The quick path: aim at ROLE and rate only its ten most important skills"
+            " (by importance, then required level).",
+        ),
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="Take the answers from this YAML file instead of asking, for scripts and CI"
+            " (an inventory-shaped file; see docs/formats.md).",
+        ),
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue the interrupted inventory.")
+    ] = False,
+    update: Annotated[
+        Path | None,
+        typer.Option(
+            "--update",
+            help="Re-assess: rate again only the skills you pick from this inventory, keep"
+            " everything else, and write a new dated file.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace --out if it exists, without asking.")
+    ] = False,
+) -> None:
+    """Take your self-inventory: a guided, honest rating of every skill, saved as you go."""
+    from careerpath import locations
+    from careerpath.errors import Cancelled
+
+    if resume and (out or role or answers or update or force):
+        raise CareerpathError(
+            "--resume goes on with the options the inventory started with; use it alone",
+            exit_code=EXIT_USAGE,
+        )
+    library = _library(ctx)
+    if role is not None:
+        library.role(role)
+    base = _inventory(update, library) if update is not None else None
+    today = dt.date.today()
+    settings = ctx.find_object(Settings) or Settings()
+    if answers is not None:
+        _assess_from_answers(library, answers, out, role, update, base, force, today, settings)
+        return
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise CareerpathError(
+            "assess asks its questions in a terminal, and there is none here; give the answers"
+            " in a file instead: careerpath assess --answers FILE (see docs/formats.md)",
+            exit_code=EXIT_USAGE,
+        )
+    from careerpath import interview
+    from careerpath.draft import Draft
+    from careerpath.inventory_files import default_out, progress_path, save_draft
+
+    progress = progress_path(locations.user_home())
+    folder = update.parent if update is not None else locations.user_home()
+
+    def fresh() -> Draft:
+        return interview.new_draft(
+            library,
+            today=today,
+            out=out or default_out(folder, today),
+            named=out is not None,
+            role=role,
+            update=(update, base) if update is not None and base is not None else None,
+        )
+
+    def save(state: Draft) -> None:
+        save_draft(state, progress)
+
+    try:
+        state = interview.begin(library, progress=progress, fresh=fresh, resume=resume)
+        state.replace = state.replace or force
+        interview.Interview(state, library, save).run()
+        inventory, written = interview.finish(state, library, progress, save)
+    except (Cancelled, KeyboardInterrupt):
+        if progress.exists():
+            typer.echo(
+                f"careerpath: cancelled; progress saved to {progress};"
+                " continue with careerpath assess --resume",
+                err=True,
+            )
+        else:
+            typer.echo("careerpath: cancelled; nothing was saved", err=True)
+        raise typer.Exit(EXIT_CANCELLED) from None
+    _assess_summary(library, inventory, written, settings)
+
+
+def _assess_from_answers(
+    library: Library,
+    answers: Path,
+    out: Path | None,
+    role: str | None,
+    update: Path | None,
+    base: Inventory | None,
+    force: bool,
+    today: dt.date,
+    settings: Settings,
+) -> None:
+    from careerpath import locations
+    from careerpath.answers import inventory_from_answers
+    from careerpath.assessment import honesty_flags
+    from careerpath.inventory_files import default_out, write_inventory
+
+    inventory = inventory_from_answers(answers, library, today=today, base=base, role=role)
+    folder = update.parent if update is not None else locations.user_home()
+    target = out or default_out(folder, today)
+    write_inventory(inventory, target, replace=force)
+    asked = list(inventory.ratings)
+    for flag in honesty_flags(inventory.ratings, asked):
+        typer.echo(f"careerpath: check: {flag.message}", err=True)
+    _assess_summary(library, inventory, target, settings)
+
+
+def _assess_summary(
+    library: Library, inventory: Inventory, written: Path, settings: Settings
+) -> None:
+    from careerpath.summary import summary_text
+
+    typer.echo(
+        summary_text(
+            inventory, library.roles.values(), library.catalogue, written, settings.roles_dir
+        )
+    )
+
+
 @app.command()
 @handled
 def demo(
@@ -371,8 +523,19 @@ def schema(
 
 
 def main() -> None:
+    """The console script: typer's usage errors become one line too, like careerpath's own."""
     try:
-        app()
-    except KeyboardInterrupt:
+        code = app(standalone_mode=False)
+    except typer.TyperException as error:  # typer's own usage and parameter errors
+        ctx = getattr(error, "ctx", None)
+        if type(error).__name__ == "NoArgsIsHelpError":
+            sys.exit(0)  # typer has already shown the help, which is what a bare command asks for
+        message = error.format_message().rstrip(".")
+        if ctx is not None:
+            message += f"; see {ctx.command_path} --help"
+        typer.echo(f"careerpath: error: {message}", err=True)
+        sys.exit(error.exit_code)
+    except (KeyboardInterrupt, typer.Abort):
         typer.echo("careerpath: cancelled", err=True)
         sys.exit(EXIT_CANCELLED)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -43,6 +43,10 @@ class CareerpathError(Exception):
         return where + self.message
 
 
+class Cancelled(Exception):
+    """The person stopped at a prompt (Ctrl-C or end of input); the CLI exits 130."""
+
+
 def dotted(path: tuple[str | int, ...]) -> str:
     """`("skills", "test_design", "level")` -> `skills.test_design.level`."""
     return ".".join(str(p) for p in path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -10,15 +9,14 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from careerpath import checks, locations
-from careerpath.errors import CareerpathError, Problem, dotted
+from careerpath.errors import CareerpathError, Problem
+from careerpath.explain import explain
 from careerpath.model import Catalogue, Inventory, Role
 from careerpath.yaml_source import Document, parse
 
 M = TypeVar("M", bound=BaseModel)
 
 CATALOGUE_FILE = "skills.yaml"
-IDENT_RULE = "a lowercase id (letters, digits and _, like test_design)"
-SCHEMA_HINT = {Catalogue: "catalogue", Role: "role", Inventory: "inventory"}
 
 
 class DataError(CareerpathError):
@@ -84,10 +82,8 @@ def validate(document: Document, model: type[M]) -> M:
     except ValidationError as exc:
         raise DataError(
             [
-                CareerpathError(
-                    _describe(error, model), file=document.file, line=_line(document, error)
-                )
-                for error in exc.errors()
+                CareerpathError(message, file=document.file, line=document.line_of(path))
+                for path, message in explain(exc, model)
             ]
         ) from None
 
@@ -100,93 +96,6 @@ def raise_problems(document: Document, problems: list[Problem]) -> None:
                 for p in problems
             ]
         )
-
-
-def _clean_loc(loc: Iterable[object]) -> tuple[str | int, ...]:
-    return tuple(part for part in loc if part != "[key]" and isinstance(part, (str, int)))
-
-
-def _line(document: Document, error: object) -> int:
-    loc = error["loc"]  # type: ignore[index]
-    return document.line_of(_clean_loc(loc))
-
-
-def _field_names(model: type[BaseModel]) -> Iterator[str]:
-    for name, info in model.model_fields.items():
-        yield name
-        for arg in (*getattr(info.annotation, "__args__", ()), info.annotation):
-            if isinstance(arg, type) and issubclass(arg, BaseModel):
-                yield from _field_names(arg)
-
-
-def _describe(error: object, model: type[BaseModel]) -> str:
-    """A pydantic error as one sentence saying what is wrong and how to fix it."""
-    import difflib
-
-    err: dict[str, object] = error  # type: ignore[assignment]
-    loc = list(err["loc"])  # type: ignore[call-overload]
-    kind = str(err["type"])
-    value = err.get("input")
-    schema = SCHEMA_HINT.get(model, "NAME")
-    if loc and loc[-1] == "[key]":
-        parent = dotted(_clean_loc(loc[:-2])) or "the top level"
-        return f"'{loc[-2]}' under {parent} must be {IDENT_RULE}"
-    path = dotted(_clean_loc(loc))
-    what = path or "the file"
-    got = type(value).__name__ if not isinstance(value, (str, int, float)) else repr(value)
-    messages = {
-        "missing": f"{what} is missing; add it (careerpath schema {schema} lists the fields)",
-        "string_type": f"{what} must be text, got {got}",
-        "string_too_short": f"{what} must not be empty",
-        "dict_type": f"{what} must be a mapping of key: value lines, got {_kind(value)}",
-        "model_type": f"{what} must be a mapping of key: value lines, got {_kind(value)}",
-        "model_attributes_type": (
-            f"{what} must be a mapping of key: value lines, got {_kind(value)}"
-        ),
-        "list_type": f"{what} must be a list (- item lines or [a, b]), got {_kind(value)}",
-        "date_type": f"{what} must be a date like 2026-11-02, got {got}",
-        "int_type": f"{what} must be a whole number, got {got}",
-        "float_type": f"{what} must be a number, got {got}",
-        "too_short": f"{what} must list at least one entry",
-        "greater_than_equal": f"{what} must be at least {_ctx(err, 'ge')}, got {got}",
-        "less_than_equal": f"{what} must be at most {_ctx(err, 'le')}, got {got}",
-    }
-    if kind == "extra_forbidden":
-        name = str(loc[-1])
-        close = difflib.get_close_matches(name, set(_field_names(model)), n=1)
-        hint = (
-            f"did you mean '{close[0]}'?"
-            if close
-            else f"careerpath schema {schema} lists the fields"
-        )
-        return f"{path} is not a known field; {hint}"
-    if kind == "string_pattern_mismatch":
-        pattern = _ctx(err, "pattern")
-        if "a-z" in pattern:
-            return f"{what} must be {IDENT_RULE}, got {got}"
-        return f"{what} does not have the expected form ({pattern}), got {got}"
-    if kind in messages:
-        return messages[kind]
-    message = str(err.get("msg", "is not valid"))
-    message = message.removeprefix("Value error, ")
-    if message.startswith(("must", "needs", "write")):
-        return f"{what} {message}"
-    return f"{what}: {message}" if path else message
-
-
-def _ctx(err: dict[str, object], key: str) -> str:
-    ctx = err.get("ctx")
-    return str(ctx.get(key, "?")) if isinstance(ctx, dict) else "?"
-
-
-def _kind(value: object) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing"
-    return f"{value!r}"
 
 
 # --- the library -------------------------------------------------------------------------
@@ -204,8 +113,12 @@ def load_role_file(path: Path, catalogue: Catalogue) -> Role:
     return role
 
 
+def yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in [*folder.glob("*.yaml"), *folder.glob("*.yml")])
+
+
 def _role_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.yaml") if p.name != CATALOGUE_FILE)
+    return [p for p in yaml_files(folder) if p.name != CATALOGUE_FILE]
 
 
 def load_library(org_dir: Path | None = None) -> Library:
@@ -214,8 +127,9 @@ def load_library(org_dir: Path | None = None) -> Library:
     folders = [builtin]
     if org_dir is not None:
         if not org_dir.is_dir():
+            problem = "is not a folder" if org_dir.exists() else "does not exist"
             raise CareerpathError(
-                "the roles folder does not exist; check --roles-dir or CAREERPATH_ROLES",
+                f"the roles folder {problem}; check --roles-dir or CAREERPATH_ROLES",
                 file=org_dir,
                 exit_code=2,
             )

@@ -15,6 +15,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    field_validator,
     model_validator,
 )
 
@@ -147,9 +148,7 @@ class Rating(Frozen):
         if isinstance(value, dict):
             value = dict(value)
             if "status" in value:
-                raise ValueError(
-                    "write the level as 0 to 5, n/a or unsure; 'status' is not a field"
-                )
+                raise ValueError("has a status field; write level: 0 to 5, n/a or unsure instead")
             level = value.pop("level", None)
             if level is None:
                 raise ValueError("needs a level: 0 to 5, n/a or unsure")
@@ -171,6 +170,16 @@ def _level_or_word(value: object) -> dict[str, object]:
     return {"level": value, "status": "rated"}
 
 
+def _iso_date(value: object) -> object:
+    """A quoted date is still a date: YAML 1.2 has no date type, so accept the text form."""
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    return value
+
+
 RatingInput = Annotated[
     Rating,
     BeforeValidator(
@@ -184,7 +193,9 @@ RatingInput = Annotated[
 
 class Inventory(Frozen):
     person: Text
-    date: dt.date = Field(description="When the inventory was taken, YYYY-MM-DD.")
+    date: Annotated[dt.date, BeforeValidator(_iso_date, json_schema_input_type=dt.date)] = Field(
+        description="When the inventory was taken, YYYY-MM-DD."
+    )
     current_role: Text = Field(description="A role id such as support, or free text.")
     years_in_role: Annotated[float, Field(ge=0, le=60)] | None = None
     targets: list[Ident] = Field(default_factory=list)
@@ -193,8 +204,10 @@ class Inventory(Frozen):
     credentials: list[Text] = Field(default_factory=list)
     experiences: list[Text] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _targets_unique(self) -> Inventory:
-        if len(set(self.targets)) != len(self.targets):
-            raise ValueError("targets lists a role twice; list each role once")
-        return self
+    @field_validator("targets")
+    @classmethod
+    def _targets_unique(cls, targets: list[str]) -> list[str]:
+        twice = sorted({t for t in targets if targets.count(t) > 1})
+        if twice:
+            raise ValueError(f"lists {', '.join(twice)} more than once; list each role once")
+        return targets

@@ -15,6 +15,7 @@ from careerpath.load import (
     load_document,
     raise_problems,
     validate,
+    yaml_files,
 )
 from careerpath.model import Catalogue, Inventory, Role
 
@@ -44,7 +45,7 @@ def _expand(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")))
+            files.extend(yaml_files(path))
         else:
             files.append(path)
     return files
@@ -74,7 +75,7 @@ def validate_paths(paths: Iterable[Path], library: Library) -> Report:
                 role = validate(document, Role)
                 raise_problems(document, checks.check_role(role, library.catalogue, path.stem))
         except DataError as exc:
-            report.errors.extend(exc.problems)
+            report.errors.extend(sorted(exc.problems, key=lambda e: e.line or 0))
         except CareerpathError as exc:
             report.checked.append((path, "unreadable"))
             report.errors.append(exc)

@@ -12,10 +12,10 @@ from careerpath.errors import CareerpathError
 
 def write_private(path: Path, text: str, *, force: bool = False) -> None:
     """Write `text` to `path` via a temporary file and os.replace, readable by the owner only."""
-    if path.exists() and not force:
-        raise CareerpathError("already exists; use --force to replace it", file=path)
     if path.is_dir():
         raise CareerpathError("is a folder; name a file to write", file=path)
+    if path.exists() and not force:
+        raise CareerpathError("already exists; use --force to replace it", file=path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)

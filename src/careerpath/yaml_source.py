@@ -53,21 +53,40 @@ def parse(text: str, file: str) -> Document:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = exc.problem or exc.context or "unreadable"
-        raise CareerpathError(
-            f"not valid YAML: {problem}; check the indentation and quoting there",
-            file=file,
-            line=line,
-        ) from None
+        raise CareerpathError(_yaml_problem(exc), file=file, line=_yaml_line(exc, text)) from None
     except yaml.YAMLError as exc:
         raise CareerpathError(f"not valid YAML: {exc}", file=file) from None
-    if node is None:
+    if node is None or (
+        isinstance(node, yaml.ScalarNode) and not node.style and node.value in _NULL
+    ):
         raise CareerpathError("the file is empty; it needs YAML content", file=file, line=1)
     lines: dict[Path_, int] = {(): node.start_mark.line + 1}
     data = _value(node, (), lines, file)
     return Document(file=file, data=data, lines=lines)
+
+
+def _yaml_line(exc: yaml.MarkedYAMLError, text: str) -> int | None:
+    """The problem's line, or where the construct began if the problem is the end of the file.
+
+    An unclosed quote or bracket is only noticed at the end; its opening line is the one to fix.
+    """
+    problem, context = exc.problem_mark, exc.context_mark
+    mark = problem
+    at_end = problem is not None and problem.index >= len(text.rstrip())
+    if context is not None and (problem is None or at_end):
+        mark = context
+    return mark.line + 1 if mark is not None else None
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or exc.context or "unreadable"
+    if "another document" in problem:
+        return "holds more than one YAML document (a second --- line); keep only one"
+    if "undefined alias" in problem:
+        return "uses an alias (*name) that is not defined above it; define it with &name first"
+    if "tab" in problem:
+        return f"not valid YAML: {problem}; indent with spaces, not tabs"
+    return f"not valid YAML: {problem}; check the indentation and quoting there"
 
 
 def _value(node: yaml.Node, path: Path_, lines: dict[Path_, int], file: str) -> object:

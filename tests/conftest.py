@@ -1,0 +1,41 @@
+"""Shared fixtures: a clean environment, the built-in library, and a file writer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from careerpath.load import Library, load_library
+
+WriteFile = Callable[[str, "str | bytes"], Path]
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's own CAREERPATH_* settings must not leak into the tests."""
+    monkeypatch.delenv("CAREERPATH_ROLES", raising=False)
+    monkeypatch.delenv("CAREERPATH_HOME", raising=False)
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    """The built-in catalogue and roles, loaded once (the models are frozen)."""
+    return load_library()
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> WriteFile:
+    """write("org/qa.yaml", text or bytes) -> the path of the new file under tmp_path."""
+
+    def write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return write
