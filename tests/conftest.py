@@ -12,11 +12,17 @@ from careerpath.load import Library, load_library
 WriteFile = Callable[[str, "str | bytes"], Path]
 
 
+@pytest.fixture(scope="session")
+def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A developer's own CAREERPATH_* settings must not leak into the tests."""
+def _clean_environment(monkeypatch: pytest.MonkeyPatch, _session_cache: Path) -> None:
+    """A developer's own CAREERPATH_* settings must not leak into the tests, nor their cache."""
     monkeypatch.delenv("CAREERPATH_ROLES", raising=False)
     monkeypatch.delenv("CAREERPATH_HOME", raising=False)
+    monkeypatch.setenv("CAREERPATH_CACHE", str(_session_cache))
 
 
 @pytest.fixture(scope="session")

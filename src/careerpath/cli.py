@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
@@ -19,6 +17,7 @@ from careerpath.errors import EXIT_CANCELLED, EXIT_DATA, EXIT_USAGE, CareerpathE
 if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
     from careerpath.load import Library
     from careerpath.model import Inventory
+    from careerpath.planning import Horizon
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -37,9 +36,11 @@ roles_app = typer.Typer(
 app.add_typer(roles_app, name="roles")
 
 
-@dataclass
 class Settings:
-    roles_dir: Path | None = None
+    """Options given before the command, shared with every command through typer's context."""
+
+    def __init__(self, roles_dir: Path | None = None) -> None:
+        self.roles_dir = roles_dir
 
 
 def fail(error: CareerpathError) -> None:
@@ -92,9 +93,10 @@ def main_options(
 
 def _library(ctx: typer.Context) -> Library:
     from careerpath.load import load_library
+    from careerpath.locations import cache_dir
 
     settings = ctx.find_object(Settings) or Settings()
-    return load_library(settings.roles_dir)
+    return load_library(settings.roles_dir, cache_dir())
 
 
 def _inventory(path: Path, library: Library) -> Inventory:
@@ -112,6 +114,12 @@ def _date(text: str | None) -> dt.date:
         raise CareerpathError(
             f"--date must be a date like 2026-11-23, got '{text}'", exit_code=EXIT_USAGE
         ) from None
+
+
+def _echo_json(data: object) -> None:
+    import json
+
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def _emit(text: str, out: Path | None, force: bool) -> None:
@@ -148,7 +156,7 @@ def roles(
             }
             for r in sorted(library.roles.values(), key=lambda r: r.id)
         ]
-        typer.echo(json.dumps(data, indent=2))
+        _echo_json(data)
         return
     width = max(len(r) for r in library.roles)
     for role in sorted(library.roles.values(), key=lambda r: r.id):
@@ -259,7 +267,7 @@ def gaps(
         ranking = rank(inventory.ratings, library.roles.values(), catalogue)
         detail = [r for target in inventory.targets for r in ranking if r.role == target]
     if as_json:
-        typer.echo(json.dumps(gaps_data(inventory.person, ranking, detail), indent=2))
+        _echo_json(gaps_data(inventory.person, ranking, detail))
         return
     parts = [f"{inventory.person}, {inventory.date.isoformat()}"]
     if ranking:
@@ -312,12 +320,12 @@ def _first_target(inventory: Inventory) -> str:
 
 
 def _plan_markdown(
-    library: Library, inventory: Inventory, role_id: str, start: dt.date, span: object
+    library: Library, inventory: Inventory, role_id: str, start: dt.date, span: Horizon
 ) -> str:
-    from careerpath.planning import Horizon, build_plan
-    from careerpath.render import render
+    from careerpath.locations import cache_dir
+    from careerpath.planning import build_plan
+    from careerpath.render import environment, render
 
-    assert isinstance(span, Horizon)
     the_plan = build_plan(
         inventory,
         library.role(role_id),
@@ -327,7 +335,8 @@ def _plan_markdown(
         horizon=span,
     )
     context = {"plan": the_plan, "catalogue": library.catalogue}
-    return render(library.template_dirs, "plan.md.j2", context)
+    env = environment(library.template_dirs, cache_dir())
+    return render(library.template_dirs, "plan.md.j2", context, env=env)
 
 
 # --- assess ------------------------------------------------------------------------------
@@ -437,6 +446,7 @@ def assess(
         else:
             typer.echo("careerpath: cancelled; nothing was saved", err=True)
         raise typer.Exit(EXIT_CANCELLED) from None
+    typer.echo()
     _assess_summary(library, inventory, written, settings)
 
 
@@ -460,7 +470,10 @@ def _assess_from_answers(
     folder = update.parent if update is not None else locations.user_home()
     target = out or default_out(folder, today)
     write_inventory(inventory, target, replace=force)
-    asked = list(inventory.ratings)
+    # With --update, check only the ratings the answers changed; the rest were checked before.
+    asked = [
+        s for s in inventory.ratings if base is None or base.ratings.get(s) != inventory.ratings[s]
+    ]
     for flag in honesty_flags(inventory.ratings, asked):
         typer.echo(f"careerpath: check: {flag.message}", err=True)
     _assess_summary(library, inventory, target, settings)

@@ -121,9 +121,24 @@ def _role_files(folder: Path) -> list[Path]:
     return [p for p in yaml_files(folder) if p.name != CATALOGUE_FILE]
 
 
-def load_library(org_dir: Path | None = None) -> Library:
-    """The built-in catalogue and roles, with an organisation's folder added on top."""
+def load_library(org_dir: Path | None = None, cache_dir: Path | None = None) -> Library:
+    """The built-in catalogue and roles, with an organisation's folder added on top.
+
+    With `cache_dir`, a library validated earlier from the same unchanged files is reused.
+    """
+    from careerpath.cache import cached
+
     builtin = locations.builtin("roles")
+    if org_dir is not None and not org_dir.is_dir():
+        _read_library(builtin, org_dir)  # raises the folder error
+    folders = [builtin] if org_dir is None else [builtin, org_dir]
+    files = [path for folder in folders for path in yaml_files(folder)]
+    if org_dir is not None and (org_dir / "templates").is_dir():
+        files.append(org_dir / "templates")
+    return cached(cache_dir, "library", files, lambda: _read_library(builtin, org_dir))
+
+
+def _read_library(builtin: Path, org_dir: Path | None) -> Library:
     folders = [builtin]
     if org_dir is not None:
         if not org_dir.is_dir():

@@ -42,3 +42,16 @@ def user_home() -> Path:
     import platformdirs  # only the commands that write personal files pay for it
 
     return Path(platformdirs.user_data_dir("careerpath", appauthor=False))
+
+
+def cache_dir() -> Path | None:
+    """Where parsed role data and compiled templates are cached: CAREERPATH_CACHE, else the
+    user cache folder. CAREERPATH_CACHE=off turns caching off."""
+    value = os.environ.get("CAREERPATH_CACHE", "").strip()
+    if value.lower() in {"off", "0", "no"}:
+        return None
+    if value:
+        return Path(value).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("careerpath", appauthor=False))

@@ -49,7 +49,9 @@ OnetCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}-[0-9]{4}\.[0-9]{
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    # defer_build: a validator is built on first use, so a command that reads the cached
+    # library builds only the inventory's validators, not those of every model.
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
 
 
 class Step(Frozen):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
@@ -62,7 +61,9 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """The same day of the month `months` later, or the month's last day if it is shorter."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    next_first = dt.date(year + month // 12, month % 12 + 1, 1)
+    month_days = (next_first - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, month_days))
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,19 @@ def _long_date(value: dt.date) -> str:
     return f"{value.strftime('%a')} {value.day} {value.strftime('%b %Y')}"
 
 
-def environment(template_dirs: Sequence[Path]) -> SandboxedEnvironment:
+def environment(
+    template_dirs: Sequence[Path], cache_dir: Path | None = None
+) -> SandboxedEnvironment:
+    """The sandboxed environment; with `cache_dir`, compiled templates are kept there."""
+    bytecode_cache = None
+    if cache_dir is not None:
+        try:
+            (cache_dir / "templates").mkdir(parents=True, exist_ok=True, mode=0o700)
+            bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache_dir / "templates"))
+        except OSError:
+            bytecode_cache = None  # an unwritable cache only costs speed
     env = SandboxedEnvironment(
+        bytecode_cache=bytecode_cache,
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(AUTOESCAPE, default_for_string=False),
