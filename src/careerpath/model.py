@@ -7,7 +7,12 @@ Pydantic checks each file's shape (strict types, no unknown fields); cross-file 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import (
+    Annotated,
+    Any,
+    Literal,
+    Required,  # pydantic needs these on Python 3.11
+)
 
 from pydantic import (
     BaseModel,
@@ -18,6 +23,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from typing_extensions import TypedDict
 
 MIN_LEVEL, MAX_LEVEL = 0, 5
 MIN_IMPORTANCE, MAX_IMPORTANCE = 1, 5
@@ -182,13 +188,21 @@ def _iso_date(value: object) -> object:
     return value
 
 
+LevelOrWord = Annotated[int, Field(ge=0, le=5)] | Literal["n/a", "unsure"]
+
+
+class RatingForm(TypedDict, total=False):
+    """How a rating with evidence is written in YAML (for the JSON Schema)."""
+
+    level: Required[LevelOrWord]
+    evidence: str
+
+
 RatingInput = Annotated[
     Rating,
     BeforeValidator(
         lambda value: value,
-        json_schema_input_type=Annotated[int, Field(ge=0, le=5)]
-        | Literal["n/a", "unsure"]
-        | dict[str, Any],
+        json_schema_input_type=LevelOrWord | RatingForm,
     ),
 ]
 
