@@ -100,3 +100,14 @@ def test_first_folder_wins(tmp_path: Path) -> None:
     write(tmp_path / "org", "plan.md.j2", "organisation's own\n")
     out = render([tmp_path / "org", locations.builtin("templates")], "plan.md.j2", {})
     assert out == "organisation's own\n"
+
+
+def test_only_the_built_in_folder_is_trusted(tmp_path: Path) -> None:
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from careerpath.render import environment
+
+    builtin = locations.builtin("templates")
+    assert not isinstance(environment([builtin]), SandboxedEnvironment)
+    assert isinstance(environment([tmp_path, builtin]), SandboxedEnvironment)
+    assert isinstance(environment([tmp_path]), SandboxedEnvironment)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from careerpath.model import Catalogue, Rating, Role
 
@@ -21,9 +20,12 @@ UNKNOWN_RULE = (
 GapStatus = Literal["rated", "n/a", "unsure", "unrated"]
 
 
-@dataclass(frozen=True)
-class SkillGap:
-    """One skill of a role, compared with the person's rating."""
+class SkillGap(NamedTuple):
+    """One skill of a role, compared with the person's rating.
+
+    NamedTuples rather than dataclasses: a team run builds thousands of these, and start-up
+    pays for every dataclass definition.
+    """
 
     skill: str
     name: str
@@ -60,48 +62,42 @@ class SkillGap:
         return min(self.current, self.required) / self.required
 
 
-@dataclass(frozen=True)
-class RoleGaps:
+class RoleGaps(NamedTuple):
     """A person's standing against one role, with the arithmetic that led to it."""
 
     role: str
     title: str
     skills: tuple[SkillGap, ...]  # most urgent first
+    total_weight: int
+    covered_weight: float
+    readiness: float
+    unknown_weight: int
+    gaps: tuple[SkillGap, ...]  # known gaps, highest priority first
+    unknowns: tuple[SkillGap, ...]  # unsure or unrated, most important first
+    strengths: tuple[SkillGap, ...]  # met or exceeded, most important, most exceeded first
 
-    @property
-    def total_weight(self) -> int:
-        return sum(s.importance for s in self.skills)
-
-    @property
-    def covered_weight(self) -> float:
-        return sum(s.importance * s.coverage for s in self.skills)
-
-    @property
-    def readiness(self) -> float:
-        return self.covered_weight / self.total_weight if self.total_weight else 1.0
-
-    @property
-    def unknown_weight(self) -> int:
-        return sum(s.importance for s in self.skills if not s.known)
-
-    @property
-    def gaps(self) -> tuple[SkillGap, ...]:
-        """Known gaps, highest priority first."""
-        return tuple(s for s in self.skills if s.gap)
-
-    @property
-    def unknowns(self) -> tuple[SkillGap, ...]:
-        """Skills to assess before trusting the numbers: unsure or unrated, most important first."""
-        return tuple(
-            sorted((s for s in self.skills if not s.known), key=lambda s: (-s.importance, s.skill))
-        )
-
-    @property
-    def strengths(self) -> tuple[SkillGap, ...]:
-        """Requirements met or exceeded, the most important and the furthest exceeded first."""
-        met = (s for s in self.skills if s.met)
-        return tuple(
-            sorted(met, key=lambda s: (-s.importance, -(s.current or 0) + s.required, s.skill))
+    @classmethod
+    def of(cls, role: str, title: str, skills: tuple[SkillGap, ...]) -> RoleGaps:
+        total = sum(s.importance for s in skills)
+        covered = sum(s.importance * s.coverage for s in skills)
+        return cls(
+            role=role,
+            title=title,
+            skills=skills,
+            total_weight=total,
+            covered_weight=covered,
+            readiness=covered / total if total else 1.0,
+            unknown_weight=sum(s.importance for s in skills if not s.known),
+            gaps=tuple(s for s in skills if s.gap),
+            unknowns=tuple(
+                sorted((s for s in skills if not s.known), key=lambda s: (-s.importance, s.skill))
+            ),
+            strengths=tuple(
+                sorted(
+                    (s for s in skills if s.met),
+                    key=lambda s: (-s.importance, -(s.current or 0) + s.required, s.skill),
+                )
+            ),
         )
 
 
@@ -139,7 +135,7 @@ def analyse(ratings: Mapping[str, Rating], role: Role, catalogue: Catalogue) -> 
                 evidence=evidence,
             )
         )
-    return RoleGaps(role.id, role.title, tuple(sorted(rows, key=_urgency)))
+    return RoleGaps.of(role.id, role.title, tuple(sorted(rows, key=_urgency)))
 
 
 def rank(

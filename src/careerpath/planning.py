@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from careerpath.errors import EXIT_USAGE, CareerpathError
 from careerpath.gaps import RoleGaps, SkillGap, analyse, rank, transferable
@@ -19,8 +18,7 @@ MAX_GAPS = 8  # an upper bound: gaps are taken by priority while the timeline ha
 _HORIZON = re.compile(r"\s*([0-9]+)\s*([dwmy])\s*", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Horizon:
+class Horizon(NamedTuple):
     amount: int
     unit: str  # d, w, m or y
 
@@ -66,8 +64,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, month_days))
 
 
-@dataclass(frozen=True)
-class Goal:
+class Goal(NamedTuple):
     """A SMART goal: specific action, measurable evidence, one step at a time, relevant, dated."""
 
     kind: GoalKind
@@ -81,30 +78,26 @@ class Goal:
     why: str = ""
 
 
-@dataclass(frozen=True)
-class GapPlan:
+class GapPlan(NamedTuple):
     gap: SkillGap
     steps: tuple[Goal, ...]  # scheduled within the horizon, in order
     later: tuple[Goal, ...]  # the steps that fall beyond the horizon
 
 
-@dataclass(frozen=True)
-class Milestone:
+class Milestone(NamedTuple):
     label: str
     day: int
     date: dt.date
     goals: tuple[Goal, ...]
 
 
-@dataclass(frozen=True)
-class CheckIn:
+class CheckIn(NamedTuple):
     number: int
     date: dt.date
     focus: str
 
 
-@dataclass(frozen=True)
-class MentorGoals:
+class MentorGoals(NamedTuple):
     profile: str
     learn: tuple[str, ...]
     questions: tuple[str, ...]
@@ -112,8 +105,7 @@ class MentorGoals:
     find: str
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     person: str
     current_role: str
     targets: tuple[str, ...]
@@ -240,14 +232,14 @@ def build_plan(
     ]
     placed, later = _schedule(gap_steps, len(marks))
     dated: list[list[Goal]] = [
-        [replace(goal, due=marks[slot][1]) for goal in goals] for slot, goals in enumerate(placed)
+        [goal._replace(due=marks[slot][1]) for goal in goals] for slot, goals in enumerate(placed)
     ]
     due_of = {(g.skill, g.level): g.due for goals in dated for g in goals}
     top_gaps = tuple(
         GapPlan(
             gap,
             tuple(
-                replace(g, due=due_of[(g.skill, g.level)])
+                g._replace(due=due_of[(g.skill, g.level)])
                 for g in steps
                 if (g.skill, g.level) in due_of
             ),
@@ -357,7 +349,7 @@ def build_plan(
             label,
             (day - start).days,
             day,
-            tuple(replace(goal, due=day) for goal in dated[slot] + extra[slot]),
+            tuple(goal._replace(due=day) for goal in dated[slot] + extra[slot]),
         )
         for slot, (label, day) in enumerate(marks)
     )
@@ -403,10 +395,10 @@ def build_plan(
         top_gaps=top_gaps,
         mentor=mentor,
         relationships=tuple(
-            replace(g, due=due.get((g.kind, g.title, g.action))) for g in relationships
+            g._replace(due=due.get((g.kind, g.title, g.action))) for g in relationships
         ),
-        exposure=tuple(replace(g, due=due.get((g.kind, g.title, g.action))) for g in exposure),
-        influence=tuple(replace(g, due=due.get((g.kind, g.title, g.action))) for g in influence),
+        exposure=tuple(g._replace(due=due.get((g.kind, g.title, g.action))) for g in exposure),
+        influence=tuple(g._replace(due=due.get((g.kind, g.title, g.action))) for g in influence),
         milestones=milestones,
         checkins=tuple(checkins),
         checkin_days=CHECKIN_DAYS,

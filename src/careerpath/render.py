@@ -1,7 +1,9 @@
 """Rendering plans with Jinja templates. The only module that imports jinja2; returns strings.
 
-Every template, built-in or an organisation's, runs in Jinja's sandbox with StrictUndefined,
-so a misspelt variable fails loudly instead of printing nothing.
+Templates from anywhere but careerpath's own folder (an organisation's, a --template file) run
+in Jinja's sandbox; the built-in ones, which ship with the code, skip its per-attribute checks
+(a third of a team run's time). Every template has StrictUndefined, so a misspelt variable
+fails loudly instead of printing nothing.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from careerpath import locations
 from careerpath.errors import CareerpathError
 from careerpath.model import LEVEL_NAMES
 
@@ -34,8 +37,8 @@ def _long_date(value: dt.date) -> str:
 
 def environment(
     template_dirs: Sequence[Path], cache_dir: Path | None = None
-) -> SandboxedEnvironment:
-    """The sandboxed environment; with `cache_dir`, compiled templates are kept there."""
+) -> jinja2.Environment:
+    """The environment for `template_dirs`; with `cache_dir`, compiled templates are kept there."""
     bytecode_cache = None
     if cache_dir is not None:
         try:
@@ -43,7 +46,9 @@ def environment(
             bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache_dir / "templates"))
         except OSError:
             bytecode_cache = None  # an unwritable cache only costs speed
-    env = SandboxedEnvironment(
+    trusted = all(Path(d) == locations.builtin("templates") for d in template_dirs)
+    kind = jinja2.Environment if trusted else SandboxedEnvironment
+    env = kind(
         bytecode_cache=bytecode_cache,
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
         undefined=jinja2.StrictUndefined,
@@ -61,7 +66,7 @@ def render(
     template_dirs: Sequence[Path],
     name: str,
     context: dict[str, object],
-    env: SandboxedEnvironment | None = None,
+    env: jinja2.Environment | None = None,
 ) -> str:
     """Render template `name` (found in the first folder that has it) with `context`."""
     env = env or environment(template_dirs)

@@ -1,0 +1,399 @@
+"""careerpath's speed benchmark: start-up against the typer floor, and a 1,000-person team run.
+
+Run from anywhere, with the interpreter that has careerpath installed:
+
+    .venv/bin/python benchmarks/bench.py [--runs N] [--team N] [--team-runs N] [--seed N]
+
+It prints one Markdown table and always exits 0: it measures, it does not gate.
+
+- Start-up rows are the median wall time (ms) of N runs of each command as a subprocess, after
+  one warm-up run each. The commands take turns, one run of each per round, so drift on a busy
+  machine hits them all alike. careerpath is run through the console script next to
+  sys.executable (else `python -m careerpath`), the floor as `python benchmarks/floor.py`.
+  The runs get a private bytecode cache (a temporary PYTHONPYCACHEPREFIX), as an installed
+  careerpath has its .pyc files; `--no-bytecode-cache` runs them in the environment as it is.
+  careerpath's own cache (CAREERPATH_CACHE) is a temporary folder, filled by the warm-up: the
+  targets are for the steady state. Two rows for information run with CAREERPATH_CACHE=off,
+  what the first run after installing or editing the role files pays.
+- The floor (benchmarks/floor.py) is the smallest typer app with one real command. Absolute
+  times drift between machines and minutes, so careerpath's rows are judged as a ratio to the
+  floor measured in the same run: `--help` against floor `--help`, real commands against floor
+  `run`. A ratio of 1.3 means careerpath costs 30% more than any typer CLI must.
+- Team rows run in this process (imports are not counted; the start-up rows cover them),
+  median of --team-runs whole passes (default 3): a deterministic team of N inventories
+  (random.Random(seed)) rating every catalogue skill, written as YAML to a temporary folder,
+  then loaded and validated, ranked against every role (careerpath.gaps.rank) and given a
+  rendered Markdown plan (build_plan, and one Jinja environment for the whole team). The target
+  for N = 1,000 on a 2-core machine is under 5 s, both for gaps and plans alone and for the whole
+  run with the files read; other team sizes scale it in proportion.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+FLOOR = HERE / "floor.py"
+EXAMPLE = "examples/support-analyst.yaml"  # relative to ROOT, where the commands run
+PLAN_DATE = "2026-11-02"
+TEAM_TARGET_S = 5.0
+T = TypeVar("T")
+
+
+def careerpath_command() -> list[str]:
+    """The console script installed next to this interpreter, else `python -m careerpath`."""
+    bin_dir = Path(sys.executable).parent
+    for name in ("careerpath", "careerpath.exe"):
+        script = bin_dir / name
+        if script.is_file():
+            return [str(script)]
+    return [sys.executable, "-m", "careerpath"]
+
+
+@dataclass
+class Command:
+    name: str
+    argv: list[str]
+    baseline: str | None = None  # the name of the floor row this one is compared with
+    target: float | None = (
+        None  # the largest acceptable ratio to the baseline; None: for information
+    )
+    extra_env: dict[str, str] | None = None
+    times: list[float] | None = None
+    error: str | None = None
+
+
+@dataclass
+class Row:
+    name: str
+    ms: float | None
+    ratio: str = "-"
+    target: str = "-"
+    verdict: str = "-"
+
+
+def run_once(command: Command, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    if command.extra_env:
+        env = {**env, **command.extra_env}
+    done = subprocess.run(
+        command.argv, cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0 and command.error is None:
+        tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
+        command.error = f"exit {done.returncode}: " + " | ".join(tail)
+    return elapsed
+
+
+def subprocess_env(folder: Path, bytecode_cache: bool) -> dict[str, str]:
+    """The environment for the timed runs, with its caches in the temporary `folder`.
+
+    careerpath's own cache (CAREERPATH_CACHE: the validated library, compiled templates) goes in
+    `folder`, not the user's cache folder; the warm-up run fills it, as any earlier run would.
+    An installed careerpath has its .pyc files written at install time; an editable install in a
+    shell with PYTHONDONTWRITEBYTECODE=1 would recompile careerpath's own modules on every run
+    (and only those: its dependencies have theirs). A private PYTHONPYCACHEPREFIX, filled by the
+    warm-up run, measures what a user gets without writing anything into the source tree.
+    """
+    env = dict(os.environ)
+    env["CAREERPATH_CACHE"] = str(folder / "careerpath-cache")
+    if bytecode_cache:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    return env
+
+
+def measure_startup(runs: int, env: dict[str, str]) -> list[Command]:
+    cli = careerpath_command()
+    floor = [sys.executable, str(FLOOR)]
+    commands = [
+        Command("floor `--help`", [*floor, "--help"]),
+        Command("floor `run`", [*floor, "run"]),
+        Command("`careerpath --help`", [*cli, "--help"], "floor `--help`", 1.3),
+        Command(f"`careerpath gaps {EXAMPLE}`", [*cli, "gaps", EXAMPLE], "floor `run`", 1.3),
+        Command(
+            f"`careerpath plan {EXAMPLE} --role testing --date {PLAN_DATE}`",
+            [*cli, "plan", EXAMPLE, "--role", "testing", "--date", PLAN_DATE],
+            "floor `run`",
+            1.5,
+        ),
+        # For information: what a first run pays, before careerpath's cache has an entry (just
+        # installed, or role files just edited). No target: the rows above are the steady state.
+        Command(
+            "`careerpath gaps ...`, careerpath's cache off",
+            [*cli, "gaps", EXAMPLE],
+            "floor `run`",
+            extra_env={"CAREERPATH_CACHE": "off"},
+        ),
+        Command(
+            "`careerpath plan ...`, careerpath's cache off",
+            [*cli, "plan", EXAMPLE, "--role", "testing", "--date", PLAN_DATE],
+            "floor `run`",
+            extra_env={"CAREERPATH_CACHE": "off"},
+        ),
+    ]
+    for command in commands:  # warm-up: bytecode caches, page cache
+        run_once(command, env)
+        command.times = []
+    for _ in range(runs):
+        for command in commands:
+            assert command.times is not None
+            command.times.append(run_once(command, env))
+    return commands
+
+
+def startup_rows(commands: list[Command]) -> list[Row]:
+    medians = {c.name: statistics.median(c.times or [0.0]) * 1000 for c in commands}
+    rows = []
+    for command in commands:
+        ms = medians[command.name]
+        if command.error is not None:
+            rows.append(Row(command.name, ms, "-", _target(command.target), "error"))
+            continue
+        if command.baseline is None:
+            rows.append(Row(command.name, ms))
+            continue
+        ratio = ms / medians[command.baseline]
+        if command.target is None:
+            rows.append(Row(command.name, ms, f"{ratio:.2f}", "(information)"))
+            continue
+        verdict = "pass" if ratio <= command.target else "FAIL"
+        rows.append(Row(command.name, ms, f"{ratio:.2f}", _target(command.target), verdict))
+    return rows
+
+
+def _target(ratio: float | None) -> str:
+    return "-" if ratio is None else f"<= {ratio:g}x floor"
+
+
+# --- the team, in process ------------------------------------------------------------------
+
+
+def make_team(size: int, seed: int, skills: list[str], roles: list[str]) -> list[dict[str, object]]:
+    """Plain inventory data for `size` people, the same for the same seed, catalogue and roles."""
+    rng = random.Random(seed)
+    team = []
+    for number in range(size):
+        ratings: dict[str, object] = {}
+        for skill in skills:
+            draw = rng.random()
+            if draw < 0.04:
+                ratings[skill] = "n/a"
+            elif draw < 0.10:
+                ratings[skill] = "unsure"
+            elif draw < 0.40:
+                ratings[skill] = {
+                    "level": rng.randint(0, 5),
+                    "evidence": f"Ticket {rng.randint(10000, 99999)}: what I did, and who saw it"
+                    " (a sentence or two of evidence, as people write them).",
+                }
+            else:
+                ratings[skill] = rng.choice((0, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 5))
+        team.append(
+            {
+                "person": f"Person {number:04d}",
+                "date": dt.date(2026, 1, 5) + dt.timedelta(days=rng.randint(0, 300)),
+                "current_role": rng.choice(roles),
+                "years_in_role": rng.randint(0, 20) / 2,
+                "targets": rng.sample(roles, rng.randint(1, min(3, len(roles)))),
+                "ratings": ratings,
+                "aspirations": "Move on within a year, with a plan my manager has agreed.",
+                "credentials": rng.sample(["CompTIA A+", "ITIL 4 Foundation", "ISTQB CTFL"], 1),
+                "experiences": ["Buddied a new starter through their first month"],
+            }
+        )
+    return team
+
+
+def timed(results: dict[str, float], name: str, work: Callable[[], T]) -> T:
+    """Run `work`, keeping its wall time in results[name] and its CPU time in results[cpu name]."""
+    cpu, start = time.process_time(), time.perf_counter()
+    value = work()
+    results[name] = time.perf_counter() - start
+    results[f"cpu {name}"] = time.process_time() - cpu
+    return value
+
+
+def team_pass(paths: list[Path], start: dt.date) -> tuple[dict[str, float], list[object], int]:
+    """One whole team run, as a fresh process would do it: seconds per stage, the inventories
+    read, and the average length of a rendered plan."""
+    from careerpath.gaps import rank
+    from careerpath.load import load_inventory, load_library
+    from careerpath.planning import build_plan, parse_horizon
+    from careerpath.render import environment, render
+
+    results: dict[str, float] = {}
+    library = timed(results, "load library", load_library)
+    catalogue = library.catalogue
+    roles = list(library.roles.values())
+    horizon = parse_horizon("6m")
+    team = timed(results, "load", lambda: [load_inventory(path, library) for path in paths])
+    timed(results, "gaps", lambda: [rank(inv.ratings, roles, catalogue) for inv in team])
+    env = environment(library.template_dirs)  # one environment for the whole team
+
+    def plans() -> list[str]:
+        out = []
+        for inventory in team:
+            the_plan = build_plan(
+                inventory,
+                library.role(inventory.targets[0]),
+                catalogue,
+                roles,
+                start=start,
+                horizon=horizon,
+            )
+            context = {"plan": the_plan, "catalogue": catalogue}
+            out.append(render(library.template_dirs, "plan.md.j2", context, env=env))
+        return out
+
+    rendered = timed(results, "plans", plans)
+    results["core"] = results["gaps"] + results["plans"]
+    results["whole"] = results["load"] + results["core"]
+    results["cpu whole"] = results["cpu load"] + results["cpu gaps"] + results["cpu plans"]
+    chars = sum(len(text) for text in rendered) // max(1, len(rendered))
+    return results, list(team), chars
+
+
+def measure_team(size: int, seed: int, passes: int) -> tuple[dict[str, float], str]:
+    """Median seconds per stage of `passes` team runs; a note on what was checked."""
+    from careerpath.load import load_library
+    from careerpath.model import Inventory
+    from careerpath.yaml_source import dump
+
+    library = load_library()
+    team_data = make_team(size, seed, list(library.catalogue.skills), sorted(library.roles))
+    team = [Inventory.model_validate(data) for data in team_data]
+    runs: list[dict[str, float]] = []
+    chars = 0
+    with tempfile.TemporaryDirectory(prefix="careerpath-bench-") as folder:
+        paths = []
+        for number, data in enumerate(team_data):
+            path = Path(folder) / f"person-{number:04d}.yaml"
+            path.write_text(dump(data), encoding="utf-8")
+            paths.append(path)
+        for _ in range(passes):
+            results, loaded, chars = team_pass(paths, dt.date.fromisoformat(PLAN_DATE))
+            if loaded != team:
+                raise AssertionError("inventories read back from YAML differ from the generated")
+            runs.append(results)
+
+    medians = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+    note = (
+        f"team: {size:,} inventories x {len(library.catalogue.skills)} skills,"
+        f" {len(library.roles)} roles, seed {seed}, median of {passes} passes;"
+        f" YAML read back equal to the generated values; plans average {chars:,} characters;"
+        f" CPU time {medians['cpu whole']:.2f} s of {medians['whole']:.2f} s wall for files + gaps"
+        " + plans"
+    )
+    if medians["cpu whole"] < 0.85 * medians["whole"]:
+        note += " (much less CPU than wall time: the machine was busy with other work)"
+    return medians, note
+
+
+def team_rows(results: dict[str, float], size: int) -> list[Row]:
+    target = TEAM_TARGET_S * size / 1000
+
+    def seconds_row(name: str, seconds: float, target: float | None = None) -> Row:
+        if target is None:
+            return Row(name, seconds * 1000)
+        verdict = "pass" if seconds < target else "FAIL"
+        return Row(name, seconds * 1000, "-", f"< {target:g} s", verdict)
+
+    return [
+        seconds_row("load library (catalogue + roles), once", results["load library"]),
+        seconds_row(f"team: load + validate {size:,} inventory files", results["load"]),
+        seconds_row(f"team: gaps (rank every role) x {size:,}", results["gaps"]),
+        seconds_row(f"team: plan built + rendered x {size:,}", results["plans"]),
+        seconds_row(f"team: gaps + plans, {size:,} people", results["core"], target),
+        seconds_row(f"team: files + gaps + plans, {size:,} people", results["whole"], target),
+    ]
+
+
+# --- output --------------------------------------------------------------------------------
+
+
+def table(rows: list[Row]) -> str:
+    lines = ["| benchmark | median ms | ratio | target | result |", "|---|---:|---:|---|---|"]
+    for row in rows:
+        ms = "-" if row.ms is None else f"{row.ms:,.1f}"
+        lines.append(f"| {row.name} | {ms} | {row.ratio} | {row.target} | {row.verdict} |")
+    return "\n".join(lines)
+
+
+def _load_average() -> str:
+    try:
+        return "/".join(f"{value:.2f}" for value in os.getloadavg())
+    except (AttributeError, OSError):  # not on Windows
+        return "unknown"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="runs per command (default 15)")
+    parser.add_argument("--team", type=int, default=1000, help="team size (default 1000)")
+    parser.add_argument("--seed", type=int, default=2026, help="team random seed (default 2026)")
+    parser.add_argument(
+        "--team-runs", type=int, default=3, help="whole team runs, in process (default 3)"
+    )
+    parser.add_argument(
+        "--no-bytecode-cache",
+        action="store_true",
+        help="run the commands in this environment as it is (by default they get a private"
+        " bytecode cache, as an installed careerpath has)",
+    )
+    args = parser.parse_args()
+    runs = max(1, args.runs)
+    load_before = _load_average()
+
+    with tempfile.TemporaryDirectory(prefix="careerpath-bench-") as folder:
+        env = subprocess_env(Path(folder), bytecode_cache=not args.no_bytecode_cache)
+        commands = measure_startup(runs, env)
+    rows = startup_rows(commands)
+    if args.no_bytecode_cache:
+        cache = "environment as is" + (
+            ", PYTHONDONTWRITEBYTECODE set: careerpath recompiled every run"
+            if os.environ.get("PYTHONDONTWRITEBYTECODE")
+            else ""
+        )
+    else:
+        cache = "private bytecode cache (PYTHONPYCACHEPREFIX), filled by the warm-up"
+    notes = [f"start-up: median of {runs} runs each after one warm-up, commands in turn; {cache}"]
+    notes.extend(f"{c.name} failed: {c.error}" for c in commands if c.error)
+    if args.team > 0:
+        try:
+            results, note = measure_team(args.team, args.seed, max(1, args.team_runs))
+            rows.extend(team_rows(results, args.team))
+            notes.append(note)
+        except Exception as exc:  # a benchmark reports; it does not stop at the first problem
+            rows.append(Row(f"team of {args.team:,}", None, "-", f"< {TEAM_TARGET_S:g} s", "error"))
+            notes.append(f"team run failed: {type(exc).__name__}: {exc}")
+
+    print(
+        f"careerpath benchmark: Python {platform.python_version()}, {platform.system()}"
+        f" {platform.machine()}, {os.cpu_count()} CPUs, {dt.datetime.now():%Y-%m-%d %H:%M},"
+        f" load average before {load_before}, after {_load_average()}\n"
+    )
+    print(table(rows))
+    print()
+    for note in notes:
+        print(f"- {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
