@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.mark.parametrize("name", sorted(MODELS))
 def test_shipped_schema_is_current(name: str) -> None:
-    """schemas/ is what editors read; regenerate with `careerpath schema NAME > schemas/NAME.json`."""
+    """schemas/ is what editors read: `careerpath schema NAME > schemas/NAME.json` refreshes it."""
     assert (ROOT / "schemas" / f"{name}.json").read_text(encoding="utf-8") == schema_text(name)
 
 
