@@ -48,10 +48,8 @@ def inventory_from_answers(
     if role is not None:
         library.role(role)
         targets = merged.get("targets")
-        if not isinstance(targets, list):
-            merged["targets"] = [role]
-        elif role not in targets:
-            merged["targets"] = [role, *targets]
+        others = [t for t in targets if t != role] if isinstance(targets, list) else []
+        merged["targets"] = [role, *others]
     checked = Document(document.file, merged, document.lines)
     inventory = validate(checked, Inventory)
     raise_problems(checked, checks.check_inventory(inventory, library.catalogue, library.roles))

@@ -419,21 +419,22 @@ def assess(
     folder = update.parent if update is not None else locations.user_home()
 
     def fresh() -> Draft:
-        return interview.new_draft(
+        state = interview.new_draft(
             library,
             today=today,
-            out=out or default_out(folder, today),
+            out=(out or default_out(folder, today)).absolute(),  # --resume may run elsewhere
             named=out is not None,
             role=role,
             update=(update, base) if update is not None and base is not None else None,
         )
+        state.replace = force
+        return state
 
     def save(state: Draft) -> None:
         save_draft(state, progress)
 
     try:
         state = interview.begin(library, progress=progress, fresh=fresh, resume=resume)
-        state.replace = state.replace or force
         interview.Interview(state, library, save).run()
         inventory, written = interview.finish(state, library, progress, save)
     except (Cancelled, KeyboardInterrupt):

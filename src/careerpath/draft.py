@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 
+from careerpath.errors import CareerpathError
 from careerpath.model import Frozen, Ident, Inventory, Rating, RatingInput
 
 # The steps of the interview that are not a skill, as recorded in progress.answered.
@@ -80,14 +81,22 @@ class Draft:
             self.answered.append(key)
 
     def position(self) -> str:
-        """Where the interview stands, for a person: "skill 7 of 26 next"."""
+        """Where the interview stands, for a person: "at skill 7 of 26"."""
         for index, skill_id in enumerate(self.skills, 1):
-            if not self.done(skill_key(skill_id)):
-                return f"skill {index} of {len(self.skills)} next"
+            if not self.done(skill_key(skill_id, evidence=True)):
+                return f"at skill {index} of {len(self.skills)}"
         return f"all {len(self.skills)} skills rated"
 
     def inventory(self) -> Inventory:
-        return Inventory.model_validate(inventory_data(self))
+        """The finished inventory; a CareerpathError if an answer it needs is missing."""
+        try:
+            return Inventory.model_validate(inventory_data(self))
+        except ValidationError as exc:
+            where = ".".join(str(part) for part in exc.errors()[0]["loc"])
+            raise CareerpathError(
+                f"the inventory cannot be finished: {where} is missing or not valid;"
+                " fix it in the unfinished inventory, or start again"
+            ) from None
 
 
 def from_inventory(inventory: Inventory, *, date: dt.date, out: Path, named: bool) -> Draft:

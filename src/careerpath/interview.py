@@ -19,7 +19,7 @@ from careerpath.inventory_files import load_draft, next_free, save_draft, write_
 from careerpath.load import Library
 from careerpath.model import Inventory
 from careerpath.prompts import Choice, Heading
-from careerpath.report import ranking_text
+from careerpath.summary import ranking_rows
 
 Save = Callable[[Draft], None]
 
@@ -27,6 +27,11 @@ OTHER = "__other__"
 NOT_SURE = "__not_sure__"
 SELECT_KEYS = "(0-5, n, u or arrows, then Enter)"
 PICK_KEYS = "(Space ticks, Enter goes on)"
+READINESS_NOTE = (
+    "How close you are to each role, closest first. Readiness is the share of each role's"
+    " required levels you meet, weighted by importance; skills not rated or 'not sure' count"
+    " as not yet covered (careerpath gaps FILE shows the arithmetic)."
+)
 CREDENTIAL_QUESTION = ("Credentials you hold (certificates, qualifications, courses)", "Credential")
 EXPERIENCE_QUESTION = (
     "Experiences that count (a project, covering for a role, a secondment)",
@@ -94,7 +99,7 @@ class Interview:
             d.person = prompts.text("Your name", default=d.person, check=_required)
             self._done(draft.PERSON)
         if not d.done(draft.CURRENT_ROLE):
-            roles = sorted(self.library.roles.values(), key=lambda r: r.id)
+            roles = self.library.roles.values()
             choices = [Choice(f"{r.title} ({r.id})", r.id) for r in roles]
             choices.append(Choice("Something else: type it", OTHER))
             default = d.current_role or ("support" if "support" in self.library.roles else None)
@@ -142,10 +147,10 @@ class Interview:
         prompts.say(f"Updating {d.update}: skills you do not tick keep their rating and evidence.")
         picked = set(
             prompts.checkbox(
-                "Which skills do you want to rate again?",
+                "Rate which skills again?",
                 choices,
                 check=_at_least_one,
-                instruction=PICK_KEYS,
+                instruction="(Space ticks, Enter goes on; the rest are kept)",
             )
         )
         d.skills = [s for s in assessment.skill_order(catalogue) if s in picked]
@@ -156,9 +161,10 @@ class Interview:
         pending = [s for s in d.skills if not d.done(draft.skill_key(s, evidence=True))]
         if not pending:
             return
+        started = len(pending) < len(d.skills) or d.done(draft.skill_key(pending[0]))
         prompts.say()
         prompts.say(assessment.CONSERVATIVE_NOTE, "italic")
-        prompts.pause("Press Enter to start rating")
+        prompts.pause("Press Enter to go on" if started else "Press Enter to start rating")
         for index, skill_id in enumerate(d.skills, 1):
             if skill_id in pending:
                 self.rate(skill_id, f"skill {index} of {len(d.skills)}")
@@ -182,6 +188,10 @@ class Interview:
             )
             d.ratings[skill_id] = assessment.rating_from(value, d.ratings.get(skill_id))
             self._done(key)
+        elif not d.done(draft.skill_key(skill_id, again=again, evidence=True)):
+            # resumed between a rating and its evidence: say which skill this is
+            prompts.say(f"\n{skill.name}: {skill.description}")
+            prompts.say(f"Rated {assessment.describe(d.ratings.get(skill_id))} ({progress}).")
         evidence_key = draft.skill_key(skill_id, again=again, evidence=True)
         rating = d.ratings[skill_id]
         if not d.done(evidence_key):
@@ -236,7 +246,7 @@ class Interview:
                 d.revisit = prompts.checkbox(
                     "Rate any of these again?",
                     choices,
-                    instruction="(Space ticks; Enter with none ticked keeps them as they are)",
+                    instruction="(Space ticks; Enter alone keeps them)",
                 )
             self._done(draft.CHECK)
         for index, skill_id in enumerate(d.revisit, 1):
@@ -247,12 +257,9 @@ class Interview:
         if not d.choose_targets or d.done(draft.CHOOSE_TARGETS):
             return
         ranking = rank(d.ratings, self.library.roles.values(), self.library.catalogue)
-        prompts.say()
-        prompts.say(ranking_text(ranking))
-        choices = [
-            Choice(f"{r.title} ({r.role}): {round(r.readiness * 100)}% ready", r.role)
-            for r in ranking
-        ]
+        prompts.say(f"\n{READINESS_NOTE}")
+        rows = ranking_rows(ranking, ids=False)
+        choices = [Choice(row, r.role) for r, row in zip(ranking, rows, strict=True)]
         d.targets = prompts.checkbox(
             "Which roles do you want to aim at?",
             choices,
@@ -308,12 +315,15 @@ def _saved_or_none(progress: Path, library: Library) -> Draft | None:
 
 def _resume_instead(progress: Path, saved: Draft) -> bool:
     who = saved.person or "no name yet"
+    prompts.say(
+        f"An unfinished inventory ({who}, started {saved.date}, {saved.position()}) is saved"
+        f" in {progress}."
+    )
     value = prompts.select(
-        f"An unfinished inventory ({who}, {saved.date}, {saved.position()}) is saved in"
-        f" {progress}.",
+        "Continue it?",
         [
-            Choice("Continue it", "resume"),
-            Choice("Start a new one (the unfinished one is discarded)", "new"),
+            Choice("Yes, continue it", "resume"),
+            Choice("No, start a new one (the unfinished one is discarded)", "new"),
             Choice("Stop here", "stop"),
         ],
     )
@@ -324,16 +334,17 @@ def _resume_instead(progress: Path, saved: Draft) -> bool:
 
 def _confirm_out(state: Draft) -> None:
     """Make sure the output can be written: a new name, or the person's yes to replace it."""
-    if state.replace or not state.out.exists():
-        return
     if state.out.is_dir():
         raise CareerpathError("is a folder; name a file to write", file=state.out, exit_code=2)
+    if state.replace or not state.out.exists():
+        return
     if not state.named:
         state.out = next_free(state.out)
         return
     other = next_free(state.out)
+    prompts.say(f"{state.out} already exists.")
     value = prompts.select(
-        f"{state.out} already exists.",
+        "Where should the inventory go?",
         [
             Choice(f"Save as {other} instead", "other"),
             Choice(f"Replace {state.out} when done", "replace"),
@@ -374,8 +385,9 @@ def new_draft(
         state = draft.from_inventory(earlier, date=today, out=out, named=named)
         state.update = path.resolve()
         state.role = role
-        if role_profile is not None:
+        if role is not None and role_profile is not None:
             state.skills = assessment.quick_skills(role_profile, library.catalogue)
+            state.targets = [role, *(t for t in state.targets if t != role)]
         return state
     skills = assessment.skills_to_ask(library.catalogue, role_profile)
     state = Draft(date=today, out=out, named=named, skills=skills, role=role)

@@ -49,7 +49,8 @@ def width() -> int:
 
 
 def _wrapped(title: str, indent: int) -> str:
-    lines = textwrap.wrap(title, width=max(20, width() - indent - 1)) or [""]
+    lines = textwrap.wrap(title, width=max(20, width() - indent - 1), break_on_hyphens=False)
+    lines = lines or [""]
     return ("\n" + " " * indent).join(lines)
 
 
@@ -152,6 +153,6 @@ def say(message: str = "", style: str = "") -> None:
     lines = []
     for line in message.splitlines() or [""]:
         lead = len(line) - len(line.lstrip())
-        hang = " " * (lead + 4) if lead else ""
+        hang = " " * (lead + 2) if lead else ""
         lines.extend(textwrap.wrap(line, width=width() - 1, subsequent_indent=hang) or [""])
     print_formatted_text(FormattedText([(style, "\n".join(lines))]))

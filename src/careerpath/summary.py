@@ -32,6 +32,11 @@ def plan_command(out: Path, role: str, roles_dir: Path | None = None) -> str:
     return f"careerpath{option} plan {shlex.quote(str(out))} --role {role}"
 
 
+def update_command(out: Path, roles_dir: Path | None = None) -> str:
+    option = f" --roles-dir {shlex.quote(str(roles_dir))}" if roles_dir is not None else ""
+    return f"careerpath{option} assess --update {shlex.quote(str(out))}"
+
+
 def _gap_lines(result: RoleGaps) -> list[str]:
     lines = [f"Top gaps for {result.title} ({round(result.readiness * 100)}% ready)"]
     for gap in result.gaps[:TOP]:
@@ -42,7 +47,7 @@ def _gap_lines(result: RoleGaps) -> list[str]:
     if not result.gaps:
         lines.append("  No known gaps: every rated skill meets the role's level.")
     if result.unknowns:
-        lines.append(f"  Not rated or not sure: {len(result.unknowns)} of its skills")
+        lines.append(f"  Not rated or 'not sure' yet: {len(result.unknowns)} of its skills")
     return lines
 
 
@@ -67,18 +72,26 @@ def summary_text(
     lines += ["", *ranking_lines(ranking), ""]
     role = inventory.targets[0] if inventory.targets else ranking[0].role
     lines += ["Next, your growth plan:", f"  {plan_command(out, role, roles_dir)}"]
+    if any(_for(ranking, target).unknowns for target in inventory.targets):
+        lines += ["Later, to rate the skills not rated yet:", f"  {update_command(out, roles_dir)}"]
     return "\n".join(lines)
+
+
+def ranking_rows(ranking: Sequence[RoleGaps], *, ids: bool = True) -> list[str]:
+    """One aligned row per role: id (optional), title, bar, readiness."""
+    id_width = max((len(r.role) for r in ranking), default=0)
+    title_width = max((len(r.title) for r in ranking), default=0)
+    return [
+        (f"{r.role:<{id_width}}  " if ids else "")
+        + f"{r.title:<{title_width}}  {bar(r.readiness)} {round(r.readiness * 100):>3}%"
+        for r in ranking
+    ]
 
 
 def ranking_lines(ranking: Sequence[RoleGaps]) -> list[str]:
     """Every role, closest first, compactly; `careerpath gaps` prints the arithmetic."""
-    width = max((len(r.title) for r in ranking), default=0)
     lines = ["Readiness for every role, closest first"]
-    for place, result in enumerate(ranking, 1):
-        lines.append(
-            f"  {place}. {result.title:<{width}}  {bar(result.readiness)}"
-            f" {round(result.readiness * 100):>3}%  {result.role}"
-        )
+    lines += [f"  {row}" for row in ranking_rows(ranking)]
     if any(r.unknown_weight for r in ranking):
         lines.append("  Skills not rated or 'not sure' count as not yet covered.")
     return lines

@@ -1,0 +1,418 @@
+"""The interview without a terminal: keystrokes through prompt_toolkit's pipe input.
+
+Every test sends its keys, then one Ctrl-C: a flow that asks more than the test expects is
+cancelled (and the test fails) instead of waiting for input forever.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.data_structures import Size
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput, Output
+from prompt_toolkit.output.plain_text import PlainTextOutput
+
+from careerpath import assessment, locations, prompts
+from careerpath.draft import Draft
+from careerpath.errors import Cancelled
+from careerpath.gaps import rank
+from careerpath.interview import Interview, begin, finish, new_draft
+from careerpath.inventory_files import load_draft, save_draft
+from careerpath.load import Library, load_inventory
+from careerpath.model import Rating
+
+TODAY = dt.date(2026, 11, 23)
+ENTER, SPACE, DOWN, CTRL_C, CTRL_D = "\r", " ", "\x1b[B", "\x03", "\x04"
+TESTING = [  # the --role testing skills, in the order asked
+    "troubleshooting",
+    "product_knowledge",
+    "systems_analysis",
+    "scripting",
+    "test_design",
+    "test_automation",
+    "listening_expectations",
+    "ticket_documentation",
+    "escalation_judgement",
+    "requirements_analysis",
+]
+
+
+@contextmanager
+def keyboard(keys: str, output: Output | None = None) -> Iterator[None]:
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys + CTRL_C)
+        with create_app_session(input=pipe, output=output or DummyOutput()):
+            yield
+
+
+class Screen(PlainTextOutput):
+    """What the prompts draw, as plain text, at a chosen width."""
+
+    def __init__(self, columns: int) -> None:
+        self.text = io.StringIO()
+        super().__init__(self.text)
+        self.columns = columns
+
+    def get_size(self) -> Size:
+        return Size(rows=40, columns=self.columns)
+
+
+def line(text: str) -> str:
+    return text + ENTER
+
+
+def rate(key: str, evidence: str | None = None) -> str:
+    """Keys for one skill: the choice's key, Enter, and the evidence line when one is asked."""
+    return key + ENTER + (line(evidence) if evidence is not None else "")
+
+
+WHO = line("Sam Rivera") + ENTER + line("3")  # name, current role (support), years
+START = ENTER  # after the note on rating conservatively
+TESTING_RATINGS = (
+    rate("4", "Ticket 48211: traced the SSO loop")
+    + rate("3", "")
+    + rate("2")
+    + rate("1")
+    + rate("2")
+    + rate("0")
+    + rate("3", "Survey comment on ticket 50412")
+    + rate("4", "KB-1182, 2300 views")
+    + rate("u")
+    + rate("n")
+)
+REST = line("CompTIA A+") + ENTER + ENTER + line("Move into testing within a year")
+EXPECTED = {
+    "troubleshooting": Rating(level=4, evidence="Ticket 48211: traced the SSO loop"),
+    "product_knowledge": Rating(level=3),
+    "systems_analysis": Rating(level=2),
+    "scripting": Rating(level=1),
+    "test_design": Rating(level=2),
+    "test_automation": Rating(level=0),
+    "listening_expectations": Rating(level=3, evidence="Survey comment on ticket 50412"),
+    "ticket_documentation": Rating(level=4, evidence="KB-1182, 2300 views"),
+    "escalation_judgement": Rating.model_validate("unsure"),
+    "requirements_analysis": Rating.model_validate("n/a"),
+}
+
+
+class Recorder:
+    """The save callback: keeps a copy of the draft at every save, and the file if asked."""
+
+    def __init__(self, progress: Path | None = None) -> None:
+        self.saves: list[Draft] = []
+        self.progress = progress
+
+    def __call__(self, draft: Draft) -> None:
+        self.saves.append(copy.deepcopy(draft))
+        if self.progress is not None:
+            save_draft(draft, self.progress)
+
+
+def interview(library: Library, state: Draft, keys: str, save: Recorder | None = None) -> Draft:
+    with keyboard(keys):
+        return Interview(state, library, save or Recorder()).run()
+
+
+def role_draft(library: Library, tmp_path: Path, role: str = "testing") -> Draft:
+    return new_draft(
+        library, today=TODAY, out=tmp_path / "inv.yaml", named=True, role=role, update=None
+    )
+
+
+# --- the whole flow ----------------------------------------------------------------------
+
+
+def test_role_path_answers_become_the_inventory(library: Library, tmp_path: Path) -> None:
+    save = Recorder()
+    state = interview(
+        library, role_draft(library, tmp_path), WHO + START + TESTING_RATINGS + REST, save
+    )
+    inventory = state.inventory()
+    assert inventory.person == "Sam Rivera"
+    assert inventory.current_role == "support"
+    assert inventory.years_in_role == 3
+    assert inventory.date == TODAY
+    assert inventory.targets == ["testing"]
+    assert inventory.ratings == EXPECTED
+    assert list(inventory.ratings) == TESTING
+    assert inventory.credentials == ["CompTIA A+"]
+    assert inventory.experiences == []
+    assert inventory.aspirations == "Move into testing within a year"
+
+
+def test_the_draft_is_saved_after_every_answer(library: Library, tmp_path: Path) -> None:
+    save = Recorder()
+    interview(library, role_draft(library, tmp_path), WHO + START + TESTING_RATINGS + REST, save)
+    assert [s.person for s in save.saves[:2]] == ["Sam Rivera", "Sam Rivera"]
+    assert save.saves[0].answered == ["targets", "person"]
+    # the rating is saved before its evidence is asked, and again with the evidence
+    first = next(s for s in save.saves if "troubleshooting" in s.ratings)
+    assert first.ratings["troubleshooting"] == Rating(level=4)
+    after = save.saves[save.saves.index(first) + 1]
+    assert after.ratings["troubleshooting"] == EXPECTED["troubleshooting"]
+    # every save records one more answer (or one more list entry) than the one before
+    sizes = [len(s.answered) + len(s.credentials) for s in save.saves]
+    assert sizes == list(range(sizes[0], sizes[0] + len(sizes)))
+
+
+def test_ctrl_c_cancels_and_resume_goes_on_exactly_where_it_stopped(
+    library: Library, tmp_path: Path
+) -> None:
+    progress = tmp_path / "home" / "assess-in-progress.yaml"
+    first_two = rate("4", "Ticket 48211: traced the SSO loop") + rate("3")
+    with pytest.raises(Cancelled):
+        interview(
+            library, role_draft(library, tmp_path), WHO + START + first_two, Recorder(progress)
+        )
+    saved = load_draft(progress, library)
+    assert saved.answered[-1] == "skill:product_knowledge"  # rated; its evidence not yet
+    assert saved.ratings == {k: EXPECTED[k] for k in TESTING[:2]}
+
+    rest_of_ratings = TESTING_RATINGS.split(rate("3", ""), 1)[1]
+    # resumed: the note again, then the evidence of skill 2, then skill 3 onwards
+    state = interview(library, saved, START + line("") + rest_of_ratings + REST)
+    assert state.inventory().ratings == EXPECTED
+    assert state.person == "Sam Rivera"
+
+
+def test_end_of_input_cancels_too(library: Library, tmp_path: Path) -> None:
+    with pytest.raises(Cancelled):
+        interview(library, role_draft(library, tmp_path), line("Sam") + CTRL_D)
+
+
+def test_not_sure_yet_picks_targets_from_the_ranking_after_rating(
+    library: Library, tmp_path: Path
+) -> None:
+    state = new_draft(
+        library, today=TODAY, out=tmp_path / "inv.yaml", named=False, role=None, update=None
+    )
+    skills = assessment.skills_to_ask(library.catalogue)
+    assert len(state.skills) == len(skills) == len(library.catalogue.skills)
+    not_sure = DOWN * len(library.roles) + SPACE + ENTER  # the last choice
+    levels = "0123210123"
+    ratings = "".join(rate(levels[i % len(levels)], "" if levels[i % 10] == "3" else None)
+                      for i in range(len(skills)))  # fmt: skip
+    closest = SPACE + ENTER  # tick the first role of the ranking
+    state = interview(library, state, WHO + not_sure + START + ratings + ENTER + ENTER + ENTER
+                      + closest)  # fmt: skip
+    ranking = rank(state.ratings, library.roles.values(), library.catalogue)
+    assert state.targets == [ranking[0].role]
+    assert state.choose_targets is True
+    assert len(state.ratings) == len(skills)
+
+
+def test_a_flat_profile_is_flagged_and_the_skills_can_be_rated_again(
+    library: Library, tmp_path: Path
+) -> None:
+    all_fours = rate("4", "") * len(TESTING)  # all the same, high, and no evidence
+    revisit = SPACE + DOWN + SPACE + ENTER  # tick the first two flagged skills
+    again = rate("2") + rate("3", "Ticket 50877")
+    state = interview(
+        library, role_draft(library, tmp_path), WHO + START + all_fours + REST + revisit + again
+    )
+    assert state.revisit == TESTING[:2]
+    assert state.ratings[TESTING[0]] == Rating(level=2)
+    assert state.ratings[TESTING[1]] == Rating(level=3, evidence="Ticket 50877")
+    assert all(state.ratings[s] == Rating(level=4) for s in TESTING[2:])
+
+
+def test_no_flags_means_no_extra_question(library: Library, tmp_path: Path) -> None:
+    state = interview(library, role_draft(library, tmp_path), WHO + START + TESTING_RATINGS + REST)
+    assert state.revisit == []
+    assert "check" in state.answered
+
+
+def test_update_re_asks_only_the_picked_skills_and_keeps_the_rest(
+    library: Library, tmp_path: Path
+) -> None:
+    earlier = load_inventory(locations.example_inventory(), library)
+    state = new_draft(
+        library,
+        today=TODAY,
+        out=tmp_path / "new.yaml",
+        named=True,
+        role=None,
+        update=(locations.example_inventory(), earlier),
+    )
+    pick = SPACE + DOWN + SPACE + ENTER  # troubleshooting and product knowledge
+    # troubleshooting: down from 4 to 3 (new evidence); product knowledge: Enter keeps 3 and,
+    # with Enter again, its evidence
+    keys = pick + START + rate("3", "Ticket 51990") + ENTER + ENTER
+    state = interview(library, state, keys)
+    inventory = state.inventory()
+    assert state.skills == ["troubleshooting", "product_knowledge"]
+    assert inventory.ratings["troubleshooting"] == Rating(level=3, evidence="Ticket 51990")
+    assert inventory.ratings["product_knowledge"] == earlier.ratings["product_knowledge"]
+    unchanged = {k: v for k, v in earlier.ratings.items() if k not in state.skills}
+    assert {k: inventory.ratings[k] for k in unchanged} == unchanged
+    assert inventory.model_dump(exclude={"ratings", "date"}) == earlier.model_dump(
+        exclude={"ratings", "date"}
+    )
+    assert inventory.date == TODAY
+
+
+def test_update_with_a_role_ticks_its_skills_and_aims_at_it(
+    library: Library, tmp_path: Path
+) -> None:
+    earlier = load_inventory(locations.example_inventory(), library)
+    state = new_draft(
+        library,
+        today=TODAY,
+        out=tmp_path / "new.yaml",
+        named=True,
+        role="development",
+        update=(locations.example_inventory(), earlier),
+    )
+    assert state.targets == ["development", "testing"]
+    keys = ENTER + START + (ENTER + ENTER) * assessment.QUICK_COUNT  # keep every answer
+    state = interview(library, state, keys)
+    assert state.skills == assessment.quick_skills(library.roles["development"], library.catalogue)
+    assert state.inventory().ratings == earlier.ratings
+
+
+def test_name_is_required_and_another_role_can_be_typed(library: Library, tmp_path: Path) -> None:
+    other = DOWN * 2  # from support (the default), past testing, to "something else"
+    keys = ENTER + line("Sam") + other + ENTER + line("First-line help desk") + line("two")
+    keys += CTRL_C  # years: "two" is refused, so stop there
+    state = role_draft(library, tmp_path)
+    with pytest.raises(Cancelled):
+        interview(library, state, keys)
+    assert state.person == "Sam"
+    assert state.current_role == "First-line help desk"
+    assert state.years_in_role is None and "years_in_role" not in state.answered
+
+
+# --- starting and finishing --------------------------------------------------------------
+
+
+def test_begin_offers_to_continue_an_unfinished_inventory(
+    library: Library, tmp_path: Path
+) -> None:
+    progress = tmp_path / "assess-in-progress.yaml"
+    unfinished = role_draft(library, tmp_path)
+    unfinished.person = "Sam"
+    unfinished.mark("person")
+    save_draft(unfinished, progress)
+
+    def fresh() -> Draft:
+        return role_draft(library, tmp_path, role="support")
+
+    with keyboard(ENTER):  # "Continue it"
+        assert begin(library, progress=progress, fresh=fresh, resume=False) == unfinished
+    with keyboard(DOWN + ENTER):  # "Start a new one"
+        state = begin(library, progress=progress, fresh=fresh, resume=False)
+    assert state.role == "support"
+    assert load_draft(progress, library) == state  # saved before the first question
+    with keyboard(DOWN + DOWN + ENTER), pytest.raises(Cancelled):  # "Stop here"
+        begin(library, progress=progress, fresh=fresh, resume=False)
+
+
+def test_resume_with_nothing_saved_is_a_usage_error(library: Library, tmp_path: Path) -> None:
+    from careerpath.errors import CareerpathError
+
+    with pytest.raises(CareerpathError) as caught:
+        begin(library, progress=tmp_path / "none.yaml", fresh=lambda: None, resume=True)  # type: ignore[arg-type,return-value]
+    assert caught.value.exit_code == 2
+    assert "nothing to resume" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("keys", "replace", "name"),
+    [(ENTER, False, "inv-2.yaml"), (DOWN + ENTER, True, "inv.yaml")],
+)
+def test_an_existing_named_file_is_replaced_only_if_the_person_says_so(
+    library: Library, tmp_path: Path, keys: str, replace: bool, name: str
+) -> None:
+    out = tmp_path / "inv.yaml"
+    out.write_text("precious\n")
+    state = new_draft(library, today=TODAY, out=out, named=True, role="testing", update=None)
+    with keyboard(keys):
+        state = begin(library, progress=tmp_path / "p.yaml", fresh=lambda: state, resume=False)
+    assert (state.replace, state.out.name) == (replace, name)
+    assert out.read_text() == "precious\n"
+
+
+def test_stopping_at_the_replace_question_writes_nothing(
+    library: Library, tmp_path: Path
+) -> None:
+    out = tmp_path / "inv.yaml"
+    out.write_text("precious\n")
+    state = new_draft(library, today=TODAY, out=out, named=True, role="testing", update=None)
+    with keyboard(DOWN + DOWN + ENTER), pytest.raises(Cancelled):
+        begin(library, progress=tmp_path / "p.yaml", fresh=lambda: state, resume=False)
+    assert not (tmp_path / "p.yaml").exists()
+
+
+def test_finish_writes_the_inventory_and_removes_the_unfinished_one(
+    library: Library, tmp_path: Path
+) -> None:
+    progress = tmp_path / "assess-in-progress.yaml"
+    state = interview(library, role_draft(library, tmp_path), WHO + START + TESTING_RATINGS + REST)
+    save_draft(state, progress)
+    inventory, written = finish(state, library, progress, Recorder())
+    assert written == tmp_path / "inv.yaml"
+    assert written.stat().st_mode & 0o777 == 0o600
+    assert not progress.exists()
+    assert load_inventory(written, library) == inventory
+
+
+def test_a_default_name_taken_meanwhile_moves_on_without_asking(
+    library: Library, tmp_path: Path
+) -> None:
+    state = interview(library, role_draft(library, tmp_path), WHO + START + TESTING_RATINGS + REST)
+    state.named = False
+    (tmp_path / "inv.yaml").write_text("someone else's\n")
+    _, written = finish(state, library, tmp_path / "p.yaml", Recorder())
+    assert written.name == "inv-2.yaml"
+    assert (tmp_path / "inv.yaml").read_text() == "someone else's\n"
+
+
+# --- the screens -------------------------------------------------------------------------
+
+
+def skill_screen(library: Library, skill_id: str, columns: int) -> str:
+    skill = library.catalogue.skills[skill_id]
+    choices = [
+        prompts.Choice(f"{o.label}: {o.text}", o.value, key=o.key, short=o.short)
+        for o in assessment.options(skill)
+    ]
+    screen = Screen(columns)
+    with keyboard(ENTER, screen):
+        prompts.select(f"{skill.name} (skill 1 of 1)", choices)
+    first_frame = screen.text.getvalue().split("? ")[1]  # up to the erased list's answer
+    return first_frame.replace("\r", "")
+
+
+@pytest.mark.parametrize("columns", [80, 200])
+def test_every_descriptor_wraps_within_the_screen(library: Library, columns: int) -> None:
+    limit = min(columns, prompts.MAX_WIDTH)
+    for skill_id, skill in library.catalogue.skills.items():
+        frame = skill_screen(library, skill_id, columns)
+        lines = [ln.rstrip() for ln in frame.splitlines()]
+        lines = lines[next(i for i, ln in enumerate(lines) if ln.startswith(" » ")) :]
+        assert max(len(ln) for ln in lines) < limit, skill_id
+        flat = " ".join(" ".join(lines).split())
+        for level, text in skill.levels.items():
+            assert " ".join(text.split()) in flat, (skill_id, level)
+        # continuation lines start under the text of their choice, never at the margin
+        assert all(ln.startswith((" » ", "   ")) for ln in lines if ln), skill_id
+
+
+def test_the_answer_is_echoed_in_a_few_words(library: Library) -> None:
+    screen = Screen(80)
+    skill = library.catalogue.skills["troubleshooting"]
+    choices = [
+        prompts.Choice(f"{o.label}: {o.text}", o.value, key=o.key, short=o.short)
+        for o in assessment.options(skill)
+    ]
+    with keyboard("3" + ENTER, screen):
+        assert prompts.select("Troubleshooting", choices) == "3"
+    assert screen.text.getvalue().rstrip().endswith("? Troubleshooting 3 independent")

@@ -1,0 +1,184 @@
+"""End to end: the real program in a pseudo-terminal (pexpect), as a person would run it.
+
+PROMPT_TOOLKIT_NO_CPR=1 stops prompt_toolkit from asking the terminal for its cursor position,
+which pexpect would never answer. Every wait has a timeout, so a broken flow fails, never hangs.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from careerpath.load import Library, load_inventory
+
+pytestmark = pytest.mark.slow
+
+TIMEOUT = 20
+# (key, evidence) for the ten skills of --role testing; evidence only for 3 or more
+TESTING = [
+    ("4", "Ticket 48211: traced the SSO loop"),
+    ("2", None),
+    ("3", ""),
+    ("1", None),
+    ("2", None),
+    ("0", None),
+    ("3", "Survey comment on ticket 50412"),
+    ("4", "KB-1182"),
+    ("u", None),
+    ("2", None),
+]
+
+
+def environment(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERPATH_")}
+    env.update(CAREERPATH_HOME=str(home), PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", COLUMNS="80")
+    return env
+
+
+@pytest.fixture
+def spawn(tmp_path: Path) -> Iterator[object]:
+    children: list[pexpect.spawn] = []
+
+    def start(*args: str) -> pexpect.spawn:
+        child = pexpect.spawn(
+            sys.executable,
+            ["-m", "careerpath", "assess", *args],
+            env=environment(tmp_path / "home"),
+            cwd=str(tmp_path),
+            dimensions=(24, 80),
+            encoding="utf-8",
+            timeout=TIMEOUT,
+        )
+        children.append(child)
+        return child
+
+    yield start
+    for child in children:
+        child.close(force=True)
+
+
+def who(child: pexpect.spawn) -> None:
+    child.expect_exact("Your name")
+    child.send("Sam Rivera\r")
+    child.expect_exact("Your current role")
+    child.send("\r")  # the default: support
+    child.expect_exact("Years in that role")
+    child.send("3\r")
+
+
+def rate(child: pexpect.spawn, first: int, last: int, total: int = 10) -> None:
+    for number in range(first, last + 1):
+        key, evidence = TESTING[number - 1]
+        child.expect_exact(f"skill {number} of {total})")
+        child.send(key)
+        child.send("\r")
+        if evidence is not None:
+            child.expect_exact("Evidence (optional)")
+            child.send(evidence + "\r")
+
+
+def the_rest(child: pexpect.spawn) -> None:
+    child.expect_exact("Credential 1")
+    child.send("CompTIA A+\r")
+    child.expect_exact("Credential 2")
+    child.send("\r")
+    child.expect_exact("Experience 1")
+    child.send("\r")
+    child.expect_exact("aspirations")
+    child.send("Move into testing within a year\r")
+
+
+def finished(child: pexpect.spawn) -> str:
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    return str(child.before)
+
+
+def test_role_path_end_to_end_gives_an_inventory_plan_accepts(
+    spawn, tmp_path: Path, library: Library
+) -> None:
+    out = tmp_path / "sam.yaml"
+    child = spawn("--role", "testing", "--out", str(out))
+    who(child)
+    child.expect_exact("Press Enter to start rating")
+    child.send("\r")
+    rate(child, 1, 10)
+    the_rest(child)
+    transcript = finished(child)
+    assert f"careerpath plan {out} --role testing" in transcript
+    inventory = load_inventory(out, library)
+    assert inventory.person == "Sam Rivera"
+    assert inventory.targets == ["testing"]
+    assert len(inventory.ratings) == 10
+    assert inventory.ratings["troubleshooting"].evidence == "Ticket 48211: traced the SSO loop"
+    assert inventory.ratings["escalation_judgement"].status == "unsure"
+    assert not (tmp_path / "home" / "assess-in-progress.yaml").exists()
+    plan = subprocess.run(
+        [sys.executable, "-m", "careerpath", "plan", str(out), "--role", "testing"],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        env=environment(tmp_path / "home"),
+    )
+    assert plan.returncode == 0, plan.stderr
+    assert plan.stdout.startswith("# Growth plan: Sam Rivera → Software tester (QA analyst)")
+
+
+def test_ctrl_c_saves_progress_and_resume_finishes(
+    spawn, tmp_path: Path, library: Library
+) -> None:
+    progress = tmp_path / "home" / "assess-in-progress.yaml"
+    child = spawn("--role", "testing")
+    who(child)
+    child.expect_exact("Press Enter to start rating")
+    child.send("\r")
+    rate(child, 1, 2)
+    child.expect_exact("skill 3 of 10)")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert (
+        f"careerpath: cancelled; progress saved to {progress};"
+        " continue with careerpath assess --resume"
+    ) in str(child.before)
+    assert progress.stat().st_mode & 0o777 == 0o600
+
+    child = spawn("--resume")
+    child.expect_exact("Continuing the inventory of Sam Rivera")
+    child.expect_exact("at skill 3 of 10")
+    child.expect_exact("Press Enter to go on")
+    child.send("\r")
+    rate(child, 3, 10)
+    the_rest(child)
+    finished(child)
+    assert not progress.exists()
+    (written,) = (tmp_path / "home").glob("inventory-*.yaml")
+    inventory = load_inventory(written, library)
+    assert inventory.ratings["troubleshooting"].level == 4  # answered before the Ctrl-C
+    assert inventory.ratings["product_knowledge"].level == 2
+    assert inventory.ratings["requirements_analysis"].level == 2  # answered after --resume
+    assert len(inventory.ratings) == 10
+
+
+@pytest.mark.parametrize("stdin", ["pipe", "devnull"])
+def test_no_terminal_exits_2_at_once_and_reads_nothing(tmp_path: Path, stdin: str) -> None:
+    home = tmp_path / "home"
+    command = [sys.executable, "-m", "careerpath", "assess", "--role", "testing"]
+    options = {"input": b"Sam\r\r3\r\r4\r"} if stdin == "pipe" else {"stdin": subprocess.DEVNULL}
+    result = subprocess.run(
+        command, capture_output=True, timeout=TIMEOUT, env=environment(home), **options
+    )
+    assert result.returncode == 2
+    stderr = result.stderr.decode()
+    assert stderr.startswith("careerpath: error: ")
+    assert "--answers FILE" in stderr
+    assert result.stdout == b""
+    assert not home.exists()
