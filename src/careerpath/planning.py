@@ -329,8 +329,8 @@ def build_plan(
             Goal(
                 "review",
                 "Mid-plan review",
-                "Re-rate the skills you have worked on, with evidence, and run careerpath gaps"
-                " again with your manager.",
+                "Re-rate the skills you have worked on, with evidence (careerpath assess --update),"
+                " and go through careerpath gaps with your manager.",
                 "An updated inventory and an agreed change to the plan, if any",
                 person,
             )
@@ -339,7 +339,8 @@ def build_plan(
         Goal(
             "review",
             "Re-assess and plan the next stretch",
-            "Take a fresh inventory, compare it with this one, and make the next plan.",
+            "Take a fresh inventory (careerpath assess --update), compare it with this one,"
+            " and make the next plan.",
             "A new dated inventory and plan",
             person,
         )
