@@ -51,6 +51,7 @@ FLOOR = HERE / "floor.py"
 EXAMPLE = "examples/support-analyst.yaml"  # relative to ROOT, where the commands run
 PLAN_DATE = "2026-11-02"
 TEAM_TARGET_S = 5.0
+TEAM_VIEW_TARGET_S = 3.0  # `careerpath team` on 1,000 inventories, start-up included (see below)
 T = TypeVar("T")
 
 
@@ -262,6 +263,20 @@ def team_pass(paths: list[Path], start: dt.date) -> tuple[dict[str, float], list
         return out
 
     rendered = timed(results, "plans", plans)
+
+    def team_view() -> None:  # `careerpath team DIR`: files read, then the view as text and JSON
+        import json
+
+        from careerpath.inventory_folder import inventory_paths, read_inventories
+        from careerpath.team import team
+        from careerpath.team_report import team_data, team_text
+
+        loaded, _ = read_inventories(inventory_paths(paths[0].parent), library)
+        view = team([inv for _, inv in loaded], roles, catalogue)
+        team_text(view)
+        json.dumps(team_data(view), indent=2)
+
+    timed(results, "team view", team_view)
     results["core"] = results["gaps"] + results["plans"]
     results["whole"] = results["load"] + results["core"]
     results["cpu whole"] = results["cpu load"] + results["cpu gaps"] + results["cpu plans"]
@@ -290,6 +305,11 @@ def measure_team(size: int, seed: int, passes: int) -> tuple[dict[str, float], s
             results, loaded, chars = team_pass(paths, dt.date.fromisoformat(PLAN_DATE))
             if loaded != team:
                 raise AssertionError("inventories read back from YAML differ from the generated")
+            # the whole command, start-up included, as a person runs it (cache warm after pass 1)
+            command = [*careerpath_command(), "team", folder, "--format", "json"]
+            start = time.perf_counter()
+            subprocess.run(command, capture_output=True, check=False, cwd=ROOT)
+            results["team command"] = time.perf_counter() - start
             runs.append(results)
 
     medians = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
@@ -321,6 +341,12 @@ def team_rows(results: dict[str, float], size: int) -> list[Row]:
         seconds_row(f"team: plan built + rendered x {size:,}", results["plans"]),
         seconds_row(f"team: gaps + plans, {size:,} people", results["core"], target),
         seconds_row(f"team: files + gaps + plans, {size:,} people", results["whole"], target),
+        seconds_row(f"team view in process: files + view, {size:,} people", results["team view"]),
+        seconds_row(
+            f"`careerpath team DIR --format json`, {size:,} people, start-up included",
+            results["team command"],
+            TEAM_VIEW_TARGET_S * size / 1000,
+        ),
     ]
 
 

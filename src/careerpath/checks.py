@@ -99,6 +99,15 @@ def check_inventory(
                     _unknown("skill", skill_id, catalogue.skills, "careerpath roles skills"),
                 )
             )
+    if inventory.manager is not None:
+        for skill_id in inventory.manager.ratings:
+            if skill_id not in catalogue.skills:
+                problems.append(
+                    Problem(
+                        ("manager", "ratings", skill_id),
+                        _unknown("skill", skill_id, catalogue.skills, "careerpath roles skills"),
+                    )
+                )
     for index, target in enumerate(inventory.targets):
         if target not in role_ids:
             problems.append(

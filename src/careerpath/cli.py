@@ -17,7 +17,7 @@ from careerpath.errors import EXIT_CANCELLED, EXIT_DATA, EXIT_USAGE, CareerpathE
 if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
     from careerpath.load import Library
     from careerpath.model import Inventory
-    from careerpath.planning import Horizon
+    from careerpath.planning import Horizon, Plan
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -240,6 +240,21 @@ def _library_or_builtin(ctx: typer.Context) -> Library:
 InventoryArg = Annotated[
     Path, typer.Argument(metavar="INVENTORY", help="Your self-inventory YAML file.")
 ]
+BasisOption = Annotated[
+    str,
+    typer.Option(
+        "--basis",
+        metavar="self|manager|conservative",
+        help="Whose ratings to use: your own (the default), your manager's, or the lower of"
+        " the two per skill. Never an average.",
+    ),
+]
+
+
+def _based(inventory: Inventory, basis: str) -> Inventory:
+    from careerpath.basis import check_basis, with_basis
+
+    return with_basis(inventory, check_basis(basis))
 
 
 @app.command()
@@ -252,13 +267,16 @@ def gaps(
         typer.Option("--role", help="Only this role. Default: rank every role, then your targets."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    basis: BasisOption = "self",
 ) -> None:
     """Compare your inventory with the roles: readiness, gaps by priority, strengths."""
+    from careerpath.basis import basis_line, check_basis
     from careerpath.gaps import analyse, rank
     from careerpath.report import gaps_data, ranking_text, role_text
 
     library = _library(ctx)
-    inventory = _inventory(inventory_path, library)
+    original = _inventory(inventory_path, library)
+    inventory = _based(original, basis)
     catalogue = library.catalogue
     if role is not None:
         ranking = []
@@ -267,15 +285,23 @@ def gaps(
         ranking = rank(inventory.ratings, library.roles.values(), catalogue)
         detail = [r for target in inventory.targets for r in ranking if r.role == target]
     if as_json:
-        _echo_json(gaps_data(inventory.person, ranking, detail))
+        _echo_json({**gaps_data(inventory.person, ranking, detail), "basis": basis})
         return
     parts = [f"{inventory.person}, {inventory.date.isoformat()}"]
-    if ranking:
-        parts.append(ranking_text(ranking))
-    parts.extend(role_text(r) for r in detail)
+    if basis != "self" or original.manager is not None:
+        parts[0] += "\n" + basis_line(original, check_basis(basis))
+    if sys.stdout.isatty():  # a person reading: tables with bars coloured by priority (rich)
+        from careerpath.terminal import print_gaps
+
+        print_gaps(parts.pop(0), ranking, detail)
+    else:  # piped: plain text
+        if ranking:
+            parts.append(ranking_text(ranking))
+        parts.extend(role_text(r) for r in detail)
     if role is None and not inventory.targets:
         parts.append("No targets in the inventory: add `targets: [ROLE]` or use --role ROLE.")
-    typer.echo("\n\n".join(parts))
+    if parts:
+        typer.echo("\n\n".join(parts))
 
 
 @app.command()
@@ -297,17 +323,69 @@ def plan(
         str | None,
         typer.Option("--date", help="The plan's start date, YYYY-MM-DD. Default: today."),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace --out and --ics if they exist.")
+    ] = False,
+    basis: BasisOption = "self",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            metavar="md|html|json",
+            help="md (default); html: one self-contained page with charts, for printing or"
+            " sharing; json: every number and goal (careerpath schema plan).",
+        ),
+    ] = "md",
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="Your own Jinja template for the md or html plan (sandboxed; an HTML"
+            " template's name ends in .html.j2).",
+            show_default=False,
+        ),
+    ] = None,
+    ics: Annotated[
+        Path | None,
+        typer.Option(
+            "--ics",
+            help="Also write the milestones and check-ins to this iCalendar file (mode 0600).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Write a dated growth plan for one role: goals for the top gaps, mentor, people, timeline."""
+    """Write a dated growth plan for one role: goals for the top gaps, mentor, people, timeline,
+    and a one-on-one agenda for your manager."""
+    from careerpath.basis import basis_line, check_basis
     from careerpath.planning import parse_horizon
 
     library = _library(ctx)
-    inventory = _inventory(inventory_path, library)
+    original = _inventory(inventory_path, library)
+    inventory = _based(original, basis)
+    if basis != "self" or original.manager is not None:
+        for text in basis_line(original, check_basis(basis)).splitlines():
+            typer.echo(f"careerpath: {text}", err=True)
     start = _date(date)
     span = parse_horizon(horizon)
     role_id = role or _first_target(inventory)
-    _emit(_plan_markdown(library, inventory, role_id, start, span), out, force)
+    from careerpath.plan_formats import check_format
+
+    check_format(fmt, template)
+    targets = [path for path in (out, ics) if path is not None]
+    if out is not None and ics is not None and out.resolve() == ics.resolve():
+        raise CareerpathError("--out and --ics name the same file", exit_code=EXIT_USAGE)
+    for path in targets:
+        if path.is_file() and not force:  # check both before writing either
+            raise CareerpathError("already exists; use --force to replace it", file=path)
+    the_plan = _build_plan(library, inventory, role_id, start, span)
+    text = _plan_text(library, the_plan, fmt, template)
+    _emit(text, out, force)
+    if ics is not None:
+        from careerpath.calendar_file import plan_calendar
+        from careerpath.writing import write_private
+
+        write_private(ics, plan_calendar(the_plan), force=force)
+        typer.echo(f"careerpath: wrote {ics}", err=True)
 
 
 def _first_target(inventory: Inventory) -> str:
@@ -319,14 +397,12 @@ def _first_target(inventory: Inventory) -> str:
     return inventory.targets[0]
 
 
-def _plan_markdown(
+def _build_plan(
     library: Library, inventory: Inventory, role_id: str, start: dt.date, span: Horizon
-) -> str:
-    from careerpath.locations import cache_dir
+) -> Plan:
     from careerpath.planning import build_plan
-    from careerpath.render import environment, render
 
-    the_plan = build_plan(
+    return build_plan(
         inventory,
         library.role(role_id),
         library.catalogue,
@@ -334,9 +410,23 @@ def _plan_markdown(
         start=start,
         horizon=span,
     )
-    context = {"plan": the_plan, "catalogue": library.catalogue}
-    env = environment(library.template_dirs, cache_dir())
-    return render(library.template_dirs, "plan.md.j2", context, env=env)
+
+
+def _plan_text(library: Library, the_plan: Plan, fmt: str, template: Path | None) -> str:
+    """The plan in `fmt`; the SMART check's findings go to stderr as warnings."""
+    from careerpath.locations import cache_dir
+    from careerpath.plan_formats import render_plan
+
+    rendered = render_plan(the_plan, library, fmt, template, cache_dir())
+    for warning in rendered.warnings:
+        typer.echo(f"careerpath: warning: {warning}", err=True)
+    return rendered.text
+
+
+def _plan_markdown(
+    library: Library, inventory: Inventory, role_id: str, start: dt.date, span: Horizon
+) -> str:
+    return _plan_text(library, _build_plan(library, inventory, role_id, start, span), "md", None)
 
 
 # --- assess ------------------------------------------------------------------------------
@@ -386,14 +476,30 @@ def assess(
     force: Annotated[
         bool, typer.Option("--force", help="Replace --out if it exists, without asking.")
     ] = False,
+    as_manager: Annotated[
+        Path | None,
+        typer.Option(
+            "--as-manager",
+            metavar="FILE",
+            help="Rate a report's skills as their manager: the same questions, stored in FILE"
+            " beside their self-rating (a manager: section), never averaged into it.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Take your self-inventory: a guided, honest rating of every skill, saved as you go."""
     from careerpath import locations
     from careerpath.errors import Cancelled
 
-    if resume and (out or role or answers or update or force):
+    if resume and (out or role or answers or update or force or as_manager):
         raise CareerpathError(
             "--resume goes on with the options the inventory started with; use it alone",
+            exit_code=EXIT_USAGE,
+        )
+    if as_manager is not None and update is not None:
+        raise CareerpathError(
+            "--as-manager rates the inventory FILE as it is; re-assess first (--update), then"
+            " rate the new file with --as-manager",
             exit_code=EXIT_USAGE,
         )
     library = _library(ctx)
@@ -402,6 +508,9 @@ def assess(
     base = _inventory(update, library) if update is not None else None
     today = dt.date.today()
     settings = ctx.find_object(Settings) or Settings()
+    if as_manager is not None:
+        _assess_as_manager(library, as_manager, answers, out, role, force, today, settings)
+        return
     if answers is not None:
         _assess_from_answers(library, answers, out, role, update, base, force, today, settings)
         return
@@ -448,6 +557,9 @@ def assess(
             typer.echo("careerpath: cancelled; nothing was saved", err=True)
         raise typer.Exit(EXIT_CANCELLED) from None
     typer.echo()
+    if state.manager_for is not None:  # a resumed --as-manager rating
+        _manager_summary(library, inventory, written, settings)
+        return
     _assess_summary(library, inventory, written, settings)
 
 
@@ -478,6 +590,98 @@ def _assess_from_answers(
     for flag in honesty_flags(inventory.ratings, asked):
         typer.echo(f"careerpath: check: {flag.message}", err=True)
     _assess_summary(library, inventory, target, settings)
+
+
+def _assess_as_manager(
+    library: Library,
+    report_path: Path,
+    answers: Path | None,
+    out: Path | None,
+    role: str | None,
+    force: bool,
+    today: dt.date,
+    settings: Settings,
+) -> None:
+    """--as-manager: the manager's rating, added to the report's file (or written to --out)."""
+    from careerpath import locations
+    from careerpath.assessment import honesty_flags
+    from careerpath.errors import Cancelled
+    from careerpath.inventory_files import write_inventory
+    from careerpath.manager import check_replace, manager_from_answers
+
+    report = _inventory(report_path, library)
+    target = out or report_path
+    if answers is not None:
+        check_replace(report, report_path, force)
+        inventory = manager_from_answers(answers, library, today=today, report=report)
+        write_inventory(inventory, target, replace=out is None or force)
+        assert inventory.manager is not None
+        for flag in honesty_flags(inventory.manager.ratings, inventory.manager.ratings):
+            typer.echo(f"careerpath: check: {flag.message}", err=True)
+        _manager_summary(library, inventory, target, settings)
+        return
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise CareerpathError(
+            "assess asks its questions in a terminal, and there is none here; give the manager's"
+            " answers in a file instead: careerpath assess --as-manager FILE --answers ANSWERS"
+            " (see docs/formats.md)",
+            exit_code=EXIT_USAGE,
+        )
+    from careerpath import interview
+    from careerpath.draft import Draft
+    from careerpath.inventory_files import progress_path, save_draft
+
+    progress = progress_path(locations.user_home())
+
+    def fresh() -> Draft:
+        if not force:
+            interview.confirm_replace_manager(report, report_path)
+        state = interview.new_draft(
+            library,
+            today=today,
+            out=target.absolute(),
+            named=True,
+            role=role,
+            update=None,
+            manager_for=(report_path, report),
+        )
+        state.replace = out is None or force  # in place: adding the section is the point
+        return state
+
+    def save(state: Draft) -> None:
+        save_draft(state, progress)
+
+    try:
+        state = interview.begin(library, progress=progress, fresh=fresh, resume=False)
+        interview.Interview(state, library, save).run()
+        inventory, written = interview.finish(state, library, progress, save)
+    except (Cancelled, KeyboardInterrupt):
+        typer.echo(
+            f"careerpath: cancelled; progress saved to {progress};"
+            " continue with careerpath assess --resume"
+            if progress.exists()
+            else "careerpath: cancelled; nothing was saved",
+            err=True,
+        )
+        raise typer.Exit(EXIT_CANCELLED) from None
+    typer.echo()
+    _manager_summary(library, inventory, written, settings)
+
+
+def _manager_summary(
+    library: Library, inventory: Inventory, written: Path, settings: Settings
+) -> None:
+    from careerpath.compare import compare
+    from careerpath.compare_report import compare_text
+
+    comparison = compare(inventory, library.catalogue)
+    assert comparison is not None
+    typer.echo(f"Saved the manager rating beside the self-rating: {written}\n")
+    typer.echo(compare_text(comparison))
+    typer.echo(
+        f"\nNext: careerpath compare {written}, and a plan on the lower of the two views:"
+        f" careerpath plan {written} --basis conservative"
+    )
 
 
 def _assess_summary(
@@ -525,10 +729,231 @@ def demo(
     )
 
 
+# --- one-on-ones, history and the team (careerpath.compare, .history, .team) ---------------
+
+FORMATS = ("text", "md", "html", "json")
+FormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format", metavar="text|md|html|json", help="text for the terminal, or md, html, json."
+    ),
+]
+OutOption = Annotated[
+    Path | None,
+    typer.Option("--out", help="Write to this file (mode 0600) instead of the terminal."),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")]
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:
+    if fmt not in allowed:
+        raise CareerpathError(
+            f"--format must be one of {', '.join(allowed)}, got '{fmt}'", exit_code=EXIT_USAGE
+        )
+    return fmt
+
+
+def _output(
+    library: Library,
+    fmt: str,
+    text: Callable[[], str],
+    markdown: Callable[[], str],
+    data: Callable[[], dict[str, object]],
+    template: str,
+    title: str,
+) -> str:
+    """The chosen format of one result; HTML through careerpath.render (autoescaped)."""
+    import json
+
+    if fmt == "json":
+        return json.dumps(data(), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "md":
+        return markdown()
+    if fmt == "html":
+        from careerpath.render import render
+
+        context: dict[str, object] = {"title": title, template.split(".")[0]: data()}
+        if template.startswith("team"):
+            from careerpath.team_report import LEGEND
+
+            context["legend"] = LEGEND
+        return render(library.template_dirs, template, context)
+    return text() + "\n"
+
+
+@app.command()
+@handled
+def compare(
+    ctx: typer.Context,
+    inventory_path: Annotated[
+        Path, typer.Argument(metavar="FILE", help="An inventory with a manager rating.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Self against manager, skill by skill; differences of two levels or more become
+    discussion prompts for the next one-on-one."""
+    from careerpath.compare import compare as compare_views
+    from careerpath.compare_report import compare_data, compare_text
+
+    library = _library(ctx)
+    inventory = _inventory(inventory_path, library)
+    comparison = compare_views(inventory, library.catalogue)
+    if comparison is None:
+        raise CareerpathError(
+            "has no manager rating to compare with; the manager adds one with"
+            f" careerpath assess --as-manager {inventory_path}",
+            file=inventory_path,
+        )
+    if as_json:
+        _echo_json(compare_data(comparison))
+        return
+    typer.echo(compare_text(comparison))
+
+
+@app.command()
+@handled
+def progress(
+    ctx: typer.Context,
+    old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier inventory.")],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="The later inventory.")],
+    role: Annotated[
+        str | None, typer.Option("--role", help="Only this role. Default: the targets.")
+    ] = None,
+    fmt: FormatOption = "text",
+    out: OutOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Movement between two inventories: every skill, and readiness for the target roles."""
+    from careerpath.history import chronological
+
+    fmt = _check_format(fmt)
+    library = _library(ctx)
+    if role is not None:
+        library.role(role)
+    inventories = chronological([_inventory(old, library), _inventory(new, library)])
+    _emit(_history_output(library, inventories, role, fmt), out, force)
+
+
+def _history_output(
+    library: Library, inventories: list[Inventory], role: str | None, fmt: str
+) -> str:
+    from careerpath.history import history, history_data, history_markdown, history_text
+
+    result = history(inventories, library.roles.values(), library.catalogue, role)
+    return _output(
+        library,
+        fmt,
+        lambda: history_text(result),
+        lambda: history_markdown(result),
+        lambda: history_data(result),
+        "history.html.j2",
+        f"Progress: {result.person}",
+    )
+
+
+@app.command()
+@handled
+def history(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Argument(metavar="PERSON", help="The name in the inventories.")],
+    folders: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--dir",
+            help="A folder of dated inventories (repeatable). Default: your careerpath folder"
+            " (CAREERPATH_HOME, else the user data folder).",
+            show_default=False,
+        ),
+    ] = None,
+    role: Annotated[
+        str | None, typer.Option("--role", help="Only this role. Default: the targets.")
+    ] = None,
+    fmt: FormatOption = "text",
+    out: OutOption = None,
+    force: ForceOption = False,
+) -> None:
+    """PERSON's dated inventories, oldest first: movement per skill and readiness over time."""
+    from careerpath import locations
+    from careerpath.history import chronological
+    from careerpath.inventory_folder import inventory_paths, read_inventories
+
+    fmt = _check_format(fmt)
+    library = _library(ctx)
+    if role is not None:
+        library.role(role)
+    paths = [p for folder in folders or [locations.user_home()] for p in inventory_paths(folder)]
+    loaded, errors = read_inventories(paths, library)
+    for error in errors:
+        fail(error)
+    wanted = person.strip().casefold()
+    mine = [inv for _, inv in loaded if inv.person.strip().casefold() == wanted]
+    if not mine:
+        names = sorted({inv.person for _, inv in loaded})
+        found = f"; found: {', '.join(names)}" if names else ""
+        where = ", ".join(str(f) for f in folders or [locations.user_home()])
+        raise CareerpathError(f"no inventories of '{person}' in {where}{found}")
+    _emit(_history_output(library, chronological(mine), role, fmt), out, force)
+    if errors:
+        raise typer.Exit(EXIT_DATA)
+
+
+@app.command()
+@handled
+def team(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="A folder of inventories.")],
+    role: Annotated[
+        str | None,
+        typer.Option("--role", help="Only this role's skills and readiness. Default: all."),
+    ] = None,
+    fmt: FormatOption = "text",
+    anonymous: Annotated[
+        bool, typer.Option("--anonymous", help="Replace names with Person 1, Person 2, ...")
+    ] = False,
+    out: OutOption = None,
+    force: ForceOption = False,
+) -> None:
+    """A folder of inventories as a team: heatmap, readiness per role, thinnest skills, and who
+    could mentor whom. Groups smaller than five are left out of aggregates."""
+    from careerpath.inventory_folder import inventory_paths, read_inventories
+    from careerpath.team import team as team_view
+    from careerpath.team_report import team_data, team_markdown, team_text
+    from careerpath.terminal import progress_bar
+
+    fmt = _check_format(fmt)
+    library = _library(ctx)
+    profile = library.role(role) if role is not None else None
+    paths = inventory_paths(folder)
+    with progress_bar(len(paths), "Reading inventories") as tick:
+        loaded, errors = read_inventories(paths, library, tick)
+    for error in errors:
+        fail(error)
+    result = team_view(
+        [inventory for _, inventory in loaded],
+        library.roles.values(),
+        library.catalogue,
+        role=profile,
+        anonymous=anonymous,
+    )
+    text = _output(
+        library,
+        fmt,
+        lambda: team_text(result),
+        lambda: team_markdown(result),
+        lambda: team_data(result),
+        "team.html.j2",
+        "Team" + (f": {profile.title}" if profile is not None else ""),
+    )
+    _emit(text, out, force)
+    if errors:
+        typer.echo(f"careerpath: {_count(len(errors), 'file')} could not be read", err=True)
+        raise typer.Exit(EXIT_DATA)
+
+
 @app.command()
 @handled
 def schema(
-    name: Annotated[str, typer.Argument(help="catalogue, role or inventory.")],
+    name: Annotated[str, typer.Argument(help="catalogue, role, inventory or plan.")],
 ) -> None:
     """Print the JSON Schema of a file format, for editors that autocomplete YAML."""
     from careerpath.schema import schema_text

@@ -14,7 +14,7 @@ from typing import Protocol
 from pydantic import Field, ValidationError
 
 from careerpath.errors import CareerpathError
-from careerpath.model import Frozen, Ident, Inventory, Rating, RatingInput
+from careerpath.model import Frozen, Ident, Inventory, ManagerView, Rating, RatingInput
 
 # The steps of the interview that are not a skill, as recorded in progress.answered.
 PERSON, CURRENT_ROLE, YEARS, TARGETS = "person", "current_role", "years_in_role", "targets"
@@ -61,6 +61,7 @@ class Draft:
     replace: bool = False  # the person agreed to replace an existing out
     role: str | None = None  # --role: the quick path for this role
     update: Path | None = None  # --update: the inventory being re-assessed
+    manager_for: Path | None = None  # --as-manager: the report's inventory being rated
     choose_targets: bool = False  # "not sure yet": pick targets after rating
     revisit: list[str] = field(default_factory=list)  # skills picked at the honesty check
     answered: list[str] = field(default_factory=list)  # progress keys, in order
@@ -146,6 +147,15 @@ def inventory_data(source: InventoryFields) -> dict[str, object]:
     return data
 
 
+def manager_data(view: ManagerView) -> dict[str, object]:
+    """Plain data for an inventory's `manager:` section."""
+    return {
+        "name": view.name,
+        "date": view.date,
+        "ratings": {k: rating_data(v) for k, v in view.ratings.items()},
+    }
+
+
 def draft_data(draft: Draft) -> dict[str, object]:
     """Plain data for an unfinished inventory: the inventory so far plus `progress:`."""
     progress: dict[str, object] = {
@@ -154,6 +164,7 @@ def draft_data(draft: Draft) -> dict[str, object]:
         "replace": draft.replace,
         "role": draft.role,
         "update": None if draft.update is None else str(draft.update),
+        "manager_for": None if draft.manager_for is None else str(draft.manager_for),
         "choose_targets": draft.choose_targets,
         "skills": list(draft.skills),
         "revisit": list(draft.revisit),
@@ -168,6 +179,7 @@ class _Progress(Frozen):
     replace: bool = False
     role: Ident | None = None
     update: str | None = None
+    manager_for: str | None = None
     choose_targets: bool = False
     skills: list[Ident] = Field(default_factory=list)
     revisit: list[Ident] = Field(default_factory=list)
@@ -199,6 +211,7 @@ def from_partial(partial: PartialInventory) -> Draft:
         replace=p.replace,
         role=p.role,
         update=None if p.update is None else Path(p.update),
+        manager_for=None if p.manager_for is None else Path(p.manager_for),
         choose_targets=p.choose_targets,
         revisit=list(p.revisit),
         answered=list(p.answered),

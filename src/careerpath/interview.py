@@ -16,7 +16,8 @@ from careerpath.draft import Draft
 from careerpath.errors import Cancelled, CareerpathError
 from careerpath.gaps import rank
 from careerpath.inventory_files import load_draft, next_free, save_draft, write_inventory
-from careerpath.load import Library
+from careerpath.load import Library, load_inventory
+from careerpath.manager import with_manager
 from careerpath.model import Inventory
 from careerpath.prompts import Choice, Heading
 from careerpath.summary import ranking_rows
@@ -77,6 +78,11 @@ class Interview:
 
     def run(self) -> Draft:
         d = self.draft
+        if d.manager_for is not None:
+            self.manager()
+            self.rate_all()
+            self.check()
+            return d
         if d.update is None:
             self.who()
             self.aims()
@@ -112,6 +118,18 @@ class Interview:
             value = prompts.text("Years in that role (Enter to skip)", check=_years)
             d.years_in_role = float(value.replace(",", ".")) if value else None
             self._done(draft.YEARS)
+
+    def manager(self) -> None:
+        """--as-manager: who is rating; the skills are then the same questions as the report's."""
+        d = self.draft
+        if d.done(draft.PERSON):
+            return
+        prompts.say(
+            f"Rating {d.manager_for} as the manager: the same skills, descriptors and evidence"
+            " questions. Your ratings are kept beside the self-rating, never averaged into it."
+        )
+        d.person = prompts.text("Your name (the manager)", default=d.person, check=_required)
+        self._done(draft.PERSON)
 
     def aims(self) -> None:
         d = self.draft
@@ -360,10 +378,17 @@ def _confirm_out(state: Draft) -> None:
 
 
 def finish(state: Draft, library: Library, progress: Path, save: Save) -> tuple[Inventory, Path]:
-    """The finished inventory, written to its file; the unfinished one is then removed."""
+    """The finished inventory, written to its file; the unfinished one is then removed.
+
+    A manager's rating (--as-manager) is added to the report's inventory as read now.
+    """
     _confirm_out(state)
     save(state)
-    inventory = state.inventory()
+    if state.manager_for is not None:
+        base = load_inventory(state.manager_for, library)
+        inventory = with_manager(base, state.person, state.date, state.ratings)
+    else:
+        inventory = state.inventory()
     write_inventory(inventory, state.out, replace=state.replace)
     progress.unlink(missing_ok=True)
     return inventory, state.out
@@ -377,9 +402,24 @@ def new_draft(
     named: bool,
     role: str | None,
     update: tuple[Path, Inventory] | None,
+    manager_for: tuple[Path, Inventory] | None = None,
 ) -> Draft:
-    """A fresh draft: the whole inventory, the --role quick path, or an --update of a file."""
+    """A fresh draft: the whole inventory, the --role quick path, an --update of a file, or a
+    manager's rating of a report's inventory (--as-manager)."""
     role_profile = library.role(role) if role is not None else None
+    if manager_for is not None:
+        path, report = manager_for
+        order = assessment.skill_order(library.catalogue)
+        if role_profile is not None:
+            skills = assessment.quick_skills(role_profile, library.catalogue)
+        else:
+            skills = [s for s in order if s in report.ratings] or order
+        state = Draft(date=today, out=out, named=named, skills=skills, role=role)
+        state.manager_for = path.resolve()
+        if report.manager is not None:  # rating again: the earlier answers are the defaults
+            state.person = report.manager.name
+            state.ratings = dict(report.manager.ratings)
+        return state
     if update is not None:
         path, earlier = update
         state = draft.from_inventory(earlier, date=today, out=out, named=named)
@@ -395,3 +435,21 @@ def new_draft(
         state.targets = [role]
         state.mark(draft.TARGETS)
     return state
+
+
+def confirm_replace_manager(report: Inventory, path: Path) -> None:
+    """Rating again over an earlier manager rating: go on only with the person's yes."""
+    earlier = report.manager
+    if earlier is None:
+        return
+    prompts.say(
+        f"{path} already has a manager rating ({earlier.name}, {earlier.date.isoformat()});"
+        " rating again replaces it (its answers are offered as the defaults)."
+    )
+    value = prompts.select(
+        "Rate again and replace it?",
+        [Choice("Yes, rate again (the earlier answers are the defaults)", "yes"),
+         Choice("Stop here", "stop")],
+    )
+    if value == "stop":
+        raise Cancelled

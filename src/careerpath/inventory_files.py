@@ -9,7 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from careerpath.draft import Draft, PartialInventory, draft_data, from_partial, inventory_data
+from careerpath.draft import (
+    Draft,
+    PartialInventory,
+    draft_data,
+    from_partial,
+    inventory_data,
+    manager_data,
+)
 from careerpath.errors import Problem
 from careerpath.load import Library, load_document, raise_problems, validate
 from careerpath.model import Inventory
@@ -51,7 +58,10 @@ def progress_path(home: Path) -> Path:
 
 
 def inventory_text(inventory: Inventory) -> str:
-    return _INVENTORY_HEADER + dump(inventory_data(inventory))
+    data = inventory_data(inventory)
+    if inventory.manager is not None:
+        data["manager"] = manager_data(inventory.manager)
+    return _INVENTORY_HEADER + dump(data)
 
 
 def write_inventory(inventory: Inventory, path: Path, *, replace: bool = False) -> None:

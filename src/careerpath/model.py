@@ -107,6 +107,11 @@ class Relationship(Frozen):
     who: Text
     why: str = ""
     ask: Text
+    signal: str = Field(
+        default="",
+        description="The success signal: what will show the relationship works. A plan goal"
+        " without one is not measurable, and careerpath plan warns about it.",
+    )
 
 
 class Exposure(Frozen):
@@ -207,6 +212,16 @@ RatingInput = Annotated[
 ]
 
 
+class ManagerView(Frozen):
+    """A manager's rating of the same skills, kept beside the self-rating, never averaged in."""
+
+    name: Text = Field(description="The manager who rated.")
+    date: Annotated[dt.date, BeforeValidator(_iso_date, json_schema_input_type=dt.date)] = Field(
+        description="When the manager rated, YYYY-MM-DD."
+    )
+    ratings: dict[Ident, RatingInput] = Field(default_factory=dict)
+
+
 class Inventory(Frozen):
     person: Text
     date: Annotated[dt.date, BeforeValidator(_iso_date, json_schema_input_type=dt.date)] = Field(
@@ -219,6 +234,10 @@ class Inventory(Frozen):
     aspirations: str = ""
     credentials: list[Text] = Field(default_factory=list)
     experiences: list[Text] = Field(default_factory=list)
+    manager: ManagerView | None = Field(
+        default=None,
+        description="The manager's view of the same skills (careerpath assess --as-manager).",
+    )
 
     @field_validator("targets")
     @classmethod

@@ -7,7 +7,16 @@ import re
 from typing import Literal, NamedTuple
 
 from careerpath.errors import EXIT_USAGE, CareerpathError
-from careerpath.gaps import RoleGaps, SkillGap, analyse, rank, transferable
+from careerpath.gaps import (
+    PRIORITY_FORMULA,
+    READINESS_FORMULA,
+    UNKNOWN_RULE,
+    RoleGaps,
+    SkillGap,
+    analyse,
+    rank,
+    transferable,
+)
 from careerpath.model import LEVEL_NAMES, Catalogue, Inventory, Rating, Role, Step
 
 GoalKind = Literal["skill", "mentor", "relationship", "exposure", "influence", "assess", "review"]
@@ -65,17 +74,20 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 class Goal(NamedTuple):
-    """A SMART goal: specific action, measurable evidence, one step at a time, relevant, dated."""
+    """A SMART goal: a specific action, a measurable outcome, the evidence that shows it, an
+    owner and a due date (careerpath.smart checks that none is missing)."""
 
     kind: GoalKind
     title: str
     action: str
-    measure: str
+    measure: str  # the evidence that will show it is done
     owner: str
     due: dt.date | None = None
     skill: str | None = None
     level: int | None = None
     why: str = ""
+    outcome: str = ""  # the measurable outcome: what will be true when it is done
+    subject: str = ""  # the stakeholder group, area or practice the goal is about
 
 
 class GapPlan(NamedTuple):
@@ -102,7 +114,32 @@ class MentorGoals(NamedTuple):
     learn: tuple[str, ...]
     questions: tuple[str, ...]
     cadence: str
-    find: str
+    find: str  # the short answer; `where` has the places to look inside the organisation
+    where: tuple[str, ...] = ()
+
+
+class AgendaItem(NamedTuple):
+    """One discussion point for the manager's one-on-one, drawn from the analysis."""
+
+    topic: str
+    question: str
+    skill: str | None = None
+    priority: int | None = None
+
+
+class OneOnOne(NamedTuple):
+    """The one-on-one agenda page: for the manager, to talk the plan through with the person."""
+
+    purpose: str
+    items: tuple[AgendaItem, ...]
+    agree: tuple[str, ...]
+
+
+GUIDANCE = (
+    "This plan is guidance for a conversation with your manager and mentor, not a promotion"
+    " checklist: it names the steps most likely to close the gaps that matter for this role, and"
+    " the evidence that will show them. Change it when you learn something."
+)
 
 
 class Plan(NamedTuple):
@@ -126,6 +163,12 @@ class Plan(NamedTuple):
     milestones: tuple[Milestone, ...]
     checkins: tuple[CheckIn, ...]
     checkin_days: int
+    practices: tuple[Goal, ...] = ()  # relationship practices: story, shadow, cross-team, ...
+    agenda: OneOnOne = OneOnOne("", (), ())
+    guidance: str = GUIDANCE
+    priority_formula: str = PRIORITY_FORMULA
+    readiness_formula: str = READINESS_FORMULA
+    unknown_rule: str = UNKNOWN_RULE
 
     @property
     def goals(self) -> tuple[Goal, ...]:
@@ -147,7 +190,9 @@ def _milestone_days(start: dt.date, end: dt.date) -> list[tuple[str, dt.date]]:
     return marks
 
 
-def _step_goal(person: str, gap: SkillGap, level: int, step: Step, role: Role) -> Goal:
+def _step_goal(
+    person: str, gap: SkillGap, level: int, step: Step, role: Role, catalogue: Catalogue
+) -> Goal:
     return Goal(
         kind="skill",
         title=f"{gap.name}: reach level {level} ({level_name(level)})",
@@ -157,6 +202,8 @@ def _step_goal(person: str, gap: SkillGap, level: int, step: Step, role: Role) -
         skill=gap.skill,
         level=level,
         why=f"importance {gap.importance}/5 for {role.title}; priority {gap.priority}",
+        outcome=f"Level {level} ({level_name(level)}): {catalogue.skills[gap.skill].levels[level]}",
+        subject=gap.name,
     )
 
 
@@ -225,6 +272,7 @@ def build_plan(
                 role.actions.get(gap.skill, {}).get(level)
                 or catalogue.skills[gap.skill].steps[level],
                 role,
+                catalogue,
             )
             for level in range((gap.current or 0) + 1, gap.required + 1)
         ]
@@ -258,15 +306,18 @@ def build_plan(
             f" this role ({role.title}); someone two or three years ahead of you is often a better"
             " mentor than the most senior person."
         ),
+        where=_mentor_places(role),
     )
     relationships = tuple(
         Goal(
             "relationship",
             f"Meet: {r.who}",
             r.ask,
-            "Conversation held, notes kept, and one follow-up agreed",
+            "Notes of the conversation and the follow-up you agreed",
             person,
             why=r.why,
+            outcome=r.signal,
+            subject=r.who,
         )
         for r in role.relationships
     )
@@ -277,6 +328,8 @@ def build_plan(
             e.how,
             "One page of notes on how that area works and what it needs from support",
             person,
+            outcome=f"You can explain how {e.area[0].lower() + e.area[1:]} works to a colleague",
+            subject=e.area,
         )
         for e in role.exposure
     )
@@ -285,27 +338,34 @@ def build_plan(
             "influence",
             f"Influence: {text}",
             text,
-            "The change was discussed by the people who own it, whatever they decided",
+            "The proposal as you sent it, with the data, and the reply or the meeting's notes",
             person,
+            outcome="The people who own the change discussed it, whatever they decided",
+            subject="Influence without authority",
         )
         for text in role.influence
     )
+    practices = _practices(person, role)
 
     first: list[Goal] = [
         Goal(
             "mentor",
             "Find a mentor for this move",
             role.mentor.profile,
-            f"A first conversation held and a regular meeting agreed ({role.mentor.cadence})",
+            "Notes of the first conversation and the date of the next",
             person,
+            outcome=f"A mentor agreed and regular meetings in the calendar ({role.mentor.cadence})",
+            subject="Mentor",
         ),
         Goal(
             "review",
             "Protect time for this plan",
             "Put a recurring hour a week in your calendar for the work in this plan, and tell"
             " your manager it exists.",
-            "The slot has been kept four weeks running",
+            "The recurring slot in your calendar, and what you did in each hour",
             person,
+            outcome="The hour has been kept four weeks running",
+            subject="Time",
         ),
     ]
     if analysis.unknowns:
@@ -315,8 +375,10 @@ def build_plan(
                 "assess",
                 "Rate the skills you are unsure of",
                 f"Ask your manager or a colleague who sees your work to help you rate: {names}.",
-                "Each has a level and one piece of evidence in your inventory",
+                "One piece of evidence for each rating, in your inventory",
                 person,
+                outcome="Each of them has a level in your inventory",
+                subject="Assessment",
             )
         )
     social = [g for trio in _interleave(relationships, exposure, influence) for g in trio]
@@ -324,15 +386,23 @@ def build_plan(
     for index, goal in enumerate(social):
         slot = min(index // 2, len(marks) - 1)
         extra[slot].append(goal)
+    middle = len(marks) // 2 - 1 if len(marks) > 3 else 0
+    # The practices: the story first, then a session to shadow, then a piece of cross-team
+    # work; reputation is reviewed at the mid-plan review.
+    for goal in practices:
+        slot = min(_PRACTICE_SLOT.get(goal.subject, middle), len(marks) - 1)
+        extra[slot].append(goal)
     if len(marks) > 1:
-        extra[len(marks) // 2 - 1 if len(marks) > 3 else 0].append(
+        extra[middle].append(
             Goal(
                 "review",
                 "Mid-plan review",
                 "Re-rate the skills you have worked on, with evidence (careerpath assess --update),"
                 " and go through careerpath gaps with your manager.",
-                "An updated inventory and an agreed change to the plan, if any",
+                "The updated inventory and the notes of the review",
                 person,
+                outcome="An agreed change to the plan, or an agreement that none is needed",
+                subject="Review",
             )
         )
     extra[-1].append(
@@ -341,8 +411,10 @@ def build_plan(
             "Re-assess and plan the next stretch",
             "Take a fresh inventory (careerpath assess --update), compare it with this one,"
             " and make the next plan.",
-            "A new dated inventory and plan",
+            "The new dated inventory and plan",
             person,
+            outcome="Readiness measured again, and the next plan agreed with your manager",
+            subject="Review",
         )
     )
     milestones = tuple(
@@ -403,9 +475,151 @@ def build_plan(
         milestones=milestones,
         checkins=tuple(checkins),
         checkin_days=CHECKIN_DAYS,
+        practices=tuple(g._replace(due=due.get((g.kind, g.title, g.action))) for g in practices),
+        agenda=_agenda(person, role, analysis, top_gaps),
     )
 
 
 def _interleave(*groups: tuple[Goal, ...]) -> list[tuple[Goal, ...]]:
     depth = max((len(g) for g in groups), default=0)
     return [tuple(g[i] for g in groups if i < len(g)) for i in range(depth)]
+
+
+_STORY, _SHADOW, _CROSS, _REPUTATION = (
+    "Hear the story",
+    "Shadow a session",
+    "Cross-team work",
+    "Reputation",
+)
+_PRACTICE_SLOT = {_STORY: 0, _SHADOW: 1, _CROSS: 2}  # reputation: the mid-plan milestone
+
+
+def _practices(person: str, role: Role) -> tuple[Goal, ...]:
+    """The ways of building relationships every move needs, each with an ask and a signal."""
+    title = role.title
+    return (
+        Goal(
+            "relationship",
+            "Hear the story of someone who made this move",
+            f"Ask someone who moved from support into {title}: how did you make the move, what"
+            " surprised you, and what would you do again?",
+            "Notes of the conversation, and the two things added to this plan",
+            person,
+            outcome="You can name two things they did that you will try",
+            subject=_STORY,
+        ),
+        Goal(
+            "relationship",
+            "Shadow a working session",
+            f"Ask someone in the role ({title}) if you may sit in on a working session: a"
+            " meeting, a review, or an hour of their day.",
+            "Your notes: three things the work needs that you do not do yet",
+            person,
+            outcome="You have seen the role's work first-hand and asked your questions",
+            subject=_SHADOW,
+        ),
+        Goal(
+            "relationship",
+            "Take on a piece of cross-team work",
+            f"Offer the {title} team one small piece of work support can do well (reproducing a"
+            " problem, a test case, a data pull, a document), agreed with both managers.",
+            "The work itself and a line of feedback from the person who asked for it",
+            person,
+            outcome="The piece is delivered and used by that team",
+            subject=_CROSS,
+        ),
+        Goal(
+            "relationship",
+            "Make your reputation visible",
+            "Let the work other teams already see speak for you. For support: tickets that are"
+            " well investigated (reproduced, with versions and logs), well documented (steps,"
+            " expected and actual results) and sent to the right team first time. Share one good"
+            " example with your manager each month.",
+            "Escalations sent back for more information, counted each month; one example a month",
+            person,
+            outcome="The receiving teams accept your escalations first time, and say so",
+            subject=_REPUTATION,
+        ),
+    )
+
+
+def _mentor_places(role: Role) -> tuple[str, ...]:
+    """Where to look for a mentor inside the organisation."""
+    places = [
+        "Ask your manager who in the organisation has made this move, and for an introduction.",
+        f"Ask the people on the list below ({', '.join(r.who for r in role.relationships[:2])})"
+        " whom they would learn from."
+        if role.relationships
+        else "Ask the people you meet in the role whom they would learn from.",
+        "Look for the people whose work you already admire: the author of a runbook or test"
+        " plan you use, the reviewer whose comments teach you something.",
+        "Use the organisation's mentoring scheme, guilds or communities of practice if it has"
+        " them; an internal chat channel for the role is a good place to ask.",
+    ]
+    return tuple(places)
+
+
+def _agenda(person: str, role: Role, analysis: RoleGaps, top_gaps: tuple[GapPlan, ...]) -> OneOnOne:
+    """The manager's one-on-one page: discussion questions drawn from the gaps."""
+    items: list[AgendaItem] = []
+    for gap_plan in top_gaps[:5]:
+        gap = gap_plan.gap
+        step = gap_plan.steps[0] if gap_plan.steps else None
+        target = step.level if step is not None else gap.required
+        items.append(
+            AgendaItem(
+                f"{gap.name}: {gap.current} → {gap.required} (priority {gap.priority})",
+                f"Where could {person} practise {gap.name.lower()} at level {target}"
+                f" ({level_name(target or 0)})"
+                + (f" by {step.due.isoformat()}" if step is not None and step.due else "")
+                + ", and what evidence would you accept?",
+                gap.skill,
+                gap.priority,
+            )
+        )
+    for gap in analysis.unknowns[:3]:
+        items.append(
+            AgendaItem(
+                f"{gap.name}: {gap.status} (needs {gap.required})",
+                f"What have you seen of {person}'s {gap.name.lower()}, and what level would you"
+                " give it?",
+                gap.skill,
+                None,
+            )
+        )
+    for gap in analysis.strengths[:2]:
+        items.append(
+            AgendaItem(
+                f"{gap.name}: a strength at {gap.current}",
+                f"Where could {person}'s {gap.name.lower()} be made visible to people"
+                f" working as {role.title}?",
+                gap.skill,
+                None,
+            )
+        )
+    items.append(
+        AgendaItem(
+            "Mentor",
+            f"Who inside the organisation could mentor {person} for this move?",
+        )
+    )
+    items.append(
+        AgendaItem(
+            "People",
+            "Which of the people and teams in this plan can you introduce "
+            f"{person} to, and who is missing?",
+        )
+    )
+    return OneOnOne(
+        purpose=(
+            f"For the manager: thirty minutes with {person} to agree this plan. The questions"
+            " come from the gaps, the skills still to assess and the strengths; the plan is"
+            f" guidance for {person}'s development, not a promotion checklist."
+        ),
+        items=tuple(items),
+        agree=(
+            "Which goals to start with, and which to drop or change",
+            "An hour a week for this plan, protected",
+            "The date of the first check-in",
+        ),
+    )

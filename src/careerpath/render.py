@@ -16,6 +16,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from careerpath import locations
+from careerpath.charts import priority_band
 from careerpath.errors import CareerpathError
 from careerpath.model import LEVEL_NAMES
 
@@ -35,9 +36,13 @@ def _long_date(value: dt.date) -> str:
     return f"{value.strftime('%a')} {value.day} {value.strftime('%b %Y')}"
 
 
-def environment(
-    template_dirs: Sequence[Path], cache_dir: Path | None = None
-) -> jinja2.Environment:
+def _stop(value: str) -> str:
+    """End a sentence with one full stop, whether or not the text already has one."""
+    value = value.rstrip()
+    return value if not value or value[-1] in ".!?" else value + "."
+
+
+def environment(template_dirs: Sequence[Path], cache_dir: Path | None = None) -> jinja2.Environment:
     """The environment for `template_dirs`; with `cache_dir`, compiled templates are kept there."""
     bytecode_cache = None
     if cache_dir is not None:
@@ -57,7 +62,9 @@ def environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(percent=_percent, isodate=_date, longdate=_long_date)
+    env.filters.update(
+        percent=_percent, isodate=_date, longdate=_long_date, stop=_stop, band=priority_band
+    )
     env.globals.update(level_names=LEVEL_NAMES)
     return env
 
@@ -82,7 +89,11 @@ def render(
             f"template error: {exc.message}", file=exc.filename or name, line=exc.lineno
         ) from None
     except jinja2.exceptions.SecurityError as exc:
-        raise CareerpathError(f"template refused by the sandbox: {exc}", file=name) from None
+        raise CareerpathError(
+            f"template refused by the sandbox: {exc}",
+            file=_template_file(exc, name),
+            line=_template_line(exc),
+        ) from None
     except (jinja2.UndefinedError, TypeError, ValueError) as exc:
         raise CareerpathError(
             f"template error: {exc}", file=_template_file(exc, name), line=_template_line(exc)

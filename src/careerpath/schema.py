@@ -8,8 +8,14 @@ from pydantic import BaseModel
 
 from careerpath.errors import EXIT_USAGE, CareerpathError
 from careerpath.model import Catalogue, Inventory, Role
+from careerpath.plan_json import PlanDocument
 
-MODELS: dict[str, type[BaseModel]] = {"catalogue": Catalogue, "role": Role, "inventory": Inventory}
+MODELS: dict[str, type[BaseModel]] = {
+    "catalogue": Catalogue,
+    "role": Role,
+    "inventory": Inventory,
+    "plan": PlanDocument,  # an output: what `careerpath plan --format json` prints
+}
 
 
 def schema_text(name: str) -> str:

@@ -1,0 +1,194 @@
+"""A one-on-one from end to end, through the command line as a script would drive it:
+self inventory (--answers), manager rating (--as-manager --answers), compare, a plan on a
+basis, a re-assessment a quarter later, then progress and history. Plus the errors on the way.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from careerpath.cli import app
+from careerpath.load import Library, load_inventory
+from careerpath.model import Rating
+
+SELF = """\
+person: Sam Rivera
+date: 2026-11-02
+current_role: support
+targets: [testing]
+ratings:
+  troubleshooting: {level: 4, evidence: Ticket 48211}
+  test_design: 1
+  test_automation: 0
+  scripting: 1
+  presenting: 2
+  requirements_analysis: unsure
+"""
+MANAGER = """\
+name: Priya Shah
+date: 2026-11-09
+ratings:
+  troubleshooting: {level: 2, evidence: Still escalates the SSO cases}
+  test_design: 3
+  test_automation: 0
+  scripting: 1
+  presenting: 2
+  requirements_analysis: 2
+"""
+LATER = """\
+date: 2027-02-15
+ratings:
+  test_design: {level: 2, evidence: Wrote the test cases for release 4.5 with QA}
+  test_automation: 1
+"""
+
+
+def run(home: Path, *args: object) -> Result:
+    return CliRunner().invoke(app, list(map(str, args)), env={"CAREERPATH_HOME": str(home)})
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    paths = {}
+    for name, text in (("self", SELF), ("manager", MANAGER), ("later", LATER)):
+        paths[name] = tmp_path / f"{name}-answers.yaml"
+        paths[name].write_text(text, encoding="utf-8")
+    return paths
+
+
+def test_the_whole_one_on_one(tmp_path: Path, files: dict[str, Path], library: Library) -> None:
+    home = tmp_path / "home"
+    me = home / "sam-2026-11-02.yaml"
+
+    # 1. the self inventory
+    done = run(home, "assess", "--answers", files["self"], "--out", me)
+    assert done.exit_code == 0, done.output
+    before = me.read_text(encoding="utf-8")
+
+    # 2. the manager rates the same skills, beside the self-rating, in the same file
+    done = run(home, "assess", "--as-manager", me, "--answers", files["manager"])
+    assert done.exit_code == 0, done.output
+    assert "Saved the manager rating beside the self-rating" in done.stdout
+    assert me.stat().st_mode & 0o777 == 0o600
+    inventory = load_inventory(me, library)
+    assert inventory.manager is not None and inventory.manager.name == "Priya Shah"
+    assert inventory.ratings["troubleshooting"] == Rating(level=4, evidence="Ticket 48211")
+    assert inventory.manager.ratings["troubleshooting"].level == 2  # never averaged to 3
+    after = me.read_text(encoding="utf-8")
+    assert after.startswith(before) and "\nmanager:\n  name: Priya Shah\n" in after
+
+    # rating again needs --force
+    again = run(home, "assess", "--as-manager", me, "--answers", files["manager"])
+    assert again.exit_code == 1
+    assert "already has a manager rating (Priya Shah, 2026-11-09); use --force" in again.stderr
+
+    # 3. compare: two flagged skills, each a prompt for the one-on-one
+    compared = run(home, "compare", me)
+    assert compared.exit_code == 0, compared.output
+    assert "2 differ by 2 levels or more" in compared.stdout
+    assert "For the next one-on-one" in compared.stdout
+    assert "Requirements analysis: self not sure, manager 2 with guidance" in compared.stdout
+    data = json.loads(run(home, "compare", me, "--json").stdout)
+    assert [d["skill"] for d in data["discussion"]] == ["troubleshooting", "test_design"]
+
+    # 4. plans and gaps on each basis
+    gaps = {
+        basis: json.loads(
+            run(home, "gaps", me, "--role", "testing", "--json", "--basis", basis).stdout
+        )
+        for basis in ("self", "manager", "conservative")
+    }
+    levels = {
+        basis: {s["skill"]: s["current"] for s in g["roles"][0]["skills"]}
+        for basis, g in gaps.items()
+    }
+    assert levels["self"]["troubleshooting"] == 4
+    assert levels["manager"]["troubleshooting"] == 2
+    assert levels["conservative"]["troubleshooting"] == 2
+    assert levels["conservative"]["test_design"] == 1
+    assert levels["conservative"]["requirements_analysis"] is None  # unsure on one side
+    assert gaps["conservative"]["basis"] == "conservative"
+    text = run(home, "gaps", me, "--role", "testing", "--basis", "conservative").stdout
+    assert "Basis: conservative, the lower of the self and manager ratings" in text
+    plan = run(home, "plan", me, "--basis", "conservative", "--date", "2026-11-09")
+    assert plan.exit_code == 0, plan.output
+    assert "Basis: conservative" in plan.stderr
+    assert "Troubleshooting: reach level 3" in plan.stdout  # the manager's 2, not the self 4
+
+    # 5. a quarter later: the re-assessment, a new dated file next to the first
+    done = run(home, "assess", "--update", me, "--answers", files["later"])
+    assert done.exit_code == 0, done.output
+    (later,) = home.glob("inventory-*.yaml")  # named for today, next to the first
+    assert load_inventory(later, library).manager is None  # the manager rates the new one anew
+
+    # 6. progress between the two, and the history of Sam in the folder
+    progress = run(home, "progress", me, later)
+    assert progress.exit_code == 0, progress.output
+    assert "Sam Rivera: 2 inventories, 2026-11-02 to 2027-02-15" in progress.stdout
+    assert "2 skills moved (2 up, 0 down)" in progress.stdout
+    history = json.loads(run(home, "history", "sam rivera", "--format", "json").stdout)
+    assert history["dates"] == ["2026-11-02", "2027-02-15"]
+    design = next(s for s in history["skills"] if s["skill"] == "test_design")
+    assert design["levels"] == [1, 2] and design["change"] == 1
+    assert history["roles"][0]["role"] == "testing"
+    assert history["roles"][0]["readiness"][1] > history["roles"][0]["readiness"][0]
+
+
+def test_manager_answers_errors_name_the_file_and_line(
+    tmp_path: Path, files: dict[str, Path]
+) -> None:
+    home = tmp_path / "home"
+    me = tmp_path / "me.yaml"
+    run(home, "assess", "--answers", files["self"], "--out", me)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: Priya\nratings:\n  troubleshooting: 9\n", encoding="utf-8")
+    result = run(home, "assess", "--as-manager", me, "--answers", bad)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.startswith(f"careerpath: error: {bad}:3: ratings.troubleshooting")
+    unknown = tmp_path / "unknown.yaml"
+    unknown.write_text("name: Priya\nratings:\n  juggling: 3\n", encoding="utf-8")
+    result = run(home, "assess", "--as-manager", me, "--answers", unknown)
+    assert result.exit_code == 1
+    assert f"{unknown}:3: unknown skill 'juggling'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("gaps", "{me}", "--basis", "manager"), 2, "--basis manager needs a manager rating"),
+        (("plan", "{me}", "--basis", "both"), 2, "--basis must be one of self, manager"),
+        (("compare", "{me}"), 1, "has no manager rating to compare with"),
+        (("assess", "--as-manager", "{me}"), 2, "--answers ANSWERS"),  # no terminal
+        (("assess", "--as-manager", "{me}", "--update", "{me}"), 2, "re-assess first"),
+        (("history", "Nobody", "--dir", "{dir}"), 1, "no inventories of 'Nobody'"),
+        (("progress", "{me}", "{dir}/missing.yaml"), 1, "no such file"),
+        (("progress", "{me}", "{me}", "--format", "pdf"), 2, "--format must be one of"),
+    ],
+)
+def test_usage_and_data_errors(
+    tmp_path: Path, files: dict[str, Path], args: tuple[str, ...], code: int, message: str
+) -> None:
+    home = tmp_path / "home"
+    me = tmp_path / "me.yaml"
+    run(home, "assess", "--answers", files["self"], "--out", me)
+    argv = [a.format(me=me, dir=tmp_path) for a in args]
+    result = run(home, *argv)
+    assert result.exit_code == code, result.output
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_history_over_a_folder_with_a_broken_file(tmp_path: Path, files: dict[str, Path]) -> None:
+    home = tmp_path / "home"
+    run(home, "assess", "--answers", files["self"], "--out", home / "a.yaml")
+    (home / "b.yaml").write_text("person: [\n", encoding="utf-8")
+    result = run(home, "history", "Sam Rivera", "--format", "md")
+    assert result.exit_code == 1
+    assert f"{home / 'b.yaml'}:" in result.stderr
+    assert result.stdout.startswith("# Progress: Sam Rivera")
+    html = run(home, "history", "Sam Rivera", "--format", "html", "--dir", home).stdout
+    assert "<table>" in html and "<script" not in html

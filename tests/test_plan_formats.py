@@ -1,0 +1,458 @@
+"""Plan formats: md, html and json on the shipped example (golden files), the HTML checked as a
+document, the JSON against its schema, the calendar parsed back, the SMART check, the charts'
+geometry, escaping, sandboxing, and every new `plan` option through the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import icalendar
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from careerpath import locations
+from careerpath.charts import CHAR_WIDTH, FONT, gap_bars, priority_band, radar
+from careerpath.cli import app
+from careerpath.load import Library, load_inventory
+from careerpath.plan_formats import render_plan
+from careerpath.planning import Goal, Plan, build_plan, parse_horizon
+from careerpath.schema import schema_text
+from careerpath.smart import PARTS, check_plan, missing_parts, unshown
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("CAREERPATH_UPDATE_GOLDEN") == "1"
+EXAMPLE = str(ROOT / "examples" / "support-analyst.yaml")
+START = dt.date(2026, 11, 2)
+PLAN = ("plan", EXAMPLE, "--role", "testing", "--date", START.isoformat())
+
+
+def shipped(library: Library, role_id: str = "testing", person: str | None = None) -> Plan:
+    inventory = load_inventory(locations.example_inventory(), library)
+    if person is not None:
+        inventory = inventory.model_copy(update={"person": person})
+    return build_plan(
+        inventory,
+        library.roles[role_id],
+        library.catalogue,
+        list(library.roles.values()),
+        start=START,
+        horizon=parse_horizon("6m"),
+    )
+
+
+def result_of(*args: object) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def one_line_error(code: int, stderr: str, expected: int) -> str:
+    assert code == expected, stderr
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("careerpath: error: ")
+    return lines[0].removeprefix("careerpath: error: ")
+
+
+# --- golden files ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("html", "html"), ("json", "json")])
+def test_plan_matches_golden_file(library: Library, fmt: str, suffix: str) -> None:
+    """CAREERPATH_UPDATE_GOLDEN=1 rewrites them after an intended change."""
+    rendered = render_plan(shipped(library), library, fmt)
+    assert rendered.warnings == ()
+    golden = GOLDEN / f"plan-testing.{suffix}"
+    if UPDATE:
+        golden.write_text(rendered.text, encoding="utf-8")
+    assert rendered.text == golden.read_text(encoding="utf-8")
+
+
+def test_cli_formats_match_the_golden_files() -> None:
+    for fmt in ("md", "html", "json"):
+        code, out, err = result_of(*PLAN, "--format", fmt)
+        assert code == 0, err
+        assert err == ""
+        assert out == (GOLDEN / f"plan-testing.{fmt}").read_text(encoding="utf-8")
+
+
+# --- HTML --------------------------------------------------------------------------------------
+
+
+class Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str, str | None]] = []
+        self.text: list[str] = []
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs.extend((tag, name, value) for name, value in attrs)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(text: str) -> Page:
+    page = Page()
+    page.feed(text)
+    page.close()
+    return page
+
+
+def test_html_is_one_self_contained_page(library: Library) -> None:
+    plan = shipped(library)
+    text = render_plan(plan, library, "html").text
+    page = parse(text)
+    assert page.tags.count("svg") == 2  # the radar and the bars
+    assert "style" in page.tags
+    for banned in ("script", "link", "img", "iframe", "object", "embed"):
+        assert banned not in page.tags
+    assert not [a for a in page.attrs if a[1] in {"src", "href"} or a[1].startswith("on")]
+    assert not re.search(r"https?:|//[a-z]|url\(|@import", text, re.IGNORECASE)
+    words = " ".join(page.text)
+    for gap in plan.analysis.gaps:
+        assert gap.name in words
+    assert "@media print" in text and "@page" in text
+    assert "One-on-one agenda (for the manager)" in words
+    assert "priority = gap x importance" in words
+    assert "not a promotion checklist" in words
+
+
+def test_html_bar_chart_has_every_gap_and_the_timeline_every_goal(library: Library) -> None:
+    plan = shipped(library)
+    text = render_plan(plan, library, "html").text
+    bars = re.findall(r'<rect class="bar-(high|medium|low)"', text)
+    assert len(bars) == len(plan.analysis.gaps)
+    assert unshown(plan, text, is_html=True) == ()
+
+
+def test_a_script_as_a_name_comes_out_escaped(library: Library) -> None:
+    name = "<script>alert(1)</script>"
+    text = render_plan(shipped(library, person=name), library, "html").text
+    assert "<script" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "script" not in parse(text).tags
+
+
+# --- JSON --------------------------------------------------------------------------------------
+
+
+def test_json_validates_against_its_schema_and_carries_the_numbers(library: Library) -> None:
+    plan = shipped(library)
+    data = json.loads(render_plan(plan, library, "json").text)
+    jsonschema.validate(data, json.loads(schema_text("plan")))
+    assert data["schema"] == "careerpath.plan/1"
+    assert data["readiness"]["percent"] == round(plan.analysis.readiness * 100)
+    assert data["readiness"]["projected_percent"] == round(plan.projected_readiness * 100)
+    assert [g["skill"] for g in data["gaps"]] == [g.skill for g in plan.analysis.gaps]
+    assert [g["priority"] for g in data["gaps"]] == [g.priority for g in plan.analysis.gaps]
+    goals = [g for m in data["milestones"] for g in m["goals"]]
+    assert len(goals) == len(plan.goals)
+    assert all(g["outcome"] and g["evidence"] and g["owner"] and g["due"] for g in goals)
+    assert "gap x importance" in data["formulas"]["priority"]
+    assert data["agenda"]["items"] and data["practices"] and data["mentor"]["where"]
+    assert all(r["outcome"] for r in data["relationships"])
+
+
+def test_the_shipped_plan_schema_is_a_valid_json_schema() -> None:
+    schema = json.loads((ROOT / "schemas" / "plan.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["$id"] == "careerpath.plan/1"
+
+
+# --- calendar ----------------------------------------------------------------------------------
+
+
+def test_ics_parses_back_with_milestones_and_checkins(tmp_path: Path, library: Library) -> None:
+    ics, out = tmp_path / "plan.ics", tmp_path / "plan.md"
+    code, stdout, err = result_of(*PLAN, "--ics", ics, "--out", out)
+    assert code == 0, err
+    assert stdout == ""
+    assert f"wrote {ics}" in err
+    assert oct(ics.stat().st_mode & 0o777) == "0o600"
+    calendar = icalendar.Calendar.from_ical(ics.read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    plan = shipped(library)
+    assert len(events) == len(plan.milestones) + len(plan.checkins)
+    starts = sorted(e.decoded("dtstart") for e in events)
+    assert starts == sorted([m.date for m in plan.milestones] + [c.date for c in plan.checkins])
+    uids = {str(e["uid"]) for e in events}
+    assert len(uids) == len(events)
+    first = next(e for e in events if "Day 30" in str(e["summary"]))
+    assert "Requirements analysis" in str(first["description"])
+    # Deterministic: the same plan gives the same file.
+    again = tmp_path / "again.ics"
+    assert result_of(*PLAN, "--ics", again)[0] == 0
+    assert again.read_bytes() == ics.read_bytes()
+
+
+def test_ics_is_not_replaced_without_force(tmp_path: Path) -> None:
+    ics = tmp_path / "plan.ics"
+    ics.write_text("mine\n")
+    code, out, err = result_of(*PLAN, "--ics", ics)
+    assert "--force" in one_line_error(code, err, 1)
+    assert out == ""  # nothing written, not even the plan
+    assert ics.read_text() == "mine\n"
+    assert result_of(*PLAN, "--ics", ics, "--force")[0] == 0
+    assert ics.read_text().startswith("BEGIN:VCALENDAR")
+
+
+def test_ics_and_out_must_differ(tmp_path: Path) -> None:
+    same = tmp_path / "plan.x"
+    code, _, err = result_of(*PLAN, "--out", same, "--ics", same)
+    assert "same file" in one_line_error(code, err, 2)
+
+
+# --- options and their errors -----------------------------------------------------------------
+
+
+def test_unknown_format_is_a_usage_error() -> None:
+    code, _, err = result_of(*PLAN, "--format", "pdf")
+    assert "md, html, json" in one_line_error(code, err, 2)
+
+
+def test_template_with_json_is_a_usage_error(tmp_path: Path) -> None:
+    template = tmp_path / "t.md.j2"
+    template.write_text("x\n")
+    code, _, err = result_of(*PLAN, "--format", "json", "--template", template)
+    assert "schema" in one_line_error(code, err, 2)
+
+
+def test_missing_template_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = result_of(*PLAN, "--template", tmp_path / "nosuch.md.j2")
+    assert "no such file" in one_line_error(code, err, 2)
+
+
+def test_html_template_must_be_named_to_be_autoescaped(tmp_path: Path) -> None:
+    template = tmp_path / "plan.j2"
+    template.write_text("<p>{{ plan.person }}</p>\n")
+    code, _, err = result_of(*PLAN, "--format", "html", "--template", template)
+    assert ".html.j2" in one_line_error(code, err, 2)
+
+
+def test_user_template_renders_in_the_sandbox(tmp_path: Path) -> None:
+    template = tmp_path / "short.md.j2"
+    template.write_text(
+        "{{ plan.person }}: {{ plan.analysis.readiness | percent }}\n"
+        "{% for m in plan.milestones %}{{ m.date | isodate }}"
+        "{% for g in m.goals %} {{ g.measure }}{% endfor %}\n{% endfor %}"
+    )
+    code, out, err = result_of(*PLAN, "--template", template)
+    assert code == 0, err
+    assert out.startswith("Megan Doyle: 75%\n")
+    assert err == ""  # every goal's date and evidence is shown
+
+
+def test_user_html_template_is_autoescaped(tmp_path: Path) -> None:
+    inventory = tmp_path / "me.yaml"
+    text = Path(EXAMPLE).read_text(encoding="utf-8")
+    inventory.write_text(
+        re.sub(r"(?m)^person: .*$", "person: '<script>alert(1)</script>'", text), "utf-8"
+    )
+    template = tmp_path / "mine.html.j2"
+    template.write_text("<h1>{{ plan.person }}</h1>\n")
+    code, out, _ = result_of(
+        "plan", inventory, "--role", "testing", "--format", "html", "--template", template
+    )
+    assert code == 0
+    assert out == "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>\n"
+
+
+def test_template_dropping_evidence_warns_on_stderr(tmp_path: Path) -> None:
+    template = tmp_path / "titles.md.j2"
+    template.write_text("{% for g in plan.goals %}- {{ g.title }}\n{% endfor %}")
+    code, out, err = result_of(*PLAN, "--template", template)
+    assert code == 0
+    assert out.startswith("- ")
+    (line,) = err.strip().splitlines()
+    assert line.startswith(f"careerpath: warning: {template}: ")
+    assert "due date or evidence" in line
+
+
+def test_template_error_reports_file_and_line(tmp_path: Path) -> None:
+    template = tmp_path / "broken.md.j2"
+    template.write_text("ok\n{{ plan.person }}\n{{ plan.no_such_thing }}\n")
+    code, _, err = result_of(*PLAN, "--template", template)
+    message = one_line_error(code, err, 1)
+    assert message.startswith(f"{template}:3: ")
+    assert "no_such_thing" in message
+
+
+def test_template_syntax_error_reports_file_and_line(tmp_path: Path) -> None:
+    template = tmp_path / "broken.md.j2"
+    template.write_text("ok\n{% for x in %}\n")
+    code, _, err = result_of(*PLAN, "--template", template)
+    assert one_line_error(code, err, 1).startswith(f"{template}:2: ")
+
+
+@pytest.mark.parametrize(
+    "reach",
+    [
+        "{{ plan.__class__.__mro__[1].__subclasses__() }}",
+        "{{ plan._replace.__globals__['sys'].modules['os'].system('touch PWNED') }}",
+        "{{ cycler.__init__.__globals__.os.system('touch PWNED') }}",
+        "{{ ''.__class__.__base__.__subclasses__() }}",
+        "{{ plan.person.format_map.__self__.__class__ }}",
+    ],
+)
+def test_template_reaching_for_python_internals_fails_cleanly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reach: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    template = tmp_path / "evil.md.j2"
+    template.write_text(f"before\n{reach}\n")
+    code, out, err = result_of(*PLAN, "--template", template)
+    message = one_line_error(code, err, 1)
+    assert message.startswith(f"{template}:2: ")
+    assert "Traceback" not in err
+    assert out == ""
+    assert not (tmp_path / "PWNED").exists()
+
+
+def test_organisation_templates_replace_the_built_in_html(tmp_path: Path) -> None:
+    org = tmp_path / "org"
+    (org / "templates").mkdir(parents=True)
+    (org / "templates" / "plan.html.j2").write_text(
+        "<p>{{ plan.person }} {{ plan.role.id }}</p>\n"
+        "{% for g in plan.goals %}{{ g.due | isodate }} {{ g.measure }}\n{% endfor %}"
+    )
+    code, out, err = result_of("--roles-dir", org, *PLAN, "--format", "html")
+    assert code == 0, err
+    assert out.startswith("<p>Megan Doyle testing</p>\n")
+    assert err == ""
+
+
+def test_role_without_success_signals_warns(tmp_path: Path) -> None:
+    org = tmp_path / "org"
+    org.mkdir()
+    text = (ROOT / "roles" / "testing.yaml").read_text(encoding="utf-8")
+    (org / "testing.yaml").write_text(re.sub(r"(?m)^    signal: .*\n", "", text), "utf-8")
+    code, out, err = result_of("--roles-dir", org, *PLAN)
+    assert code == 0
+    assert "(no success signal given)" in out
+    warnings = err.strip().splitlines()
+    assert len(warnings) == 5
+    assert all(
+        w.startswith(f"careerpath: warning: {org / 'testing.yaml'}: goal ") for w in warnings
+    )
+    assert "measurable outcome" in warnings[0] and "signal:" in warnings[0]
+
+
+# --- the SMART check (pure) --------------------------------------------------------------------
+
+DUE = dt.date(2027, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("goal", "missing"),
+    [
+        (Goal("skill", "t", "a", "evidence", "Sam", DUE, outcome="level 3"), ()),
+        (Goal("skill", "t", "a", "evidence", "Sam", None, outcome="level 3"), ("due date",)),
+        (Goal("relationship", "t", "a", "evidence", "Sam", DUE), ("measurable outcome",)),
+        (Goal("review", "t", "a", " ", "", DUE, outcome="x"), ("owner", "evidence")),
+        (Goal("review", "t", "a", "", "", None), PARTS),
+    ],
+)
+def test_missing_parts(goal: Goal, missing: tuple[str, ...]) -> None:
+    assert missing_parts(goal) == missing
+
+
+@pytest.mark.parametrize(
+    "role_id", ["support", "testing", "development", "consulting", "leadership"]
+)
+def test_every_shipped_plan_is_smart(library: Library, role_id: str) -> None:
+    assert check_plan(shipped(library, role_id)) == ()
+
+
+def test_unshown_finds_goals_a_text_leaves_out(library: Library) -> None:
+    plan = shipped(library)
+    assert len(unshown(plan, "nothing here")) == len(plan.goals)
+    assert unshown(plan, render_plan(plan, library, "md").text) == ()
+
+
+# --- charts (pure) -----------------------------------------------------------------------------
+
+
+def _inside(view_box: str, x: float, y: float) -> bool:
+    left, top, width, height = map(float, view_box.split())
+    return left <= x <= left + width and top <= y <= top + height
+
+
+@pytest.mark.parametrize(
+    "role_id", ["support", "testing", "development", "consulting", "leadership"]
+)
+def test_radar_labels_fit_the_view_box_and_do_not_overlap(library: Library, role_id: str) -> None:
+    chart = radar(shipped(library, role_id).analysis, tuple(library.roles[role_id].skills))
+    boxes = []
+    for label in chart.labels:
+        width = max(len(line) for line in label.lines) * FONT * CHAR_WIDTH
+        left = {"start": label.x, "end": label.x - width, "middle": label.x - width / 2}
+        x0 = left[label.anchor]
+        top = label.y - FONT
+        bottom = label.y + (len(label.lines) - 1) * label.line_height + 0.35 * FONT
+        assert _inside(chart.view_box, x0, top) and _inside(chart.view_box, x0 + width, bottom)
+        boxes.append((x0, top, x0 + width, bottom))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            overlap_x = min(a[2], b[2]) - max(a[0], b[0])
+            overlap_y = min(a[3], b[3]) - max(a[1], b[1])
+            assert overlap_x <= 0 or overlap_y <= 1.5, (a, b)
+
+
+def test_bars_fit_and_are_ordered_by_priority(library: Library) -> None:
+    gaps = shipped(library).analysis.gaps
+    chart = gap_bars(gaps)
+    assert [b.priority for b in chart.bars] == sorted((g.priority or 0 for g in gaps), reverse=True)
+    for bar in chart.bars:
+        right = bar.value_x + len(bar.value) * FONT * CHAR_WIDTH
+        assert _inside(chart.view_box, bar.value_x, bar.y) and right <= chart.width
+    assert chart.label_x >= max(len(g.name) for g in gaps) * FONT * CHAR_WIDTH
+
+
+@pytest.mark.parametrize(
+    ("priority", "band"),
+    [(25, "high"), (8, "high"), (7, "medium"), (4, "medium"), (3, "low"), (1, "low")],
+)
+def test_priority_bands(priority: int, band: str) -> None:
+    assert priority_band(priority) == band
+
+
+# --- start-up: heavy modules only where needed ------------------------------------------------
+
+PROBE = """
+import contextlib, io, sys
+from careerpath.cli import app
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    try:
+        app(sys.argv[1:], standalone_mode=False)
+    except SystemExit:
+        pass
+print(",".join(sorted(m for m in ("jinja2", "icalendar", "careerpath.terminal",
+      "careerpath.plan_json", "careerpath.charts") if m in sys.modules)))
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "loaded"),
+    [
+        (("gaps", EXAMPLE), ""),
+        ((*PLAN,), "careerpath.charts,jinja2"),
+        ((*PLAN, "--format", "json"), "careerpath.plan_json"),
+    ],
+)
+def test_commands_import_only_what_they_use(args: tuple[str, ...], loaded: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == loaded
