@@ -1,6 +1,7 @@
 """A one-on-one from end to end, through the command line as a script would drive it:
 self inventory (--answers), manager rating (--as-manager --answers), compare, a plan on a
-basis, a re-assessment a quarter later, then progress and history. Plus the errors on the way.
+basis with both views in it, goals marked done, a re-assessment a quarter later, a new plan
+carrying over the unfinished goals, then progress and history. Plus the errors on the way.
 """
 
 from __future__ import annotations
@@ -118,12 +119,70 @@ def test_the_whole_one_on_one(tmp_path: Path, files: dict[str, Path], library: L
     assert plan.exit_code == 0, plan.output
     assert "Basis: conservative" in plan.stderr
     assert "Troubleshooting: reach level 3" in plan.stdout  # the manager's 2, not the self 4
+    # the plan carries the comparison, and says which basis it is built on
+    assert "## Self and manager" in plan.stdout
+    assert "This plan is built on the **conservative** basis" in plan.stdout
+    assert "| Troubleshooting | 4 | 2 | **−2, flagged** |" in plan.stdout
+    assert "1. Troubleshooting: you rated 4 advanced, your manager 2 with guidance." in plan.stdout
+    first_plan = home / "plan-2026-11-09.json"
+    plan = run(
+        home, "plan", me, "--basis", "conservative", "--date", "2026-11-09",
+        "--format", "json", "--out", first_plan,
+    )  # fmt: skip
+    assert plan.exit_code == 0, plan.output
+    agreed = json.loads(first_plan.read_text(encoding="utf-8"))
+    assert agreed["basis"] == "conservative"
+    assert [d["skill"] for d in agreed["comparison"]["discussion"]] == [
+        "troubleshooting",
+        "test_design",
+    ]
+
+    # 4b. between one-on-ones: goals done, with their evidence, in the plan file itself
+    listed = run(home, "goals", "list", first_plan)
+    assert listed.exit_code == 0, listed.output
+    assert "skill:test_design:2" in listed.stdout and "mentor:find" in listed.stdout
+    for goal, evidence, day in (
+        ("skill:test_design:2", "Wrote the test cases for release 4.5 with QA", "2027-01-20"),
+        ("mentor:find", "Jo Park (QA lead), every two weeks", "2026-12-01"),
+    ):
+        done = run(home, "goals", "done", first_plan, goal, "--evidence", evidence, "--date", day)
+        assert done.exit_code == 0, done.output
+    typo = run(home, "goals", "done", first_plan, "skill:test_desing:3", "--evidence", "x")
+    assert typo.exit_code == 2
+    assert "did you mean 'skill:test_design:3'?" in typo.stderr
+    assert "done 2026-12-01" in run(home, "goals", "list", first_plan).stdout
 
     # 5. a quarter later: the re-assessment, a new dated file next to the first
     done = run(home, "assess", "--update", me, "--answers", files["later"])
     assert done.exit_code == 0, done.output
     (later,) = home.glob("inventory-*.yaml")  # named for today, next to the first
     assert load_inventory(later, library).manager is None  # the manager rates the new one anew
+
+    # 5b. the next plan carries over what is unfinished, and shows what was completed
+    second = run(home, "plan", later, "--date", "2027-02-15", "--previous", first_plan)
+    assert second.exit_code == 0, second.output
+    text = second.stdout
+    assert "## Self and manager" not in text  # the new inventory has one view so far
+    assert "## Since the last plan" in text
+    assert "The previous plan (Software tester (QA analyst)) started on 2026-11-09." in text
+    assert "**Test design: reach level 2 (with guidance).** Done 2027-01-20." in text
+    assert "**Find a mentor for this move.** Done 2026-12-01." in text
+    assert "- Test automation: reach level 1 (aware)" in text  # reached in the new ratings
+    timeline = text.split("## Timeline")[1]
+    assert "Find a mentor" not in timeline and "reach level 2 (with guidance)" in timeline
+    assert "Test design: reach level 3 (independent). *(carried over)*" in timeline
+    assert text.index("### 1. Test design: from 2 to 3") < text.index("## Mentor")
+    data = json.loads(
+        run(
+            home, "plan", later, "--date", "2027-02-15", "--previous", first_plan,
+            "--format", "json",
+        ).stdout
+    )  # fmt: skip
+    assert {g["id"] for g in data["followup"]["completed"]} == {
+        "skill:test_design:2",
+        "mentor:find",
+    }
+    assert "skill:test_design:3" in data["followup"]["carried"]
 
     # 6. progress between the two, and the history of Sam in the folder
     progress = run(home, "progress", me, later)

@@ -15,6 +15,8 @@ from careerpath import __version__
 from careerpath.errors import EXIT_CANCELLED, EXIT_DATA, EXIT_USAGE, CareerpathError
 
 if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
+    from careerpath.carryover import Previous
+    from careerpath.compare import Comparison
     from careerpath.load import Library
     from careerpath.model import Inventory
     from careerpath.planning import Horizon, Plan
@@ -34,6 +36,11 @@ roles_app = typer.Typer(
     help="List the role profiles, or show one role, or list the skills.",
 )
 app.add_typer(roles_app, name="roles")
+goals_app = typer.Typer(
+    no_args_is_help=True,
+    help="The goals of a JSON plan: list them, mark one done with its evidence.",
+)
+app.add_typer(goals_app, name="goals")
 
 
 class Settings:
@@ -353,6 +360,16 @@ def plan(
             show_default=False,
         ),
     ] = None,
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--previous",
+            metavar="PLAN.json",
+            help="The previous plan, as JSON (--format json): its unfinished goals are carried"
+            " over, its done goals are not repeated. Never found automatically: name it.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write a dated growth plan for one role: goals for the top gaps, mentor, people, timeline,
     and a one-on-one agenda for your manager."""
@@ -377,7 +394,22 @@ def plan(
     for path in targets:
         if path.is_file() and not force:  # check both before writing either
             raise CareerpathError("already exists; use --force to replace it", file=path)
-    the_plan = _build_plan(library, inventory, role_id, start, span)
+    before = None if previous is None else _previous_plan(previous, original)
+    comparison = None
+    if original.manager is not None:  # both views: the plan carries the comparison
+        from careerpath.compare import compare as compare_views
+
+        comparison = compare_views(original, library.catalogue)
+    the_plan = _build_plan(
+        library,
+        inventory,
+        role_id,
+        start,
+        span,
+        basis=check_basis(basis),
+        comparison=comparison,
+        previous=before,
+    )
     text = _plan_text(library, the_plan, fmt, template)
     _emit(text, out, force)
     if ics is not None:
@@ -398,7 +430,15 @@ def _first_target(inventory: Inventory) -> str:
 
 
 def _build_plan(
-    library: Library, inventory: Inventory, role_id: str, start: dt.date, span: Horizon
+    library: Library,
+    inventory: Inventory,
+    role_id: str,
+    start: dt.date,
+    span: Horizon,
+    *,
+    basis: str = "self",
+    comparison: Comparison | None = None,
+    previous: Previous | None = None,
 ) -> Plan:
     from careerpath.planning import build_plan
 
@@ -409,7 +449,25 @@ def _build_plan(
         list(library.roles.values()),
         start=start,
         horizon=span,
+        basis=basis,
+        comparison=comparison,
+        previous=previous,
     )
+
+
+def _previous_plan(path: Path, inventory: Inventory) -> Previous:
+    """--previous: the earlier plan's goals, from its JSON; it must be the same person's."""
+    from careerpath.plan_file import read_plan
+    from careerpath.plan_json import previous_plan
+
+    document = read_plan(path)
+    if document.person.strip().casefold() != inventory.person.strip().casefold():
+        raise CareerpathError(
+            f"--previous is {document.person}'s plan, and the inventory is"
+            f" {inventory.person}'s; name {inventory.person}'s previous plan",
+            file=path,
+        )
+    return previous_plan(document)
 
 
 def _plan_text(library: Library, the_plan: Plan, fmt: str, template: Path | None) -> str:
@@ -948,6 +1006,73 @@ def team(
     if errors:
         typer.echo(f"careerpath: {_count(len(errors), 'file')} could not be read", err=True)
         raise typer.Exit(EXIT_DATA)
+
+
+# --- goals across time (careerpath.plan_file) -----------------------------------------------
+
+PlanArg = Annotated[
+    Path,
+    typer.Argument(
+        metavar="PLAN.json", help="A plan written with careerpath plan ... --format json."
+    ),
+]
+
+
+@goals_app.command("list")
+@handled
+def goals_list(plan_path: PlanArg) -> None:
+    """Every goal of the plan with its id, due date and whether it is done."""
+    from careerpath.plan_file import read_plan
+    from careerpath.plan_json import document_goals
+
+    document = read_plan(plan_path)
+    goals = document_goals(document)
+    typer.echo(
+        f"{document.person} → {document.role.title}:"
+        f" plan of {document.start.isoformat()} to {document.end.isoformat()}"
+    )
+    width = max([len("id"), *(len(g.id) for g in goals)])
+    typer.echo(f"  {'id':<{width}}  {'due':<10}  {'status':<16}  goal")
+    for goal in goals:
+        due = goal.due.isoformat() if goal.due else "later"
+        status = f"done {goal.done.date.isoformat()}" if goal.done else "open"
+        if goal.carried_from is not None and goal.done is None:
+            status = "open, carried"
+        typer.echo(f"  {goal.id:<{width}}  {due:<10}  {status:<16}  {goal.title}")
+    done = sum(1 for g in goals if g.done is not None)
+    typer.echo(
+        f"\n{_count(len(goals), 'goal')}: {done} done, {len(goals) - done} open."
+        f' Mark one done: careerpath goals done {plan_path} ID --evidence "..."'
+    )
+
+
+@goals_app.command("done")
+@handled
+def goals_done(
+    plan_path: PlanArg,
+    goal: Annotated[
+        str, typer.Argument(metavar="GOAL_ID", help="A goal's id (careerpath goals list).")
+    ],
+    evidence: Annotated[
+        str,
+        typer.Option("--evidence", help="What shows it is done: a ticket, a document, feedback."),
+    ],
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="When it was done, YYYY-MM-DD. Default: today."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the evidence of a goal already done.")
+    ] = False,
+) -> None:
+    """Mark a goal of the plan done, with its evidence; the plan file is updated in place
+    (atomically, mode 0600), and a new plan with --previous will not repeat it."""
+    from careerpath.goals import Done
+    from careerpath.plan_file import mark_goal_done
+
+    when = _date(date)
+    mark_goal_done(plan_path, goal, Done(when, evidence), force=force)
+    typer.echo(f"careerpath: {goal} done on {when.isoformat()}; updated {plan_path}", err=True)
 
 
 @app.command()

@@ -53,7 +53,7 @@ def _describe(error: Any, model: type[BaseModel]) -> tuple[str, str | None]:
     kind = str(error["type"])
     value = error.get("input")
     message = str(error.get("msg", "is not valid")).removeprefix("Value error, ")
-    schema = SCHEMA_NAME.get(model, "NAME")
+    schema = SCHEMA_NAME.get(model) or ("plan" if model.__name__ == "PlanDocument" else "NAME")
     if loc and loc[-1] == "[key]":
         parent = dotted(_clean(loc[:-2])) or "the top level"
         if kind == "string_pattern_mismatch":
@@ -83,6 +83,7 @@ def _describe(error: Any, model: type[BaseModel]) -> tuple[str, str | None]:
         "date_type": f"{what} must be a date like 2026-11-02, got {got}",
         "date_from_datetime_parsing": f"{what} must be a date like 2026-11-02, got {got}",
         "int_type": f"{what} must be a whole number, got {got}",
+        "int_parsing": f"{what} must be a whole number, got {got}",
         "float_type": f"{what} must be a number, got {got}",
         "too_short": f"{what} must list at least one entry",
         "greater_than_equal": f"{what} must be at least {_ctx(error, 'ge')}, got {got}",

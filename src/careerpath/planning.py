@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
+from careerpath.basis import CONSERVATIVE_RULE, DESCRIPTIONS
 from careerpath.errors import EXIT_USAGE, CareerpathError
 from careerpath.gaps import (
     PRIORITY_FORMULA,
@@ -17,9 +18,14 @@ from careerpath.gaps import (
     rank,
     transferable,
 )
+from careerpath.goals import Done, Goal, GoalKind, goal_id, identify
 from careerpath.model import LEVEL_NAMES, Catalogue, Inventory, Rating, Role, Step
 
-GoalKind = Literal["skill", "mentor", "relationship", "exposure", "influence", "assess", "review"]
+if TYPE_CHECKING:  # only a plan with a manager view or a previous plan needs them loaded
+    from careerpath.carryover import FollowUp, Previous
+    from careerpath.compare import Comparison
+
+__all__ = ["Done", "Goal", "GoalKind", "Plan", "build_plan", "goal_id", "parse_horizon"]
 
 STEPS_PER_MILESTONE = 2  # level steps a person can work on at once next to a full-time job
 CHECKIN_DAYS = 14
@@ -71,23 +77,6 @@ def add_months(day: dt.date, months: int) -> dt.date:
     next_first = dt.date(year + month // 12, month % 12 + 1, 1)
     month_days = (next_first - dt.timedelta(days=1)).day
     return dt.date(year, month, min(day.day, month_days))
-
-
-class Goal(NamedTuple):
-    """A SMART goal: a specific action, a measurable outcome, the evidence that shows it, an
-    owner and a due date (careerpath.smart checks that none is missing)."""
-
-    kind: GoalKind
-    title: str
-    action: str
-    measure: str  # the evidence that will show it is done
-    owner: str
-    due: dt.date | None = None
-    skill: str | None = None
-    level: int | None = None
-    why: str = ""
-    outcome: str = ""  # the measurable outcome: what will be true when it is done
-    subject: str = ""  # the stakeholder group, area or practice the goal is about
 
 
 class GapPlan(NamedTuple):
@@ -169,10 +158,28 @@ class Plan(NamedTuple):
     priority_formula: str = PRIORITY_FORMULA
     readiness_formula: str = READINESS_FORMULA
     unknown_rule: str = UNKNOWN_RULE
+    basis: str = "self"  # whose ratings it is built on (careerpath.basis)
+    comparison: Comparison | None = None  # self against manager, when both views exist
+    followup: FollowUp | None = None  # what it took over from the previous plan (--previous)
 
     @property
     def goals(self) -> tuple[Goal, ...]:
         return tuple(goal for milestone in self.milestones for goal in milestone.goals)
+
+    @property
+    def all_goals(self) -> tuple[Goal, ...]:
+        """Every goal once: the timeline's, then the steps beyond the horizon."""
+        return self.goals + tuple(g for gp in self.top_gaps for g in gp.later)
+
+    @property
+    def basis_description(self) -> str:
+        return DESCRIPTIONS.get(self.basis, self.basis)
+
+    @property
+    def basis_rule(self) -> str:
+        if self.basis != "conservative":
+            return ""
+        return "Per skill: " + CONSERVATIVE_RULE.removeprefix("conservative: ")
 
 
 def level_name(level: int) -> str:
@@ -250,34 +257,61 @@ def build_plan(
     start: dt.date,
     horizon: Horizon,
     max_gaps: int = MAX_GAPS,
+    basis: str = "self",
+    comparison: Comparison | None = None,
+    previous: Previous | None = None,
 ) -> Plan:
-    """A dated growth plan for moving toward `role`, starting on `start`."""
+    """A dated growth plan for moving toward `role`, starting on `start`.
+
+    `inventory` holds the ratings of `basis` (careerpath.basis); `comparison` is self against
+    manager when both views exist. With `previous`, the previous plan's unfinished goals are
+    carried over and its done goals are not repeated (careerpath.carryover).
+    """
     person = inventory.person
     analysis = analyse(inventory.ratings, role, catalogue)
     end = horizon.end(start)
     marks = _milestone_days(start, end)
+    taken: set[str] = set()
+    if previous is not None:
+        from careerpath.carryover import carried_first, follow, follow_up
 
+    def followed(goals: tuple[Goal, ...]) -> tuple[Goal, ...]:
+        """With ids, and as the previous plan leaves them (done ones out, open ones carried)."""
+        named = identify(goals, taken)
+        if previous is None:
+            return named
+        return tuple(g for g in (follow(goal, previous) for goal in named) if g is not None)
+
+    def steps_of(gap: SkillGap) -> list[Goal]:
+        levels = range((gap.current or 0) + 1, gap.required + 1)
+        return list(
+            followed(
+                tuple(
+                    _step_goal(
+                        person,
+                        gap,
+                        level,
+                        role.actions.get(gap.skill, {}).get(level)
+                        or catalogue.skills[gap.skill].steps[level],
+                        role,
+                        catalogue,
+                    )
+                    for level in levels
+                )
+            )
+        )
+
+    candidates = analysis.gaps if previous is None else carried_first(previous, analysis.gaps)
     capacity = STEPS_PER_MILESTONE * len(marks)
     top: list[SkillGap] = []
-    for gap in analysis.gaps[:max_gaps]:
+    gap_steps: list[list[Goal]] = []
+    for gap in candidates[:max_gaps]:
         if top and sum(g.gap or 0 for g in top) >= capacity:
             break
-        top.append(gap)
-    gap_steps = [
-        [
-            _step_goal(
-                person,
-                gap,
-                level,
-                role.actions.get(gap.skill, {}).get(level)
-                or catalogue.skills[gap.skill].steps[level],
-                role,
-                catalogue,
-            )
-            for level in range((gap.current or 0) + 1, gap.required + 1)
-        ]
-        for gap in top
-    ]
+        steps = steps_of(gap)
+        if steps:  # a gap whose every step is done already waits for the ratings to show it
+            top.append(gap)
+            gap_steps.append(steps)
     placed, later = _schedule(gap_steps, len(marks))
     dated: list[list[Goal]] = [
         [goal._replace(due=marks[slot][1]) for goal in goals] for slot, goals in enumerate(placed)
@@ -308,44 +342,51 @@ def build_plan(
         ),
         where=_mentor_places(role),
     )
-    relationships = tuple(
-        Goal(
-            "relationship",
-            f"Meet: {r.who}",
-            r.ask,
-            "Notes of the conversation and the follow-up you agreed",
-            person,
-            why=r.why,
-            outcome=r.signal,
-            subject=r.who,
+    relationships = followed(
+        tuple(
+            Goal(
+                "relationship",
+                f"Meet: {r.who}",
+                r.ask,
+                "Notes of the conversation and the follow-up you agreed",
+                person,
+                why=r.why,
+                outcome=r.signal,
+                subject=r.who,
+            )
+            for r in role.relationships
         )
-        for r in role.relationships
     )
-    exposure = tuple(
-        Goal(
-            "exposure",
-            f"See: {e.area}",
-            e.how,
-            "One page of notes on how that area works and what it needs from support",
-            person,
-            outcome=f"You can explain how {e.area[0].lower() + e.area[1:]} works to a colleague",
-            subject=e.area,
+    exposure = followed(
+        tuple(
+            Goal(
+                "exposure",
+                f"See: {e.area}",
+                e.how,
+                "One page of notes on how that area works and what it needs from support",
+                person,
+                outcome=f"You can explain how {e.area[0].lower() + e.area[1:]} works to"
+                " a colleague",
+                subject=e.area,
+            )
+            for e in role.exposure
         )
-        for e in role.exposure
     )
-    influence = tuple(
-        Goal(
-            "influence",
-            f"Influence: {text}",
-            text,
-            "The proposal as you sent it, with the data, and the reply or the meeting's notes",
-            person,
-            outcome="The people who own the change discussed it, whatever they decided",
-            subject="Influence without authority",
+    influence = followed(
+        tuple(
+            Goal(
+                "influence",
+                f"Influence: {text}",
+                text,
+                "The proposal as you sent it, with the data, and the reply or the meeting's notes",
+                person,
+                outcome="The people who own the change discussed it, whatever they decided",
+                subject="Influence without authority",
+            )
+            for text in role.influence
         )
-        for text in role.influence
     )
-    practices = _practices(person, role)
+    practices = followed(_practices(person, role))
 
     first: list[Goal] = [
         Goal(
@@ -381,6 +422,7 @@ def build_plan(
                 subject="Assessment",
             )
         )
+    first = list(followed(tuple(first)))
     social = [g for trio in _interleave(relationships, exposure, influence) for g in trio]
     extra: list[list[Goal]] = [list(first) if slot == 0 else [] for slot in range(len(marks))]
     for index, goal in enumerate(social):
@@ -393,28 +435,37 @@ def build_plan(
         slot = min(_PRACTICE_SLOT.get(goal.subject, middle), len(marks) - 1)
         extra[slot].append(goal)
     if len(marks) > 1:
-        extra[middle].append(
-            Goal(
-                "review",
-                "Mid-plan review",
-                "Re-rate the skills you have worked on, with evidence (careerpath assess --update),"
-                " and go through careerpath gaps with your manager.",
-                "The updated inventory and the notes of the review",
-                person,
-                outcome="An agreed change to the plan, or an agreement that none is needed",
-                subject="Review",
+        extra[middle].extend(
+            followed(
+                (
+                    Goal(
+                        "review",
+                        "Mid-plan review",
+                        "Re-rate the skills you have worked on, with evidence"
+                        " (careerpath assess --update), and go through careerpath gaps with"
+                        " your manager.",
+                        "The updated inventory and the notes of the review",
+                        person,
+                        outcome="An agreed change to the plan, or an agreement that none is needed",
+                        subject="Review",
+                    ),
+                )
             )
         )
-    extra[-1].append(
-        Goal(
-            "review",
-            "Re-assess and plan the next stretch",
-            "Take a fresh inventory (careerpath assess --update), compare it with this one,"
-            " and make the next plan.",
-            "The new dated inventory and plan",
-            person,
-            outcome="Readiness measured again, and the next plan agreed with your manager",
-            subject="Review",
+    extra[-1].extend(
+        followed(
+            (
+                Goal(
+                    "review",
+                    "Re-assess and plan the next stretch",
+                    "Take a fresh inventory (careerpath assess --update), compare it with this one,"
+                    " and make the next plan.",
+                    "The new dated inventory and plan",
+                    person,
+                    outcome="Readiness measured again, and the next plan agreed with your manager",
+                    subject="Review",
+                ),
+            )
         )
     )
     milestones = tuple(
@@ -449,6 +500,9 @@ def build_plan(
     projected_readiness = analyse(projected, role, catalogue).readiness
 
     ratings_known = {k: v for k, v in inventory.ratings.items()}
+    all_goals = tuple(g for m in milestones for g in m.goals) + tuple(
+        g for gp in top_gaps for g in gp.later
+    )
     return Plan(
         person=person,
         current_role=inventory.current_role,
@@ -476,7 +530,10 @@ def build_plan(
         checkins=tuple(checkins),
         checkin_days=CHECKIN_DAYS,
         practices=tuple(g._replace(due=due.get((g.kind, g.title, g.action))) for g in practices),
-        agenda=_agenda(person, role, analysis, top_gaps),
+        agenda=_agenda(person, role, analysis, top_gaps, comparison),
+        basis=basis,
+        comparison=comparison,
+        followup=None if previous is None else follow_up(previous, all_goals, inventory.ratings),
     )
 
 
@@ -559,9 +616,25 @@ def _mentor_places(role: Role) -> tuple[str, ...]:
     return tuple(places)
 
 
-def _agenda(person: str, role: Role, analysis: RoleGaps, top_gaps: tuple[GapPlan, ...]) -> OneOnOne:
+def _agenda(
+    person: str,
+    role: Role,
+    analysis: RoleGaps,
+    top_gaps: tuple[GapPlan, ...],
+    comparison: Comparison | None = None,
+) -> OneOnOne:
     """The manager's one-on-one page: discussion questions drawn from the gaps."""
     items: list[AgendaItem] = []
+    if comparison is not None and comparison.flagged:
+        names = ", ".join(row.name for row in comparison.flagged)
+        items.append(
+            AgendaItem(
+                "Self and manager ratings",
+                f"Your ratings differ by two levels or more on {names}: go through the"
+                " discussion prompts in the plan. What has each of you seen, and what evidence"
+                " would settle it?",
+            )
+        )
     for gap_plan in top_gaps[:5]:
         gap = gap_plan.gap
         step = gap_plan.steps[0] if gap_plan.steps else None

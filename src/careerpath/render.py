@@ -18,7 +18,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from careerpath import locations
 from careerpath.charts import priority_band
 from careerpath.errors import CareerpathError
-from careerpath.model import LEVEL_NAMES
+from careerpath.model import LEVEL_NAMES, Rating
 
 # select_autoescape() matches on the final suffix only, so name the .j2 forms explicitly.
 AUTOESCAPE = ("html", "htm", "xml", "html.j2", "htm.j2", "xml.j2")
@@ -42,6 +42,20 @@ def _stop(value: str) -> str:
     return value if not value or value[-1] in ".!?" else value + "."
 
 
+def _rating(value: Rating | None) -> str:
+    """A rating in a table cell: 3, n/a, ? (unsure) or - (not rated)."""
+    from careerpath.history import cell  # only plans with a manager view use it
+
+    return cell(value)
+
+
+def _signed(value: int | None) -> str:
+    """A difference in levels: +2, −2, 0; nothing when unknown."""
+    if value is None:
+        return ""
+    return f"+{value}" if value > 0 else ("0" if value == 0 else f"−{-value}")
+
+
 def environment(template_dirs: Sequence[Path], cache_dir: Path | None = None) -> jinja2.Environment:
     """The environment for `template_dirs`; with `cache_dir`, compiled templates are kept there."""
     bytecode_cache = None
@@ -63,7 +77,13 @@ def environment(template_dirs: Sequence[Path], cache_dir: Path | None = None) ->
         keep_trailing_newline=True,
     )
     env.filters.update(
-        percent=_percent, isodate=_date, longdate=_long_date, stop=_stop, band=priority_band
+        percent=_percent,
+        isodate=_date,
+        longdate=_long_date,
+        stop=_stop,
+        band=priority_band,
+        rating=_rating,
+        signed=_signed,
     )
     env.globals.update(level_names=LEVEL_NAMES)
     return env
