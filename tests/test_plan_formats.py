@@ -19,8 +19,9 @@ import pytest
 from typer.testing import CliRunner
 
 from careerpath import locations
-from careerpath.charts import CHAR_WIDTH, FONT, gap_bars, priority_band, radar
+from careerpath.charts import CHAR_WIDTH, FONT, gap_bars, radar
 from careerpath.cli import app
+from careerpath.gaps import priority_band
 from careerpath.load import Library, load_inventory
 from careerpath.plan_formats import render_plan
 from careerpath.planning import Goal, Plan, build_plan, parse_horizon
@@ -447,7 +448,8 @@ print(",".join(sorted(m for m in ("jinja2", "icalendar", "careerpath.terminal",
     ("args", "loaded"),
     [
         (("gaps", EXAMPLE), ""),
-        ((*PLAN,), "careerpath.charts,jinja2"),
+        ((*PLAN,), "jinja2"),
+        ((*PLAN, "--format", "html"), "careerpath.charts,jinja2"),
         ((*PLAN, "--format", "json"), "careerpath.plan_json"),
     ],
 )

@@ -14,22 +14,12 @@ import math
 from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
-from careerpath.gaps import RoleGaps, SkillGap
+from careerpath.gaps import Band, RoleGaps, SkillGap, priority_band
 from careerpath.model import MAX_LEVEL
 
 CHAR_WIDTH = 0.6  # of the font size; real sans-serif text averages about 0.5
 FONT = 11.0
 LINE = 1.25  # line height, in font sizes
-Band = Literal["high", "medium", "low"]
-BANDS: tuple[tuple[Band, int], ...] = (("high", 8), ("medium", 4), ("low", 1))
-
-
-def priority_band(priority: int) -> Band:
-    """high: 8 or more (two levels on an important skill); medium: 4 to 7; low: below 4."""
-    for band, floor in BANDS:
-        if priority >= floor:
-            return band
-    return "low"
 
 
 def text_width(text: str, size: float = FONT) -> float:

@@ -18,6 +18,16 @@ UNKNOWN_RULE = (
 )
 
 GapStatus = Literal["rated", "n/a", "unsure", "unrated"]
+Band = Literal["high", "medium", "low"]
+BANDS: tuple[tuple[Band, int], ...] = (("high", 8), ("medium", 4), ("low", 1))
+
+
+def priority_band(priority: int) -> Band:
+    """high: 8 or more (two levels on an important skill); medium: 4 to 7; low: below 4."""
+    for band, floor in BANDS:
+        if priority >= floor:
+            return band
+    return "low"
 
 
 class SkillGap(NamedTuple):

@@ -68,7 +68,6 @@ def render_plan(
 
         return Rendered(plan_json(plan, library.catalogue), tuple(warnings))
 
-    from careerpath.charts import plan_charts
     from careerpath.render import environment, render
 
     if template is not None:
@@ -76,11 +75,11 @@ def render_plan(
         name = template.name
     else:
         dirs, name = library.template_dirs, TEMPLATES[fmt]
-    context = {
-        "plan": plan,
-        "catalogue": library.catalogue,
-        "charts": plan_charts(plan.analysis, tuple(plan.role.skills)),
-    }
+    context: dict[str, object] = {"plan": plan, "catalogue": library.catalogue, "charts": None}
+    if fmt == "html" or template is not None:  # the built-in Markdown has no charts
+        from careerpath.charts import plan_charts
+
+        context["charts"] = plan_charts(plan.analysis, tuple(plan.role.skills))
     env = environment(dirs, cache_dir)
     text = render(dirs, name, context, env=env)
     used = template or next((d / name for d in dirs if (d / name).is_file()), None)

@@ -16,8 +16,8 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from careerpath import locations
-from careerpath.charts import priority_band
 from careerpath.errors import CareerpathError
+from careerpath.gaps import priority_band
 from careerpath.model import LEVEL_NAMES, Rating
 
 # select_autoescape() matches on the final suffix only, so name the .j2 forms explicitly.

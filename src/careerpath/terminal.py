@@ -17,8 +17,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from careerpath.charts import priority_band
-from careerpath.gaps import PRIORITY_FORMULA, READINESS_FORMULA, UNKNOWN_RULE, RoleGaps, SkillGap
+from careerpath.gaps import (
+    PRIORITY_FORMULA,
+    READINESS_FORMULA,
+    UNKNOWN_RULE,
+    RoleGaps,
+    SkillGap,
+    priority_band,
+)
 from careerpath.report import arithmetic
 
 NARROW = 72
