@@ -801,6 +801,9 @@ OutOption = Annotated[
     typer.Option("--out", help="Write to this file (mode 0600) instead of the terminal."),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")]
+TargetRoleOption = Annotated[
+    str | None, typer.Option("--role", help="Only this role. Default: the targets.")
+]
 
 
 def _check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:
@@ -874,9 +877,7 @@ def progress(
     ctx: typer.Context,
     old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier inventory.")],
     new: Annotated[Path, typer.Argument(metavar="NEW", help="The later inventory.")],
-    role: Annotated[
-        str | None, typer.Option("--role", help="Only this role. Default: the targets.")
-    ] = None,
+    role: TargetRoleOption = None,
     fmt: FormatOption = "text",
     out: OutOption = None,
     force: ForceOption = False,
@@ -923,9 +924,7 @@ def history(
             show_default=False,
         ),
     ] = None,
-    role: Annotated[
-        str | None, typer.Option("--role", help="Only this role. Default: the targets.")
-    ] = None,
+    role: TargetRoleOption = None,
     fmt: FormatOption = "text",
     out: OutOption = None,
     force: ForceOption = False,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from pydantic import Field, ValidationError
 
@@ -100,6 +100,20 @@ class Draft:
             ) from None
 
 
+def _answers(source: Inventory | PartialInventory) -> dict[str, Any]:
+    """The person's answers in an inventory or an unfinished one, as fresh mutable copies."""
+    return {
+        "person": source.person,
+        "current_role": source.current_role,
+        "years_in_role": source.years_in_role,
+        "targets": list(source.targets),
+        "ratings": dict(source.ratings),
+        "aspirations": source.aspirations,
+        "credentials": list(source.credentials),
+        "experiences": list(source.experiences),
+    }
+
+
 def from_inventory(inventory: Inventory, *, date: dt.date, out: Path, named: bool) -> Draft:
     """A draft that starts from an earlier inventory (--update), dated `date`."""
     return Draft(
@@ -107,14 +121,7 @@ def from_inventory(inventory: Inventory, *, date: dt.date, out: Path, named: boo
         out=out,
         named=named,
         skills=[],
-        person=inventory.person,
-        current_role=inventory.current_role,
-        years_in_role=inventory.years_in_role,
-        targets=list(inventory.targets),
-        ratings=dict(inventory.ratings),
-        aspirations=inventory.aspirations,
-        credentials=list(inventory.credentials),
-        experiences=list(inventory.experiences),
+        **_answers(inventory),
     )
 
 
@@ -215,12 +222,5 @@ def from_partial(partial: PartialInventory) -> Draft:
         choose_targets=p.choose_targets,
         revisit=list(p.revisit),
         answered=list(p.answered),
-        person=partial.person,
-        current_role=partial.current_role,
-        years_in_role=partial.years_in_role,
-        targets=list(partial.targets),
-        ratings=dict(partial.ratings),
-        aspirations=partial.aspirations,
-        credentials=list(partial.credentials),
-        experiences=list(partial.experiences),
+        **_answers(partial),
     )
