@@ -3,8 +3,9 @@
 Run from anywhere, with the interpreter that has careerpath installed:
 
     .venv/bin/python benchmarks/bench.py [--runs N] [--team N] [--team-runs N] [--seed N]
+                                         [--instructions]
 
-It prints one Markdown table and always exits 0: it measures, it does not gate.
+It prints Markdown tables and always exits 0: it measures, it does not gate.
 
 - Start-up rows are the median wall time (ms) of N runs of each command as a subprocess, after
   one warm-up run each. The commands take turns, one run of each per round, so drift on a busy
@@ -14,7 +15,12 @@ It prints one Markdown table and always exits 0: it measures, it does not gate.
   careerpath has its .pyc files; `--no-bytecode-cache` runs them in the environment as it is.
   careerpath's own cache (CAREERPATH_CACHE) is a temporary folder, filled by the warm-up: the
   targets are for the steady state. Two rows for information run with CAREERPATH_CACHE=off,
-  what the first run after installing or editing the role files pays.
+  what the first run after installing or editing the role files pays. Beside wall time, each
+  row has the median CPU time (user + system) of the same runs.
+- `--instructions` adds one run of each start-up command under valgrind's callgrind, which
+  counts the instructions executed: the same count for the same code and input however busy
+  the machine is, where wall times on a shared 2-core machine swing by 10% between runs. The
+  targets are judged on wall time; the instruction ratio says whether a change really moved.
 - The floor (benchmarks/floor.py) is the smallest typer app with one real command. Absolute
   times drift between machines and minutes, so careerpath's rows are judged as a ratio to the
   floor measured in the same run: `--help` against floor `--help`, real commands against floor
@@ -75,6 +81,7 @@ class Command:
     )
     extra_env: dict[str, str] | None = None
     times: list[float] | None = None
+    cpu_times: list[float] | None = None
     error: str | None = None
 
 
@@ -85,20 +92,34 @@ class Row:
     ratio: str = "-"
     target: str = "-"
     verdict: str = "-"
+    cpu_ms: float | None = None
+    cpu_ratio: str = "-"
 
 
-def run_once(command: Command, env: dict[str, str]) -> float:
-    start = time.perf_counter()
+def run_once(command: Command, env: dict[str, str]) -> tuple[float, float]:
+    """One run's wall time and CPU time (user + system, from the child's resource usage)."""
     if command.extra_env:
         env = {**env, **command.extra_env}
+    before = _children_cpu()
+    start = time.perf_counter()
     done = subprocess.run(
         command.argv, cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )
     elapsed = time.perf_counter() - start
+    cpu = _children_cpu() - before
     if done.returncode != 0 and command.error is None:
         tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
         command.error = f"exit {done.returncode}: " + " | ".join(tail)
-    return elapsed
+    return elapsed, cpu
+
+
+def _children_cpu() -> float:
+    try:
+        import resource
+    except ImportError:  # Windows: no CPU column
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def subprocess_env(folder: Path, bytecode_cache: bool) -> dict[str, str]:
@@ -150,36 +171,79 @@ def measure_startup(runs: int, env: dict[str, str]) -> list[Command]:
     ]
     for command in commands:  # warm-up: bytecode caches, page cache
         run_once(command, env)
-        command.times = []
+        command.times, command.cpu_times = [], []
     for _ in range(runs):
         for command in commands:
-            assert command.times is not None
-            command.times.append(run_once(command, env))
+            assert command.times is not None and command.cpu_times is not None
+            wall, cpu = run_once(command, env)
+            command.times.append(wall)
+            command.cpu_times.append(cpu)
     return commands
 
 
 def startup_rows(commands: list[Command]) -> list[Row]:
     medians = {c.name: statistics.median(c.times or [0.0]) * 1000 for c in commands}
+    cpu = {c.name: statistics.median(c.cpu_times or [0.0]) * 1000 for c in commands}
     rows = []
     for command in commands:
-        ms = medians[command.name]
+        ms, cpu_ms = medians[command.name], cpu[command.name] or None
         if command.error is not None:
-            rows.append(Row(command.name, ms, "-", _target(command.target), "error"))
+            rows.append(Row(command.name, ms, "-", _target(command.target), "error", cpu_ms))
             continue
         if command.baseline is None:
-            rows.append(Row(command.name, ms))
+            rows.append(Row(command.name, ms, cpu_ms=cpu_ms))
             continue
-        ratio = ms / medians[command.baseline]
+        ratio = f"{ms / medians[command.baseline]:.2f}"
+        cpu_ratio = f"{cpu_ms / cpu[command.baseline]:.2f}" if cpu_ms else "-"
         if command.target is None:
-            rows.append(Row(command.name, ms, f"{ratio:.2f}", "(information)"))
+            rows.append(Row(command.name, ms, ratio, "(information)", "-", cpu_ms, cpu_ratio))
             continue
-        verdict = "pass" if ratio <= command.target else "FAIL"
-        rows.append(Row(command.name, ms, f"{ratio:.2f}", _target(command.target), verdict))
+        verdict = "pass" if float(ratio) <= command.target else "FAIL"
+        rows.append(
+            Row(command.name, ms, ratio, _target(command.target), verdict, cpu_ms, cpu_ratio)
+        )
     return rows
 
 
 def _target(ratio: float | None) -> str:
     return "-" if ratio is None else f"<= {ratio:g}x floor"
+
+
+def count_instructions(commands: list[Command], env: dict[str, str]) -> dict[str, int | str]:
+    """Each command's instruction count under callgrind (or why there is none), two at a time."""
+    import re
+    import shutil
+    from concurrent.futures import ThreadPoolExecutor
+
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return {c.name: "valgrind not found" for c in commands}
+
+    def count(command: Command) -> int | str:
+        run_env = {**env, **(command.extra_env or {})}
+        argv = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *command.argv]
+        done = subprocess.run(argv, cwd=ROOT, env=run_env, capture_output=True, text=True)
+        found = re.search(r"Collected : ([0-9]+)", done.stderr)
+        return int(found.group(1)) if found else f"callgrind failed (exit {done.returncode})"
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return dict(zip([c.name for c in commands], pool.map(count, commands), strict=True))
+
+
+def instruction_table(commands: list[Command], counts: dict[str, int | str]) -> str:
+    lines = ["| benchmark | instructions (millions) | ratio | target |", "|---|---:|---:|---|"]
+    for command in commands:
+        value = counts[command.name]
+        if isinstance(value, str):
+            lines.append(f"| {command.name} | {value} | - | - |")
+            continue
+        base = counts.get(command.baseline or "")
+        ratio = f"{value / base:.2f}" if isinstance(base, int) else "-"
+        target = "(information)" if command.baseline and command.target is None else "-"
+        if command.target is not None:
+            target = _target(command.target)
+        lines.append(f"| {command.name} | {value / 1e6:,.0f} | {ratio} | {target} |")
+    return "\n".join(lines)
 
 
 # --- the team, in process ------------------------------------------------------------------
@@ -354,10 +418,17 @@ def team_rows(results: dict[str, float], size: int) -> list[Row]:
 
 
 def table(rows: list[Row]) -> str:
-    lines = ["| benchmark | median ms | ratio | target | result |", "|---|---:|---:|---|---|"]
+    lines = [
+        "| benchmark | median ms | ratio | target | result | CPU ms | CPU ratio |",
+        "|---|---:|---:|---|---|---:|---:|",
+    ]
     for row in rows:
         ms = "-" if row.ms is None else f"{row.ms:,.1f}"
-        lines.append(f"| {row.name} | {ms} | {row.ratio} | {row.target} | {row.verdict} |")
+        cpu = "-" if row.cpu_ms is None else f"{row.cpu_ms:,.1f}"
+        lines.append(
+            f"| {row.name} | {ms} | {row.ratio} | {row.target} | {row.verdict} | {cpu}"
+            f" | {row.cpu_ratio} |"
+        )
     return "\n".join(lines)
 
 
@@ -377,6 +448,11 @@ def main() -> int:
         "--team-runs", type=int, default=3, help="whole team runs, in process (default 3)"
     )
     parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count each start-up command's instructions once, under valgrind (callgrind)",
+    )
+    parser.add_argument(
         "--no-bytecode-cache",
         action="store_true",
         help="run the commands in this environment as it is (by default they get a private"
@@ -389,6 +465,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="careerpath-bench-") as folder:
         env = subprocess_env(Path(folder), bytecode_cache=not args.no_bytecode_cache)
         commands = measure_startup(runs, env)
+        counts = count_instructions(commands, env) if args.instructions else None
     rows = startup_rows(commands)
     if args.no_bytecode_cache:
         cache = "environment as is" + (
@@ -416,6 +493,9 @@ def main() -> int:
     )
     print(table(rows))
     print()
+    if counts is not None:
+        print(instruction_table(commands, counts))
+        print()
     for note in notes:
         print(f"- {note}")
     return 0

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
 
 from careerpath import cache
-from careerpath.load import load_library
+from careerpath.errors import CareerpathError
+from careerpath.load import Library, load_inventory, load_library
 from tests.conftest import WriteFile
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,29 +25,54 @@ def test_cached_value_is_reused_until_a_file_changes(tmp_path: Path, write: Writ
         calls.append(1)
         return source.read_text()
 
-    folder = tmp_path / "cache"
-    assert cache.cached(folder, "x", [source], build) == "one\n"
-    assert cache.cached(folder, "x", [source], build) == "one\n"
+    def load() -> str:
+        return cache.remembered(tmp_path / "cache", "x", cache.fingerprint([source]), build)
+
+    assert load() == "one\n"
+    assert load() == "one\n"
     assert len(calls) == 1
     source.write_text("two, longer\n")
-    assert cache.cached(folder, "x", [source], build) == "two, longer\n"
+    assert load() == "two, longer\n"
     assert len(calls) == 2
-    assert len(list(folder.glob("x-*.pickle"))) == 1  # the stale entry was removed
+    assert len(list((tmp_path / "cache").glob("x-*.pickle"))) == 1  # the stale one is gone
 
 
 def test_a_corrupt_entry_is_rebuilt(tmp_path: Path, write: WriteFile) -> None:
-    source = write("a.yaml", "x\n")
+    key = cache.fingerprint([write("a.yaml", "x\n")])
     folder = tmp_path / "cache"
-    cache.cached(folder, "x", [source], lambda: "first")
+    cache.remembered(folder, "x", key, lambda: "first")
     (entry,) = folder.glob("x-*.pickle")
     entry.write_bytes(b"not a pickle")
-    assert cache.cached(folder, "x", [source], lambda: "rebuilt") == "rebuilt"
+    assert cache.remembered(folder, "x", key, lambda: "rebuilt") == "rebuilt"
 
 
 def test_an_unwritable_cache_only_costs_speed(tmp_path: Path, write: WriteFile) -> None:
-    source = write("a.yaml", "x\n")
+    key = cache.fingerprint([write("a.yaml", "x\n")])
     blocked = write("blocked", "a file where the folder should be")
-    assert cache.cached(blocked / "cache", "x", [source], lambda: "built") == "built"
+    assert cache.remembered(blocked / "cache", "x", key, lambda: "built") == "built"
+
+
+def test_the_least_recently_used_entries_beyond_keep_are_dropped(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    for number, key in enumerate("abc"):
+        cache.remembered(folder, "x", key, lambda n=number: n, keep=2)
+        entry = folder / f"x-{key}.pickle"
+        os.utime(entry, ns=(number * 10**9, number * 10**9))  # a, b, c: oldest to newest
+    assert sorted(p.name for p in folder.glob("x-*.pickle")) == ["x-b.pickle", "x-c.pickle"]
+    assert cache.remembered(folder, "x", "b", lambda: -1, keep=2) == 1  # b is used again...
+    cache.remembered(folder, "x", "d", lambda: 3, keep=2)  # ...so c is the one to go
+    assert sorted(p.name for p in folder.glob("x-*.pickle")) == ["x-b.pickle", "x-d.pickle"]
+
+
+def test_content_keys_differ_for_any_change_of_any_part() -> None:
+    keys = {
+        cache.content_key("library", b"person: A"),
+        cache.content_key("library", b"person: B"),
+        cache.content_key("library2", b"person: A"),
+        cache.content_key("libraryp", b"erson: A"),  # the same bytes, split differently
+    }
+    assert len(keys) == 4
+    assert cache.content_key("library", b"person: A") in keys
 
 
 def test_library_from_cache_equals_a_fresh_one(tmp_path: Path) -> None:
@@ -73,3 +100,60 @@ def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, value: str) ->
 
     monkeypatch.setenv("CAREERPATH_CACHE", value)
     assert cache_dir() is None
+
+
+# --- inventories ---------------------------------------------------------------------------
+
+
+def test_a_cached_inventory_equals_a_fresh_one_and_skips_parsing(
+    tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = ROOT / "examples" / "support-analyst.yaml"
+    fresh = load_inventory(path, library)
+    assert load_inventory(path, library, tmp_path) == fresh  # read, validated, stored
+
+    def no_parsing(*args: object) -> object:
+        raise AssertionError("a cached inventory must not be parsed again")
+
+    monkeypatch.setattr("careerpath.yaml_source.parse", no_parsing)
+    assert load_inventory(path, library, tmp_path) == fresh
+
+
+def test_an_edited_inventory_is_read_afresh(tmp_path: Path, library: Library) -> None:
+    path = tmp_path / "me.yaml"
+    text = (ROOT / "examples" / "support-analyst.yaml").read_text()
+    path.write_text(text)
+    assert load_inventory(path, library, tmp_path / "cache").person == "Megan Doyle"
+    path.write_text(text.replace("person: Megan Doyle", "person: Megan O'Doyle"))
+    assert load_inventory(path, library, tmp_path / "cache").person == "Megan O'Doyle"
+
+
+def test_a_broken_inventory_is_never_cached(tmp_path: Path, library: Library) -> None:
+    path = tmp_path / "me.yaml"
+    path.write_text("person: Sam\ndate: 2026-11-02\ncurrent_role: support\nratings: 7\n")
+    for _ in range(2):  # the same error both times: nothing was remembered
+        with pytest.raises(CareerpathError, match="ratings"):
+            load_inventory(path, library, tmp_path / "cache")
+    assert not list((tmp_path / "cache").glob("inventory-*"))
+
+
+def test_cached_inventories_are_private(tmp_path: Path, library: Library) -> None:
+    load_inventory(ROOT / "examples" / "support-analyst.yaml", library, tmp_path / "cache")
+    (entry,) = (tmp_path / "cache").glob("inventory-*.pickle")
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "cache").stat().st_mode) == 0o700
+
+
+def test_an_inventory_is_checked_again_when_the_roles_change(tmp_path: Path) -> None:
+    """A target role the library lacks is an error; adding the role makes the same file valid."""
+    path = tmp_path / "me.yaml"
+    text = (ROOT / "examples" / "support-analyst.yaml").read_text()
+    path.write_text(text.replace("targets: [testing, development]", "targets: [qa_lead]"))
+    org = tmp_path / "org"
+    org.mkdir()
+    with pytest.raises(CareerpathError, match="qa_lead"):
+        load_inventory(path, load_library(org, tmp_path / "cache"), tmp_path / "cache")
+    role = (ROOT / "roles" / "testing.yaml").read_text().replace("id: testing", "id: qa_lead")
+    (org / "qa_lead.yaml").write_text(role)
+    with_role = load_library(org, tmp_path / "cache")
+    assert load_inventory(path, with_role, tmp_path / "cache").targets == ["qa_lead"]

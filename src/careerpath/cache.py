@@ -1,8 +1,12 @@
-"""A cache of the validated role library, so a command skips re-reading unchanged YAML.
+"""A cache of validated data, so a command skips re-reading YAML it has read before.
 
-The key covers careerpath's version, Python's, and the path, size and modification time of
-every data file read, so an edited, added or removed file is read afresh. The cache lives in
-the user's own cache folder (mode 0700); anything unreadable there is ignored and rebuilt.
+Two kinds of entry, both pickled in the user's own cache folder (mode 0700, files 0600):
+- the role library, keyed by careerpath's version, Python's, and the path, size and
+  modification time of every data file read (and of the modules that build it), so an edited,
+  added or removed file is read afresh; one entry is kept.
+- inventories, keyed by the library's key and the file's exact bytes, so any edit, or a change
+  to the roles it is checked against, reads it afresh; the most recently used few are kept.
+Anything unreadable there is ignored and rebuilt; an unwritable folder only costs speed.
 """
 
 from __future__ import annotations
@@ -21,9 +25,15 @@ from careerpath import __version__
 T = TypeVar("T")
 
 
-def key(files: Iterable[Path]) -> str:
+# The modules that shape cached values: in a source checkout, editing one changes the keys.
+_CODE = tuple(Path(__file__).with_name(name) for name in ("model.py", "load.py", "checks.py"))
+
+
+def fingerprint(files: Iterable[Path]) -> str:
+    """The state of `files` (path, size, modification time), with careerpath's and Python's
+    versions: equal fingerprints mean nothing a cached value was built from has changed."""
     digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
-    for path in sorted(files):
+    for path in sorted([*files, *_CODE]):
         try:
             stat = path.stat()
         except OSError:
@@ -32,30 +42,55 @@ def key(files: Iterable[Path]) -> str:
     return digest.hexdigest()[:32]
 
 
-def cached(folder: Path | None, name: str, files: Iterable[Path], build: Callable[[], T]) -> T:
-    """`build()`'s result, from `folder` if an entry for these files' current state is there."""
+def content_key(*parts: str | bytes) -> str:
+    """A key for a value built from exactly these strings and bytes."""
+    digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()[:32]
+
+
+def remembered(
+    folder: Path | None, name: str, key: str, build: Callable[[], T], keep: int = 1
+) -> T:
+    """`build()`'s result, from `folder` if an entry `name` with `key` is there.
+
+    A new entry replaces the least recently used ones beyond `keep` entries named `name`.
+    """
     if folder is None:
         return build()
-    path = folder / f"{name}-{key(files)}.pickle"
+    path = folder / f"{name}-{key}.pickle"
     try:
         with path.open("rb") as stream:
-            return pickle.load(stream)  # type: ignore[no-any-return]
+            value: T = pickle.load(stream)
     except Exception:  # a missing, partial or foreign entry is simply rebuilt
         pass
+    else:
+        if keep > 1:  # the modification time orders entries by last use
+            with contextlib.suppress(OSError):
+                os.utime(path)
+        return value
     value = build()
     with contextlib.suppress(OSError):
-        _store(folder, path, name, value)
+        _store(folder, path, name, value, keep)
     return value
 
 
-def _store(folder: Path, path: Path, name: str, value: object) -> None:
+def _store(folder: Path, path: Path, name: str, value: object, keep: int) -> None:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    for old in folder.glob(f"{name}-*.pickle"):
+    entries = []
+    for entry in folder.glob(f"{name}-*.pickle"):
+        with contextlib.suppress(OSError):
+            entries.append((entry.stat().st_mtime_ns, entry))
+    entries.sort(reverse=True)
+    for _, old in entries[max(keep - 1, 0) :]:
         with contextlib.suppress(OSError):
             old.unlink()
     import tempfile  # only when storing; reading the cache is the common path
 
-    handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")  # mode 0600
     try:
         with os.fdopen(handle, "wb") as stream:
             pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)

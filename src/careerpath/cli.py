@@ -5,16 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
+from typer.core import TyperGroup
+from typer.models import CommandInfo, TyperInfo
 
 from careerpath import __version__
 from careerpath.errors import EXIT_CANCELLED, EXIT_DATA, EXIT_USAGE, CareerpathError
 
 if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
+    from typer._click import Command as ClickCommand
+
     from careerpath.carryover import Previous
     from careerpath.compare import Comparison
     from careerpath.load import Library
@@ -24,8 +28,74 @@ if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
 P = ParamSpec("P")
 R = TypeVar("R")
 
+# The commands are registered here, and built only when click looks one up (OnDemand below).
+commands = typer.Typer()
+
+
+class OnDemand(MutableMapping[str, "ClickCommand"]):
+    """The commands of `commands` by name, each built from its function when first looked up.
+
+    typer turns every command's signature into click parameters before it runs anything: about
+    20 ms for careerpath's commands, of which a run needs one. Names are known without building
+    (for did-you-mean and the order of --help); --help itself builds them all, as it must.
+    """
+
+    def __init__(self, source: typer.Typer, group: TyperGroup) -> None:
+        self._group = group
+        self._infos: dict[str, CommandInfo | TyperInfo] = {}
+        for info in source.registered_commands:
+            assert info.callback is not None
+            self._infos[info.name or typer.main.get_command_name(info.callback.__name__)] = info
+        for sub_app in source.registered_groups:
+            assert sub_app.name, "sub-apps are added with a name"
+            self._infos[sub_app.name] = sub_app
+        self._built: dict[str, ClickCommand] = {}
+
+    def __getitem__(self, name: str) -> ClickCommand:
+        if name not in self._built:
+            info = self._infos[name]
+            self._built[name] = (
+                typer.main.get_command_from_info(
+                    info,
+                    pretty_exceptions_short=app.pretty_exceptions_short,
+                    rich_markup_mode=self._group.rich_markup_mode,
+                )
+                if isinstance(info, CommandInfo)
+                else typer.main.get_group_from_info(
+                    info,
+                    pretty_exceptions_short=app.pretty_exceptions_short,
+                    rich_markup_mode=self._group.rich_markup_mode,
+                    suggest_commands=self._group.suggest_commands,
+                )
+            )
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: ClickCommand) -> None:
+        self._built[name] = command
+        self._infos.setdefault(name, CommandInfo(name=name))
+
+    def __delitem__(self, name: str) -> None:
+        del self._infos[name]
+        self._built.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._infos)
+
+    def __len__(self) -> int:
+        return len(self._infos)
+
+
+class Careerpath(TyperGroup):
+    """careerpath's top-level group: its commands come from `commands`, built on demand."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = OnDemand(commands, self)
+
+
 app = typer.Typer(
     name="careerpath",
+    cls=Careerpath,
     add_completion=False,
     no_args_is_help=True,
     help="Plan a career move from technical support: rate your skills honestly, see the gaps"
@@ -35,12 +105,12 @@ roles_app = typer.Typer(
     invoke_without_command=True,
     help="List the role profiles, or show one role, or list the skills.",
 )
-app.add_typer(roles_app, name="roles")
+commands.add_typer(roles_app, name="roles")
 goals_app = typer.Typer(
     no_args_is_help=True,
     help="The goals of a JSON plan: list them, mark one done with its evidence.",
 )
-app.add_typer(goals_app, name="goals")
+commands.add_typer(goals_app, name="goals")
 
 
 class Settings:
@@ -108,8 +178,9 @@ def _library(ctx: typer.Context) -> Library:
 
 def _inventory(path: Path, library: Library) -> Inventory:
     from careerpath.load import load_inventory
+    from careerpath.locations import cache_dir
 
-    return load_inventory(path, library)
+    return load_inventory(path, library, cache_dir())
 
 
 def _date(text: str | None) -> dt.date:
@@ -200,7 +271,7 @@ def roles_skills(ctx: typer.Context) -> None:
 # --- validate ----------------------------------------------------------------------------
 
 
-@app.command()
+@commands.command()
 @handled
 def validate(
     ctx: typer.Context,
@@ -264,7 +335,7 @@ def _based(inventory: Inventory, basis: str) -> Inventory:
     return with_basis(inventory, check_basis(basis))
 
 
-@app.command()
+@commands.command()
 @handled
 def gaps(
     ctx: typer.Context,
@@ -311,7 +382,7 @@ def gaps(
         typer.echo("\n\n".join(parts))
 
 
-@app.command()
+@commands.command()
 @handled
 def plan(
     ctx: typer.Context,
@@ -371,8 +442,9 @@ def plan(
         ),
     ] = None,
 ) -> None:
-    """Write a dated growth plan for one role: goals for the top gaps, mentor, people, timeline,
-    and a one-on-one agenda for your manager."""
+    """Write a dated growth plan for one role.
+
+    Goals for the top gaps, mentor, people to meet, timeline, and a one-on-one agenda."""
     from careerpath.basis import basis_line, check_basis
     from careerpath.planning import parse_horizon
 
@@ -490,7 +562,7 @@ def _plan_markdown(
 # --- assess ------------------------------------------------------------------------------
 
 
-@app.command()
+@commands.command()
 @handled
 def assess(
     ctx: typer.Context,
@@ -754,7 +826,7 @@ def _assess_summary(
     )
 
 
-@app.command()
+@commands.command()
 @handled
 def demo(
     ctx: typer.Context,
@@ -842,7 +914,7 @@ def _output(
     return text() + "\n"
 
 
-@app.command()
+@commands.command()
 @handled
 def compare(
     ctx: typer.Context,
@@ -851,8 +923,9 @@ def compare(
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Self against manager, skill by skill; differences of two levels or more become
-    discussion prompts for the next one-on-one."""
+    """Self against manager, skill by skill.
+
+    Differences of two levels or more become discussion prompts for the next one-on-one."""
     from careerpath.compare import compare as compare_views
     from careerpath.compare_report import compare_data, compare_text
 
@@ -871,7 +944,7 @@ def compare(
     typer.echo(compare_text(comparison))
 
 
-@app.command()
+@commands.command()
 @handled
 def progress(
     ctx: typer.Context,
@@ -910,7 +983,7 @@ def _history_output(
     )
 
 
-@app.command()
+@commands.command()
 @handled
 def history(
     ctx: typer.Context,
@@ -954,7 +1027,7 @@ def history(
         raise typer.Exit(EXIT_DATA)
 
 
-@app.command()
+@commands.command()
 @handled
 def team(
     ctx: typer.Context,
@@ -970,8 +1043,9 @@ def team(
     out: OutOption = None,
     force: ForceOption = False,
 ) -> None:
-    """A folder of inventories as a team: heatmap, readiness per role, thinnest skills, and who
-    could mentor whom. Groups smaller than five are left out of aggregates."""
+    """A folder of inventories as a team: heatmap, readiness, thinnest skills, mentor pairs.
+
+    Groups smaller than five are left out of aggregates."""
     from careerpath.inventory_folder import inventory_paths, read_inventories
     from careerpath.team import team as team_view
     from careerpath.team_report import team_data, team_markdown, team_text
@@ -1064,8 +1138,9 @@ def goals_done(
         bool, typer.Option("--force", help="Replace the evidence of a goal already done.")
     ] = False,
 ) -> None:
-    """Mark a goal of the plan done, with its evidence; the plan file is updated in place
-    (atomically, mode 0600), and a new plan with --previous will not repeat it."""
+    """Mark a goal of the plan done, with its evidence.
+
+    The plan file is updated in place (mode 0600); a plan made with --previous skips the goal."""
     from careerpath.goals import Done
     from careerpath.plan_file import mark_goal_done
 
@@ -1074,7 +1149,7 @@ def goals_done(
     typer.echo(f"careerpath: {goal} done on {when.isoformat()}; updated {plan_path}", err=True)
 
 
-@app.command()
+@commands.command()
 @handled
 def schema(
     name: Annotated[str, typer.Argument(help="catalogue, role, inventory or plan.")],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -12,11 +12,14 @@ from careerpath import checks, locations
 from careerpath.errors import CareerpathError, Problem
 from careerpath.explain import explain
 from careerpath.model import Catalogue, Inventory, Role
-from careerpath.yaml_source import Document, parse
+
+if TYPE_CHECKING:  # yaml loads only when a file is parsed: a cached inventory needs none
+    from careerpath.yaml_source import Document
 
 M = TypeVar("M", bound=BaseModel)
 
 CATALOGUE_FILE = "skills.yaml"
+INVENTORIES_KEPT = 20  # cached inventories, most recently used first
 
 
 class DataError(CareerpathError):
@@ -41,6 +44,7 @@ class Library:
     roles: dict[str, Role]
     template_dirs: tuple[Path, ...]
     sources: dict[str, Path]
+    fingerprint: str = ""  # the state of the files it was read from (careerpath.cache)
 
     def role(self, role_id: str) -> Role:
         try:
@@ -52,15 +56,21 @@ class Library:
             ) from None
 
 
-def read_text(path: Path) -> str:
+def read_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise CareerpathError("no such file; check the path", file=path) from None
     except IsADirectoryError:
         raise CareerpathError("is a folder, not a file; name a .yaml file", file=path) from None
     except PermissionError:
         raise CareerpathError("cannot be read (permission denied)", file=path) from None
+
+
+def read_text(path: Path, raw: bytes | None = None) -> str:
+    """The file's text (its bytes `raw`, if already read); not UTF-8 is an error with a line."""
+    if raw is None:
+        raw = read_bytes(path)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -72,8 +82,10 @@ def read_text(path: Path) -> str:
         ) from None
 
 
-def load_document(path: Path) -> Document:
-    return parse(read_text(path), str(path))
+def load_document(path: Path, raw: bytes | None = None) -> Document:
+    from careerpath.yaml_source import parse
+
+    return parse(read_text(path, raw), str(path))
 
 
 def validate(document: Document, model: type[M]) -> M:
@@ -126,7 +138,7 @@ def load_library(org_dir: Path | None = None, cache_dir: Path | None = None) -> 
 
     With `cache_dir`, a library validated earlier from the same unchanged files is reused.
     """
-    from careerpath.cache import cached
+    from careerpath.cache import fingerprint, remembered
 
     builtin = locations.builtin("roles")
     if org_dir is not None and not org_dir.is_dir():
@@ -135,10 +147,11 @@ def load_library(org_dir: Path | None = None, cache_dir: Path | None = None) -> 
     files = [path for folder in folders for path in yaml_files(folder)]
     if org_dir is not None and (org_dir / "templates").is_dir():
         files.append(org_dir / "templates")
-    return cached(cache_dir, "library", files, lambda: _read_library(builtin, org_dir))
+    state = fingerprint(files)
+    return remembered(cache_dir, "library", state, lambda: _read_library(builtin, org_dir, state))
 
 
-def _read_library(builtin: Path, org_dir: Path | None) -> Library:
+def _read_library(builtin: Path, org_dir: Path | None, state: str = "") -> Library:
     folders = [builtin]
     if org_dir is not None:
         if not org_dir.is_dir():
@@ -173,11 +186,32 @@ def _read_library(builtin: Path, org_dir: Path | None) -> Library:
     if org_dir is not None and (org_dir / "templates").is_dir():
         template_dirs.append(org_dir / "templates")
     template_dirs.append(locations.builtin("templates"))
-    return Library(catalogue, roles, tuple(template_dirs), sources)
+    return Library(catalogue, roles, tuple(template_dirs), sources, state)
 
 
-def load_inventory(path: Path, library: Library) -> Inventory:
-    document = load_document(path)
+def load_inventory(path: Path, library: Library, cache_dir: Path | None = None) -> Inventory:
+    """The inventory in `path`, validated and checked against `library`.
+
+    With `cache_dir`, an inventory validated before, byte for byte the same and against the
+    same library, is reused without parsing YAML or building its validator: a person's file
+    is read far more often than it is edited.
+    """
+    raw = read_bytes(path)
+    if cache_dir is None or not library.fingerprint:
+        return _read_inventory(path, raw, library)
+    from careerpath.cache import content_key, remembered
+
+    return remembered(
+        cache_dir,
+        "inventory",
+        content_key(library.fingerprint, raw),
+        lambda: _read_inventory(path, raw, library),
+        keep=INVENTORIES_KEPT,
+    )
+
+
+def _read_inventory(path: Path, raw: bytes, library: Library) -> Inventory:
+    document = load_document(path, raw)
     inventory = validate(document, Inventory)
     raise_problems(document, checks.check_inventory(inventory, library.catalogue, library.roles))
     return inventory

@@ -4,8 +4,6 @@ Pydantic checks each file's shape (strict types, no unknown fields); cross-file 
 (a role naming a skill the catalogue lacks) are checked in careerpath.checks.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import (
     Annotated,
@@ -79,8 +77,8 @@ class Skill(Frozen):
 
 
 class Catalogue(Frozen):
-    categories: dict[Ident, Text] = Field(default_factory=dict)
-    skills: dict[Ident, Skill] = Field(default_factory=dict)
+    categories: dict[Ident, Text] = {}
+    skills: dict[Ident, Skill] = {}
 
 
 class Requirement(Frozen):
@@ -121,8 +119,8 @@ class Exposure(Frozen):
 
 class Mentor(Frozen):
     profile: Text
-    learn: list[Text] = Field(default_factory=list)
-    questions: list[Text] = Field(default_factory=list)
+    learn: list[Text] = []
+    questions: list[Text] = []
     cadence: Text = "every two weeks"
 
 
@@ -132,14 +130,14 @@ class Role(Frozen):
     summary: Text
     onet: OnetLink | None = None
     skills: dict[Ident, Requirement] = Field(min_length=1)
-    credentials: list[Credential] = Field(default_factory=list)
-    experiences: list[Experience] = Field(default_factory=list)
-    relationships: list[Relationship] = Field(default_factory=list)
-    exposure: list[Exposure] = Field(default_factory=list)
+    credentials: list[Credential] = []
+    experiences: list[Experience] = []
+    relationships: list[Relationship] = []
+    exposure: list[Exposure] = []
     mentor: Mentor
-    influence: list[Text] = Field(default_factory=list)
+    influence: list[Text] = []
     actions: dict[Ident, dict[StepLevel, Step]] = Field(
-        default_factory=dict,
+        default={},
         description="Role-specific steps per skill; they replace the catalogue's for this role.",
     )
 
@@ -219,7 +217,7 @@ class ManagerView(Frozen):
     date: Annotated[dt.date, BeforeValidator(_iso_date, json_schema_input_type=dt.date)] = Field(
         description="When the manager rated, YYYY-MM-DD."
     )
-    ratings: dict[Ident, RatingInput] = Field(default_factory=dict)
+    ratings: dict[Ident, RatingInput] = {}
 
 
 class Inventory(Frozen):
@@ -229,11 +227,11 @@ class Inventory(Frozen):
     )
     current_role: Text = Field(description="A role id such as support, or free text.")
     years_in_role: Annotated[float, Field(ge=0, le=60)] | None = None
-    targets: list[Ident] = Field(default_factory=list)
-    ratings: dict[Ident, RatingInput] = Field(default_factory=dict)
+    targets: list[Ident] = []
+    ratings: dict[Ident, RatingInput] = {}
     aspirations: str = ""
-    credentials: list[Text] = Field(default_factory=list)
-    experiences: list[Text] = Field(default_factory=list)
+    credentials: list[Text] = []
+    experiences: list[Text] = []
     manager: ManagerView | None = Field(
         default=None,
         description="The manager's view of the same skills (careerpath assess --as-manager).",

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from careerpath import locations
 from careerpath.errors import CareerpathError
@@ -66,7 +65,11 @@ def environment(template_dirs: Sequence[Path], cache_dir: Path | None = None) ->
         except OSError:
             bytecode_cache = None  # an unwritable cache only costs speed
     trusted = all(Path(d) == locations.builtin("templates") for d in template_dirs)
-    kind = jinja2.Environment if trusted else SandboxedEnvironment
+    kind = jinja2.Environment
+    if not trusted:
+        from jinja2.sandbox import SandboxedEnvironment  # only for templates careerpath lacks
+
+        kind = SandboxedEnvironment
     env = kind(
         bytecode_cache=bytecode_cache,
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
