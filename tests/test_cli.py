@@ -80,6 +80,60 @@ def test_help() -> None:
         assert re.search(rf"^\W*{command}\b", out, re.MULTILINE), command
 
 
+COMMANDS = (
+    *("validate", "gaps", "plan", "assess", "demo", "compare"),
+    *("progress", "history", "team", "schema", "roles", "goals"),
+)
+
+
+def test_help_lists_every_command_in_order_with_its_summary() -> None:
+    """Commands are built only when looked up; --help must still show all, in their order."""
+    out = ok(run("--help"))
+    listed = re.findall(r"^\W*([a-z]+)\s{2,}\S", out.split("Commands")[1], re.MULTILINE)
+    assert listed == list(COMMANDS)
+    assert re.search(r"plan\s+Write a dated growth plan for one role\.", out)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_has_its_own_help(command: str) -> None:
+    out = ok(run(command, "--help"))
+    assert f"Usage: careerpath {command}" in re.sub(r"\s+", " ", out)
+
+
+@pytest.mark.parametrize(("typo", "suggestion"), [("gasp", "'gaps'"), ("paln", "'plan'")])
+def test_a_misspelt_command_gets_a_suggestion(typo: str, suggestion: str) -> None:
+    result = run(typo)
+    assert result.exit_code == 2
+    assert f"No such command '{typo}'. Did you mean {suggestion}" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["gasp"], "No such command 'gasp'. Did you mean 'gaps', 'goals'? See careerpath --help"),
+        (["plan"], "Missing argument 'INVENTORY'; see careerpath plan --help"),
+        (["gaps", "x.yaml", "--colour"], "No such option: --colour"),
+        (["--roles-dir"], "Option '--roles-dir' requires an argument"),
+    ],
+)
+def test_the_console_script_turns_usage_errors_into_one_line(
+    argv: list[str],
+    expected: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from careerpath.cli import main
+
+    monkeypatch.setattr("sys.argv", ["careerpath", *argv])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    assert exit_.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith(f"careerpath: error: {expected}")
+    assert err.count("\n") == 1
+
+
 def test_no_arguments_shows_help() -> None:
     result = run()
     assert_no_traceback(result)

@@ -1,6 +1,8 @@
 """The command line: the only module that knows typer, exit codes and where output goes."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typer reads every command's annotations, and
+# real objects spare it compiling and evaluating each one as a string (a tenth of --help).
+# Names imported only for type checking are quoted instead.
 
 import datetime as dt
 import functools
@@ -51,7 +53,7 @@ class OnDemand(MutableMapping[str, "ClickCommand"]):
             self._infos[sub_app.name] = sub_app
         self._built: dict[str, ClickCommand] = {}
 
-    def __getitem__(self, name: str) -> ClickCommand:
+    def __getitem__(self, name: str) -> "ClickCommand":
         if name not in self._built:
             info = self._infos[name]
             self._built[name] = (
@@ -70,7 +72,7 @@ class OnDemand(MutableMapping[str, "ClickCommand"]):
             )
         return self._built[name]
 
-    def __setitem__(self, name: str, command: ClickCommand) -> None:
+    def __setitem__(self, name: str, command: "ClickCommand") -> None:
         self._built[name] = command
         self._infos.setdefault(name, CommandInfo(name=name))
 
@@ -168,7 +170,7 @@ def main_options(
     ctx.obj = Settings(roles_dir=roles_dir)
 
 
-def _library(ctx: typer.Context) -> Library:
+def _library(ctx: typer.Context) -> "Library":
     from careerpath.load import load_library
     from careerpath.locations import cache_dir
 
@@ -176,7 +178,7 @@ def _library(ctx: typer.Context) -> Library:
     return load_library(settings.roles_dir, cache_dir())
 
 
-def _inventory(path: Path, library: Library) -> Inventory:
+def _inventory(path: Path, library: "Library") -> "Inventory":
     from careerpath.load import load_inventory
     from careerpath.locations import cache_dir
 
@@ -302,7 +304,7 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def _library_or_builtin(ctx: typer.Context) -> Library:
+def _library_or_builtin(ctx: typer.Context) -> "Library":
     """The library to check files against; the built-in one if the organisation's is broken."""
     from careerpath.load import load_library
 
@@ -329,7 +331,7 @@ BasisOption = Annotated[
 ]
 
 
-def _based(inventory: Inventory, basis: str) -> Inventory:
+def _based(inventory: "Inventory", basis: str) -> "Inventory":
     from careerpath.basis import check_basis, with_basis
 
     return with_basis(inventory, check_basis(basis))
@@ -492,7 +494,7 @@ def plan(
         typer.echo(f"careerpath: wrote {ics}", err=True)
 
 
-def _first_target(inventory: Inventory) -> str:
+def _first_target(inventory: "Inventory") -> str:
     if not inventory.targets:
         raise CareerpathError(
             "the inventory has no targets; add `targets: [ROLE]` to it or pass --role ROLE",
@@ -502,16 +504,16 @@ def _first_target(inventory: Inventory) -> str:
 
 
 def _build_plan(
-    library: Library,
-    inventory: Inventory,
+    library: "Library",
+    inventory: "Inventory",
     role_id: str,
     start: dt.date,
-    span: Horizon,
+    span: "Horizon",
     *,
     basis: str = "self",
-    comparison: Comparison | None = None,
-    previous: Previous | None = None,
-) -> Plan:
+    comparison: "Comparison | None" = None,
+    previous: "Previous | None" = None,
+) -> "Plan":
     from careerpath.planning import build_plan
 
     return build_plan(
@@ -527,7 +529,7 @@ def _build_plan(
     )
 
 
-def _previous_plan(path: Path, inventory: Inventory) -> Previous:
+def _previous_plan(path: Path, inventory: "Inventory") -> "Previous":
     """--previous: the earlier plan's goals, from its JSON; it must be the same person's."""
     from careerpath.plan_file import read_plan
     from careerpath.plan_json import previous_plan
@@ -542,7 +544,7 @@ def _previous_plan(path: Path, inventory: Inventory) -> Previous:
     return previous_plan(document)
 
 
-def _plan_text(library: Library, the_plan: Plan, fmt: str, template: Path | None) -> str:
+def _plan_text(library: "Library", the_plan: "Plan", fmt: str, template: Path | None) -> str:
     """The plan in `fmt`; the SMART check's findings go to stderr as warnings."""
     from careerpath.locations import cache_dir
     from careerpath.plan_formats import render_plan
@@ -554,7 +556,7 @@ def _plan_text(library: Library, the_plan: Plan, fmt: str, template: Path | None
 
 
 def _plan_markdown(
-    library: Library, inventory: Inventory, role_id: str, start: dt.date, span: Horizon
+    library: "Library", inventory: "Inventory", role_id: str, start: dt.date, span: "Horizon"
 ) -> str:
     return _plan_text(library, _build_plan(library, inventory, role_id, start, span), "md", None)
 
@@ -694,12 +696,12 @@ def assess(
 
 
 def _assess_from_answers(
-    library: Library,
+    library: "Library",
     answers: Path,
     out: Path | None,
     role: str | None,
     update: Path | None,
-    base: Inventory | None,
+    base: "Inventory | None",
     force: bool,
     today: dt.date,
     settings: Settings,
@@ -723,7 +725,7 @@ def _assess_from_answers(
 
 
 def _assess_as_manager(
-    library: Library,
+    library: "Library",
     report_path: Path,
     answers: Path | None,
     out: Path | None,
@@ -799,7 +801,7 @@ def _assess_as_manager(
 
 
 def _manager_summary(
-    library: Library, inventory: Inventory, written: Path, settings: Settings
+    library: "Library", inventory: "Inventory", written: Path, settings: Settings
 ) -> None:
     from careerpath.compare import compare
     from careerpath.compare_report import compare_text
@@ -815,7 +817,7 @@ def _manager_summary(
 
 
 def _assess_summary(
-    library: Library, inventory: Inventory, written: Path, settings: Settings
+    library: "Library", inventory: "Inventory", written: Path, settings: Settings
 ) -> None:
     from careerpath.summary import summary_text
 
@@ -887,7 +889,7 @@ def _check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:
 
 
 def _output(
-    library: Library,
+    library: "Library",
     fmt: str,
     text: Callable[[], str],
     markdown: Callable[[], str],
@@ -967,7 +969,7 @@ def progress(
 
 
 def _history_output(
-    library: Library, inventories: list[Inventory], role: str | None, fmt: str
+    library: "Library", inventories: "list[Inventory]", role: str | None, fmt: str
 ) -> str:
     from careerpath.history import history, history_data, history_markdown, history_text
 
@@ -1163,14 +1165,15 @@ def schema(
 def main() -> None:
     """The console script: typer's usage errors become one line too, like careerpath's own."""
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="careerpath")
     except typer.TyperException as error:  # typer's own usage and parameter errors
         ctx = getattr(error, "ctx", None)
         if type(error).__name__ == "NoArgsIsHelpError":
             sys.exit(0)  # typer has already shown the help, which is what a bare command asks for
         message = error.format_message().rstrip(".")
-        if ctx is not None:
-            message += f"; see {ctx.command_path} --help"
+        if ctx is not None:  # after a question ("Did you mean ...?") a new sentence reads better
+            see = f"see {ctx.command_path} --help"
+            message += f" {see.capitalize()}" if message.endswith("?") else f"; {see}"
         typer.echo(f"careerpath: error: {message}", err=True)
         sys.exit(error.exit_code)
     except (KeyboardInterrupt, typer.Abort):
