@@ -94,6 +94,19 @@ def test_help_lists_every_command_in_order_with_its_summary() -> None:
     assert re.search(r"plan\s+Write a dated growth plan for one role\.", out)
 
 
+def test_every_registered_command_is_known_to_the_app_and_no_other() -> None:
+    """The app lists commands before importing their modules; the two must agree."""
+    import importlib
+
+    from careerpath.cli.app import COMMAND_MODULES, commands
+
+    for module in set(COMMAND_MODULES.values()):
+        importlib.import_module(f"careerpath.cli.{module}")
+    names = [info.name or info.callback.__name__ for info in commands.registered_commands]
+    names += [sub_app.name for sub_app in commands.registered_groups]
+    assert sorted(names) == sorted(COMMAND_MODULES) == sorted(COMMANDS)
+
+
 @pytest.mark.parametrize("command", COMMANDS)
 def test_each_command_has_its_own_help(command: str) -> None:
     out = ok(run(command, "--help"))

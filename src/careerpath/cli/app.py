@@ -1,0 +1,169 @@
+"""The typer app: its global options, its commands built on demand, and the console script.
+
+Each command lives in a module named for what it does (COMMAND_MODULES); a run imports and
+builds only the one it runs, --help all of them.
+"""
+
+import importlib
+import sys
+from collections.abc import Iterator, MutableMapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+from typer.models import CommandInfo, TyperInfo
+
+from careerpath import __version__
+from careerpath.cli.shared import Settings
+from careerpath.errors import EXIT_CANCELLED
+
+if TYPE_CHECKING:
+    from typer._click import Command as ClickCommand
+
+# Every command's module under careerpath.cli, in the order --help lists them.
+COMMAND_MODULES = {
+    "validate": "data",
+    "gaps": "plans",
+    "plan": "plans",
+    "assess": "assess",
+    "demo": "plans",
+    "compare": "reviews",
+    "progress": "reviews",
+    "history": "reviews",
+    "team": "reviews",
+    "schema": "data",
+    "roles": "data",
+    "goals": "goals",
+}
+
+# The command modules register their commands here when imported.
+commands = typer.Typer()
+
+
+class OnDemand(MutableMapping[str, "ClickCommand"]):
+    """careerpath's commands by name, each imported and built when click first looks it up.
+
+    typer turns every command's signature into click parameters before it runs anything, and a
+    run needs one command. Names are known without building (did-you-mean, the order of
+    --help); --help itself builds them all, as it must.
+    """
+
+    def __init__(self, group: TyperGroup) -> None:
+        self._group = group
+        self._names = list(COMMAND_MODULES)
+        self._built: dict[str, ClickCommand] = {}
+
+    def __getitem__(self, name: str) -> "ClickCommand":
+        if name not in self._built:
+            if name not in COMMAND_MODULES:
+                raise KeyError(name)
+            importlib.import_module(f"careerpath.cli.{COMMAND_MODULES[name]}")
+            self._built[name] = self._build(registered(name))
+        return self._built[name]
+
+    def _build(self, info: CommandInfo | TyperInfo) -> "ClickCommand":
+        if isinstance(info, CommandInfo):
+            return typer.main.get_command_from_info(
+                info,
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=self._group.rich_markup_mode,
+            )
+        return typer.main.get_group_from_info(
+            info,
+            pretty_exceptions_short=app.pretty_exceptions_short,
+            rich_markup_mode=self._group.rich_markup_mode,
+            suggest_commands=self._group.suggest_commands,
+        )
+
+    def __setitem__(self, name: str, command: "ClickCommand") -> None:
+        self._built[name] = command
+        if name not in self._names:
+            self._names.append(name)
+
+    def __delitem__(self, name: str) -> None:
+        self._names.remove(name)
+        self._built.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+def registered(name: str) -> CommandInfo | TyperInfo:
+    """The registration of command or sub-app `name` (its module must have been imported)."""
+    for info in commands.registered_commands:
+        assert info.callback is not None
+        if (info.name or typer.main.get_command_name(info.callback.__name__)) == name:
+            return info
+    for sub_app in commands.registered_groups:
+        if sub_app.name == name:
+            return sub_app
+    raise KeyError(name)
+
+
+class Careerpath(TyperGroup):
+    """careerpath's top-level group: its commands come from COMMAND_MODULES, built on demand."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = OnDemand(self)
+
+
+app = typer.Typer(
+    name="careerpath",
+    cls=Careerpath,
+    add_completion=False,
+    no_args_is_help=True,
+    help="Plan a career move from technical support: rate your skills honestly, see the gaps"
+    " against the roles you aim at, and get a dated growth plan to follow with your manager.",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"careerpath {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    roles_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--roles-dir",
+            envvar="CAREERPATH_ROLES",
+            help="Your organisation's folder of skills.yaml, role profiles and templates/;"
+            " they add to or replace the built-in ones.",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    ctx.obj = Settings(roles_dir=roles_dir)
+
+
+def main() -> None:
+    """The console script: typer's usage errors become one line too, like careerpath's own."""
+    try:
+        code = app(standalone_mode=False, prog_name="careerpath")
+    except typer.TyperException as error:  # typer's own usage and parameter errors
+        ctx = getattr(error, "ctx", None)
+        if type(error).__name__ == "NoArgsIsHelpError":
+            sys.exit(0)  # typer has already shown the help, which is what a bare command asks for
+        message = error.format_message().rstrip(".")
+        if ctx is not None:  # after a question ("Did you mean ...?") a new sentence reads better
+            see = f"see {ctx.command_path} --help"
+            message += f" {see.capitalize()}" if message.endswith("?") else f"; {see}"
+        typer.echo(f"careerpath: error: {message}", err=True)
+        sys.exit(error.exit_code)
+    except (KeyboardInterrupt, typer.Abort):
+        typer.echo("careerpath: cancelled", err=True)
+        sys.exit(EXIT_CANCELLED)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,291 @@
+"""assess: the self-inventory, and the manager's rating of the same skills."""
+
+# No `from __future__ import annotations`: typer reads every command's annotations, and real
+# objects spare it compiling and evaluating each one as a string. Names imported only for type
+# checking are quoted instead.
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from careerpath.cli.app import commands
+from careerpath.cli.shared import (
+    Settings,
+    handled,
+    library_of,
+    read_inventory,
+)
+from careerpath.errors import EXIT_CANCELLED, EXIT_USAGE, CareerpathError
+
+if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
+    from careerpath.load import Library
+    from careerpath.model import Inventory
+
+# --- assess ------------------------------------------------------------------------------
+
+
+@commands.command()
+@handled
+def assess(
+    ctx: typer.Context,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Where to write the inventory (mode 0600). Default: a new dated file,"
+            " inventory-YYYY-MM-DD.yaml, in CAREERPATH_HOME or your user data folder"
+            " (with --update: next to the file updated).",
+            show_default=False,
+        ),
+    ] = None,
+    role: Annotated[
+        str | None,
+        typer.Option(
+            "--role",
+            help="The quick path: aim at ROLE and rate only its ten most important skills"
+            " (by importance, then required level).",
+        ),
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="Take the answers from this YAML file instead of asking, for scripts and CI"
+            " (an inventory-shaped file; see docs/formats.md).",
+        ),
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue the interrupted inventory.")
+    ] = False,
+    update: Annotated[
+        Path | None,
+        typer.Option(
+            "--update",
+            help="Re-assess: rate again only the skills you pick from this inventory, keep"
+            " everything else, and write a new dated file.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace --out if it exists, without asking.")
+    ] = False,
+    as_manager: Annotated[
+        Path | None,
+        typer.Option(
+            "--as-manager",
+            metavar="FILE",
+            help="Rate a report's skills as their manager: the same questions, stored in FILE"
+            " beside their self-rating (a manager: section), never averaged into it.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Take your self-inventory: a guided, honest rating of every skill, saved as you go."""
+    from careerpath import locations
+    from careerpath.errors import Cancelled
+
+    if resume and (out or role or answers or update or force or as_manager):
+        raise CareerpathError(
+            "--resume goes on with the options the inventory started with; use it alone",
+            exit_code=EXIT_USAGE,
+        )
+    if as_manager is not None and update is not None:
+        raise CareerpathError(
+            "--as-manager rates the inventory FILE as it is; re-assess first (--update), then"
+            " rate the new file with --as-manager",
+            exit_code=EXIT_USAGE,
+        )
+    library = library_of(ctx)
+    if role is not None:
+        library.role(role)
+    base = read_inventory(update, library) if update is not None else None
+    today = dt.date.today()
+    settings = ctx.find_object(Settings) or Settings()
+    if as_manager is not None:
+        _assess_as_manager(library, as_manager, answers, out, role, force, today, settings)
+        return
+    if answers is not None:
+        _assess_from_answers(library, answers, out, role, update, base, force, today, settings)
+        return
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise CareerpathError(
+            "assess asks its questions in a terminal, and there is none here; give the answers"
+            " in a file instead: careerpath assess --answers FILE (see docs/formats.md)",
+            exit_code=EXIT_USAGE,
+        )
+    from careerpath import interview
+    from careerpath.draft import Draft
+    from careerpath.inventory_files import default_out, progress_path, save_draft
+
+    progress = progress_path(locations.user_home())
+    folder = update.parent if update is not None else locations.user_home()
+
+    def fresh() -> Draft:
+        state = interview.new_draft(
+            library,
+            today=today,
+            out=(out or default_out(folder, today)).absolute(),  # --resume may run elsewhere
+            named=out is not None,
+            role=role,
+            update=(update, base) if update is not None and base is not None else None,
+        )
+        state.replace = force
+        return state
+
+    def save(state: Draft) -> None:
+        save_draft(state, progress)
+
+    try:
+        state = interview.begin(library, progress=progress, fresh=fresh, resume=resume)
+        interview.Interview(state, library, save).run()
+        inventory, written = interview.finish(state, library, progress, save)
+    except (Cancelled, KeyboardInterrupt):
+        if progress.exists():
+            typer.echo(
+                f"careerpath: cancelled; progress saved to {progress};"
+                " continue with careerpath assess --resume",
+                err=True,
+            )
+        else:
+            typer.echo("careerpath: cancelled; nothing was saved", err=True)
+        raise typer.Exit(EXIT_CANCELLED) from None
+    typer.echo()
+    if state.manager_for is not None:  # a resumed --as-manager rating
+        _manager_summary(library, inventory, written, settings)
+        return
+    _assess_summary(library, inventory, written, settings)
+
+
+def _assess_from_answers(
+    library: "Library",
+    answers: Path,
+    out: Path | None,
+    role: str | None,
+    update: Path | None,
+    base: "Inventory | None",
+    force: bool,
+    today: dt.date,
+    settings: Settings,
+) -> None:
+    from careerpath import locations
+    from careerpath.answers import inventory_from_answers
+    from careerpath.assessment import honesty_flags
+    from careerpath.inventory_files import default_out, write_inventory
+
+    inventory = inventory_from_answers(answers, library, today=today, base=base, role=role)
+    folder = update.parent if update is not None else locations.user_home()
+    target = out or default_out(folder, today)
+    write_inventory(inventory, target, replace=force)
+    # With --update, check only the ratings the answers changed; the rest were checked before.
+    asked = [
+        s for s in inventory.ratings if base is None or base.ratings.get(s) != inventory.ratings[s]
+    ]
+    for flag in honesty_flags(inventory.ratings, asked):
+        typer.echo(f"careerpath: check: {flag.message}", err=True)
+    _assess_summary(library, inventory, target, settings)
+
+
+def _assess_as_manager(
+    library: "Library",
+    report_path: Path,
+    answers: Path | None,
+    out: Path | None,
+    role: str | None,
+    force: bool,
+    today: dt.date,
+    settings: Settings,
+) -> None:
+    """--as-manager: the manager's rating, added to the report's file (or written to --out)."""
+    from careerpath import locations
+    from careerpath.assessment import honesty_flags
+    from careerpath.errors import Cancelled
+    from careerpath.inventory_files import write_inventory
+    from careerpath.manager import check_replace, manager_from_answers
+
+    report = read_inventory(report_path, library)
+    target = out or report_path
+    if answers is not None:
+        check_replace(report, report_path, force)
+        inventory = manager_from_answers(answers, library, today=today, report=report)
+        write_inventory(inventory, target, replace=out is None or force)
+        assert inventory.manager is not None
+        for flag in honesty_flags(inventory.manager.ratings, inventory.manager.ratings):
+            typer.echo(f"careerpath: check: {flag.message}", err=True)
+        _manager_summary(library, inventory, target, settings)
+        return
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise CareerpathError(
+            "assess asks its questions in a terminal, and there is none here; give the manager's"
+            " answers in a file instead: careerpath assess --as-manager FILE --answers ANSWERS"
+            " (see docs/formats.md)",
+            exit_code=EXIT_USAGE,
+        )
+    from careerpath import interview
+    from careerpath.draft import Draft
+    from careerpath.inventory_files import progress_path, save_draft
+
+    progress = progress_path(locations.user_home())
+
+    def fresh() -> Draft:
+        if not force:
+            interview.confirm_replace_manager(report, report_path)
+        state = interview.new_draft(
+            library,
+            today=today,
+            out=target.absolute(),
+            named=True,
+            role=role,
+            update=None,
+            manager_for=(report_path, report),
+        )
+        state.replace = out is None or force  # in place: adding the section is the point
+        return state
+
+    def save(state: Draft) -> None:
+        save_draft(state, progress)
+
+    try:
+        state = interview.begin(library, progress=progress, fresh=fresh, resume=False)
+        interview.Interview(state, library, save).run()
+        inventory, written = interview.finish(state, library, progress, save)
+    except (Cancelled, KeyboardInterrupt):
+        typer.echo(
+            f"careerpath: cancelled; progress saved to {progress};"
+            " continue with careerpath assess --resume"
+            if progress.exists()
+            else "careerpath: cancelled; nothing was saved",
+            err=True,
+        )
+        raise typer.Exit(EXIT_CANCELLED) from None
+    typer.echo()
+    _manager_summary(library, inventory, written, settings)
+
+
+def _manager_summary(
+    library: "Library", inventory: "Inventory", written: Path, settings: Settings
+) -> None:
+    from careerpath.compare import compare
+    from careerpath.compare_report import compare_text
+
+    comparison = compare(inventory, library.catalogue)
+    assert comparison is not None
+    typer.echo(f"Saved the manager rating beside the self-rating: {written}\n")
+    typer.echo(compare_text(comparison))
+    typer.echo(
+        f"\nNext: careerpath compare {written}, and a plan on the lower of the two views:"
+        f" careerpath plan {written} --basis conservative"
+    )
+
+
+def _assess_summary(
+    library: "Library", inventory: "Inventory", written: Path, settings: Settings
+) -> None:
+    from careerpath.summary import summary_text
+
+    typer.echo(
+        summary_text(
+            inventory, library.roles.values(), library.catalogue, written, settings.roles_dir
+        )
+    )

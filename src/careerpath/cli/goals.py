@@ -1,0 +1,87 @@
+"""goals list and goals done: following a JSON plan's goals over time."""
+
+# No `from __future__ import annotations`: typer reads every command's annotations, and real
+# objects spare it compiling and evaluating each one as a string. Names imported only for type
+# checking are quoted instead.
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from careerpath.cli.app import commands
+from careerpath.cli.shared import counted, handled, parse_date
+
+goals_app = typer.Typer(
+    no_args_is_help=True,
+    help="The goals of a JSON plan: list them, mark one done with its evidence.",
+)
+commands.add_typer(goals_app, name="goals")
+
+
+# --- goals across time (careerpath.plan_file) -----------------------------------------------
+
+PlanArg = Annotated[
+    Path,
+    typer.Argument(
+        metavar="PLAN.json", help="A plan written with careerpath plan ... --format json."
+    ),
+]
+
+
+@goals_app.command("list")
+@handled
+def goals_list(plan_path: PlanArg) -> None:
+    """Every goal of the plan with its id, due date and whether it is done."""
+    from careerpath.plan_file import read_plan
+    from careerpath.plan_json import document_goals
+
+    document = read_plan(plan_path)
+    goals = document_goals(document)
+    typer.echo(
+        f"{document.person} → {document.role.title}:"
+        f" plan of {document.start.isoformat()} to {document.end.isoformat()}"
+    )
+    width = max([len("id"), *(len(g.id) for g in goals)])
+    typer.echo(f"  {'id':<{width}}  {'due':<10}  {'status':<16}  goal")
+    for goal in goals:
+        due = goal.due.isoformat() if goal.due else "later"
+        status = f"done {goal.done.date.isoformat()}" if goal.done else "open"
+        if goal.carried_from is not None and goal.done is None:
+            status = "open, carried"
+        typer.echo(f"  {goal.id:<{width}}  {due:<10}  {status:<16}  {goal.title}")
+    done = sum(1 for g in goals if g.done is not None)
+    typer.echo(
+        f"\n{counted(len(goals), 'goal')}: {done} done, {len(goals) - done} open."
+        f' Mark one done: careerpath goals done {plan_path} ID --evidence "..."'
+    )
+
+
+@goals_app.command("done")
+@handled
+def goals_done(
+    plan_path: PlanArg,
+    goal: Annotated[
+        str, typer.Argument(metavar="GOAL_ID", help="A goal's id (careerpath goals list).")
+    ],
+    evidence: Annotated[
+        str,
+        typer.Option("--evidence", help="What shows it is done: a ticket, a document, feedback."),
+    ],
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="When it was done, YYYY-MM-DD. Default: today."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the evidence of a goal already done.")
+    ] = False,
+) -> None:
+    """Mark a goal of the plan done, with its evidence.
+
+    The plan file is updated in place (mode 0600); a plan made with --previous skips the goal."""
+    from careerpath.goals import Done
+    from careerpath.plan_file import mark_goal_done
+
+    when = parse_date(date)
+    mark_goal_done(plan_path, goal, Done(when, evidence), force=force)
+    typer.echo(f"careerpath: {goal} done on {when.isoformat()}; updated {plan_path}", err=True)

@@ -1,0 +1,309 @@
+"""gaps, plan and demo: readiness and gaps against the roles, and the dated growth plan."""
+
+# No `from __future__ import annotations`: typer reads every command's annotations, and real
+# objects spare it compiling and evaluating each one as a string. Names imported only for type
+# checking are quoted instead.
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from careerpath.cli.app import commands
+from careerpath.cli.shared import (
+    echo_json,
+    emit,
+    handled,
+    library_of,
+    parse_date,
+    read_inventory,
+)
+from careerpath.errors import EXIT_USAGE, CareerpathError
+
+if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
+    from careerpath.carryover import Previous
+    from careerpath.compare import Comparison
+    from careerpath.load import Library
+    from careerpath.model import Inventory
+    from careerpath.planning import Horizon, Plan
+
+# --- gaps and plan -----------------------------------------------------------------------
+
+
+InventoryArg = Annotated[
+    Path, typer.Argument(metavar="INVENTORY", help="Your self-inventory YAML file.")
+]
+BasisOption = Annotated[
+    str,
+    typer.Option(
+        "--basis",
+        metavar="self|manager|conservative",
+        help="Whose ratings to use: your own (the default), your manager's, or the lower of"
+        " the two per skill. Never an average.",
+    ),
+]
+
+
+def _based(inventory: "Inventory", basis: str) -> "Inventory":
+    from careerpath.basis import check_basis, with_basis
+
+    return with_basis(inventory, check_basis(basis))
+
+
+@commands.command()
+@handled
+def gaps(
+    ctx: typer.Context,
+    inventory_path: InventoryArg,
+    role: Annotated[
+        str | None,
+        typer.Option("--role", help="Only this role. Default: rank every role, then your targets."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    basis: BasisOption = "self",
+) -> None:
+    """Compare your inventory with the roles: readiness, gaps by priority, strengths."""
+    from careerpath.basis import basis_line, check_basis
+    from careerpath.gaps import analyse, rank
+    from careerpath.report import gaps_data, ranking_text, role_text
+
+    library = library_of(ctx)
+    original = read_inventory(inventory_path, library)
+    inventory = _based(original, basis)
+    catalogue = library.catalogue
+    if role is not None:
+        ranking = []
+        detail = [analyse(inventory.ratings, library.role(role), catalogue)]
+    else:
+        ranking = rank(inventory.ratings, library.roles.values(), catalogue)
+        detail = [r for target in inventory.targets for r in ranking if r.role == target]
+    if as_json:
+        echo_json({**gaps_data(inventory.person, ranking, detail), "basis": basis})
+        return
+    parts = [f"{inventory.person}, {inventory.date.isoformat()}"]
+    if basis != "self" or original.manager is not None:
+        parts[0] += "\n" + basis_line(original, check_basis(basis))
+    if sys.stdout.isatty():  # a person reading: tables with bars coloured by priority (rich)
+        from careerpath.terminal import print_gaps
+
+        print_gaps(parts.pop(0), ranking, detail)
+    else:  # piped: plain text
+        if ranking:
+            parts.append(ranking_text(ranking))
+        parts.extend(role_text(r) for r in detail)
+    if role is None and not inventory.targets:
+        parts.append("No targets in the inventory: add `targets: [ROLE]` or use --role ROLE.")
+    if parts:
+        typer.echo("\n\n".join(parts))
+
+
+@commands.command()
+@handled
+def plan(
+    ctx: typer.Context,
+    inventory_path: InventoryArg,
+    role: Annotated[
+        str | None,
+        typer.Option("--role", help="The role to plan for. Default: the inventory's first target."),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the plan to this file (mode 0600).")
+    ] = None,
+    horizon: Annotated[
+        str, typer.Option("--horizon", help="How far the plan reaches: 6m, 26w, 180d or 1y.")
+    ] = "6m",
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="The plan's start date, YYYY-MM-DD. Default: today."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace --out and --ics if they exist.")
+    ] = False,
+    basis: BasisOption = "self",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            metavar="md|html|json",
+            help="md (default); html: one self-contained page with charts, for printing or"
+            " sharing; json: every number and goal (careerpath schema plan).",
+        ),
+    ] = "md",
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="Your own Jinja template for the md or html plan (sandboxed; an HTML"
+            " template's name ends in .html.j2).",
+            show_default=False,
+        ),
+    ] = None,
+    ics: Annotated[
+        Path | None,
+        typer.Option(
+            "--ics",
+            help="Also write the milestones and check-ins to this iCalendar file (mode 0600).",
+            show_default=False,
+        ),
+    ] = None,
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--previous",
+            metavar="PLAN.json",
+            help="The previous plan, as JSON (--format json): its unfinished goals are carried"
+            " over, its done goals are not repeated. Never found automatically: name it.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Write a dated growth plan for one role.
+
+    Goals for the top gaps, mentor, people to meet, timeline, and a one-on-one agenda."""
+    from careerpath.basis import basis_line, check_basis
+    from careerpath.planning import parse_horizon
+
+    library = library_of(ctx)
+    original = read_inventory(inventory_path, library)
+    inventory = _based(original, basis)
+    if basis != "self" or original.manager is not None:
+        for text in basis_line(original, check_basis(basis)).splitlines():
+            typer.echo(f"careerpath: {text}", err=True)
+    start = parse_date(date)
+    span = parse_horizon(horizon)
+    role_id = role or _first_target(inventory)
+    from careerpath.plan_formats import check_format
+
+    check_format(fmt, template)
+    targets = [path for path in (out, ics) if path is not None]
+    if out is not None and ics is not None and out.resolve() == ics.resolve():
+        raise CareerpathError("--out and --ics name the same file", exit_code=EXIT_USAGE)
+    for path in targets:
+        if path.is_file() and not force:  # check both before writing either
+            raise CareerpathError("already exists; use --force to replace it", file=path)
+    before = None if previous is None else _previous_plan(previous, original)
+    comparison = None
+    if original.manager is not None:  # both views: the plan carries the comparison
+        from careerpath.compare import compare as compare_views
+
+        comparison = compare_views(original, library.catalogue)
+    the_plan = _build_plan(
+        library,
+        inventory,
+        role_id,
+        start,
+        span,
+        basis=check_basis(basis),
+        comparison=comparison,
+        previous=before,
+    )
+    text = _plan_text(library, the_plan, fmt, template)
+    emit(text, out, force)
+    if ics is not None:
+        from careerpath.calendar_file import plan_calendar
+        from careerpath.writing import write_private
+
+        write_private(ics, plan_calendar(the_plan), force=force)
+        typer.echo(f"careerpath: wrote {ics}", err=True)
+
+
+def _first_target(inventory: "Inventory") -> str:
+    if not inventory.targets:
+        raise CareerpathError(
+            "the inventory has no targets; add `targets: [ROLE]` to it or pass --role ROLE",
+            exit_code=EXIT_USAGE,
+        )
+    return inventory.targets[0]
+
+
+def _build_plan(
+    library: "Library",
+    inventory: "Inventory",
+    role_id: str,
+    start: dt.date,
+    span: "Horizon",
+    *,
+    basis: str = "self",
+    comparison: "Comparison | None" = None,
+    previous: "Previous | None" = None,
+) -> "Plan":
+    from careerpath.planning import build_plan
+
+    return build_plan(
+        inventory,
+        library.role(role_id),
+        library.catalogue,
+        list(library.roles.values()),
+        start=start,
+        horizon=span,
+        basis=basis,
+        comparison=comparison,
+        previous=previous,
+    )
+
+
+def _previous_plan(path: Path, inventory: "Inventory") -> "Previous":
+    """--previous: the earlier plan's goals, from its JSON; it must be the same person's."""
+    from careerpath.plan_file import read_plan
+    from careerpath.plan_json import previous_plan
+
+    document = read_plan(path)
+    if document.person.strip().casefold() != inventory.person.strip().casefold():
+        raise CareerpathError(
+            f"--previous is {document.person}'s plan, and the inventory is"
+            f" {inventory.person}'s; name {inventory.person}'s previous plan",
+            file=path,
+        )
+    return previous_plan(document)
+
+
+def _plan_text(library: "Library", the_plan: "Plan", fmt: str, template: Path | None) -> str:
+    """The plan in `fmt`; the SMART check's findings go to stderr as warnings."""
+    from careerpath.locations import cache_dir
+    from careerpath.plan_formats import render_plan
+
+    rendered = render_plan(the_plan, library, fmt, template, cache_dir())
+    for warning in rendered.warnings:
+        typer.echo(f"careerpath: warning: {warning}", err=True)
+    return rendered.text
+
+
+def _plan_markdown(
+    library: "Library", inventory: "Inventory", role_id: str, start: dt.date, span: "Horizon"
+) -> str:
+    return _plan_text(library, _build_plan(library, inventory, role_id, start, span), "md", None)
+
+
+@commands.command()
+@handled
+def demo(
+    ctx: typer.Context,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="Start date for the plan. Default: the example's own date."),
+    ] = None,
+) -> None:
+    """Show the whole loop on the shipped example: gaps for every role, then a growth plan."""
+    from careerpath import locations
+    from careerpath.gaps import rank
+    from careerpath.planning import parse_horizon
+    from careerpath.report import ranking_text, role_text
+
+    library = library_of(ctx)
+    path = locations.example_inventory()
+    inventory = read_inventory(path, library)
+    ranking = rank(inventory.ratings, library.roles.values(), library.catalogue)
+    target = _first_target(inventory)
+    typer.echo(f"careerpath demo: the shipped example inventory, {path.name}\n")
+    typer.echo(ranking_text(ranking) + "\n")
+    typer.echo(role_text(next(r for r in ranking if r.role == target), limit=8) + "\n")
+    typer.echo("-" * 72)
+    start = parse_date(date) if date else inventory.date
+    typer.echo(_plan_markdown(library, inventory, target, start, parse_horizon("6m")))
+    typer.echo("-" * 72)
+    typer.echo(
+        f"Try it on your own file: careerpath gaps my.yaml, then"
+        f" careerpath plan my.yaml --role {target} --out plan.md"
+    )

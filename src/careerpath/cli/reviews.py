@@ -1,0 +1,248 @@
+"""compare, progress, history and team: a person's two views, their movement, the team."""
+
+# No `from __future__ import annotations`: typer reads every command's annotations, and real
+# objects spare it compiling and evaluating each one as a string. Names imported only for type
+# checking are quoted instead.
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from careerpath.cli.app import commands
+from careerpath.cli.shared import (
+    counted,
+    echo_json,
+    emit,
+    fail,
+    handled,
+    library_of,
+    read_inventory,
+)
+from careerpath.errors import EXIT_DATA, EXIT_USAGE, CareerpathError
+
+if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
+    from careerpath.load import Library
+    from careerpath.model import Inventory
+
+# --- one-on-ones, history and the team (careerpath.compare, .history, .team) ---------------
+
+FORMATS = ("text", "md", "html", "json")
+FormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format", metavar="text|md|html|json", help="text for the terminal, or md, html, json."
+    ),
+]
+OutOption = Annotated[
+    Path | None,
+    typer.Option("--out", help="Write to this file (mode 0600) instead of the terminal."),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")]
+TargetRoleOption = Annotated[
+    str | None, typer.Option("--role", help="Only this role. Default: the targets.")
+]
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:
+    if fmt not in allowed:
+        raise CareerpathError(
+            f"--format must be one of {', '.join(allowed)}, got '{fmt}'", exit_code=EXIT_USAGE
+        )
+    return fmt
+
+
+def _output(
+    library: "Library",
+    fmt: str,
+    text: Callable[[], str],
+    markdown: Callable[[], str],
+    data: Callable[[], dict[str, object]],
+    template: str,
+    title: str,
+) -> str:
+    """The chosen format of one result; HTML through careerpath.render (autoescaped)."""
+    import json
+
+    if fmt == "json":
+        return json.dumps(data(), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "md":
+        return markdown()
+    if fmt == "html":
+        from careerpath.render import render
+
+        context: dict[str, object] = {"title": title, template.split(".")[0]: data()}
+        if template.startswith("team"):
+            from careerpath.team_report import LEGEND
+
+            context["legend"] = LEGEND
+        return render(library.template_dirs, template, context)
+    return text() + "\n"
+
+
+@commands.command()
+@handled
+def compare(
+    ctx: typer.Context,
+    inventory_path: Annotated[
+        Path, typer.Argument(metavar="FILE", help="An inventory with a manager rating.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Self against manager, skill by skill.
+
+    Differences of two levels or more become discussion prompts for the next one-on-one."""
+    from careerpath.compare import compare as compare_views
+    from careerpath.compare_report import compare_data, compare_text
+
+    library = library_of(ctx)
+    inventory = read_inventory(inventory_path, library)
+    comparison = compare_views(inventory, library.catalogue)
+    if comparison is None:
+        raise CareerpathError(
+            "has no manager rating to compare with; the manager adds one with"
+            f" careerpath assess --as-manager {inventory_path}",
+            file=inventory_path,
+        )
+    if as_json:
+        echo_json(compare_data(comparison))
+        return
+    typer.echo(compare_text(comparison))
+
+
+@commands.command()
+@handled
+def progress(
+    ctx: typer.Context,
+    old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier inventory.")],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="The later inventory.")],
+    role: TargetRoleOption = None,
+    fmt: FormatOption = "text",
+    out: OutOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Movement between two inventories: every skill, and readiness for the target roles."""
+    from careerpath.history import chronological
+
+    fmt = _check_format(fmt)
+    library = library_of(ctx)
+    if role is not None:
+        library.role(role)
+    inventories = chronological([read_inventory(old, library), read_inventory(new, library)])
+    emit(_history_output(library, inventories, role, fmt), out, force)
+
+
+def _history_output(
+    library: "Library", inventories: "list[Inventory]", role: str | None, fmt: str
+) -> str:
+    from careerpath.history import history, history_data, history_markdown, history_text
+
+    result = history(inventories, library.roles.values(), library.catalogue, role)
+    return _output(
+        library,
+        fmt,
+        lambda: history_text(result),
+        lambda: history_markdown(result),
+        lambda: history_data(result),
+        "history.html.j2",
+        f"Progress: {result.person}",
+    )
+
+
+@commands.command()
+@handled
+def history(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Argument(metavar="PERSON", help="The name in the inventories.")],
+    folders: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--dir",
+            help="A folder of dated inventories (repeatable). Default: your careerpath folder"
+            " (CAREERPATH_HOME, else the user data folder).",
+            show_default=False,
+        ),
+    ] = None,
+    role: TargetRoleOption = None,
+    fmt: FormatOption = "text",
+    out: OutOption = None,
+    force: ForceOption = False,
+) -> None:
+    """PERSON's dated inventories, oldest first: movement per skill and readiness over time."""
+    from careerpath import locations
+    from careerpath.history import chronological
+    from careerpath.inventory_folder import inventory_paths, read_inventories
+
+    fmt = _check_format(fmt)
+    library = library_of(ctx)
+    if role is not None:
+        library.role(role)
+    paths = [p for folder in folders or [locations.user_home()] for p in inventory_paths(folder)]
+    loaded, errors = read_inventories(paths, library)
+    for error in errors:
+        fail(error)
+    wanted = person.strip().casefold()
+    mine = [inv for _, inv in loaded if inv.person.strip().casefold() == wanted]
+    if not mine:
+        names = sorted({inv.person for _, inv in loaded})
+        found = f"; found: {', '.join(names)}" if names else ""
+        where = ", ".join(str(f) for f in folders or [locations.user_home()])
+        raise CareerpathError(f"no inventories of '{person}' in {where}{found}")
+    emit(_history_output(library, chronological(mine), role, fmt), out, force)
+    if errors:
+        raise typer.Exit(EXIT_DATA)
+
+
+@commands.command()
+@handled
+def team(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="A folder of inventories.")],
+    role: Annotated[
+        str | None,
+        typer.Option("--role", help="Only this role's skills and readiness. Default: all."),
+    ] = None,
+    fmt: FormatOption = "text",
+    anonymous: Annotated[
+        bool, typer.Option("--anonymous", help="Replace names with Person 1, Person 2, ...")
+    ] = False,
+    out: OutOption = None,
+    force: ForceOption = False,
+) -> None:
+    """A folder of inventories as a team: heatmap, readiness, thinnest skills, mentor pairs.
+
+    Groups smaller than five are left out of aggregates."""
+    from careerpath.inventory_folder import inventory_paths, read_inventories
+    from careerpath.team import team as team_view
+    from careerpath.team_report import team_data, team_markdown, team_text
+    from careerpath.terminal import progress_bar
+
+    fmt = _check_format(fmt)
+    library = library_of(ctx)
+    profile = library.role(role) if role is not None else None
+    paths = inventory_paths(folder)
+    with progress_bar(len(paths), "Reading inventories") as tick:
+        loaded, errors = read_inventories(paths, library, tick)
+    for error in errors:
+        fail(error)
+    result = team_view(
+        [inventory for _, inventory in loaded],
+        library.roles.values(),
+        library.catalogue,
+        role=profile,
+        anonymous=anonymous,
+    )
+    text = _output(
+        library,
+        fmt,
+        lambda: team_text(result),
+        lambda: team_markdown(result),
+        lambda: team_data(result),
+        "team.html.j2",
+        "Team" + (f": {profile.title}" if profile is not None else ""),
+    )
+    emit(text, out, force)
+    if errors:
+        typer.echo(f"careerpath: {counted(len(errors), 'file')} could not be read", err=True)
+        raise typer.Exit(EXIT_DATA)

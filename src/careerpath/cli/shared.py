@@ -1,0 +1,96 @@
+"""What the commands share: settings, error handling, loading data, writing output."""
+
+# No `from __future__ import annotations`: typer reads every command's annotations, and real
+# objects spare it compiling and evaluating each one as a string. Names imported only for type
+# checking are quoted instead.
+
+import datetime as dt
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
+
+import typer
+
+from careerpath.errors import EXIT_CANCELLED, EXIT_USAGE, CareerpathError
+
+if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
+    from careerpath.load import Library
+    from careerpath.model import Inventory
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class Settings:
+    """Options given before the command, shared with every command through typer's context."""
+
+    def __init__(self, roles_dir: Path | None = None) -> None:
+        self.roles_dir = roles_dir
+
+
+def fail(error: CareerpathError) -> None:
+    typer.echo(f"careerpath: error: {error}", err=True)
+
+
+def handled(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn careerpath's errors into one line on stderr and an exit code; never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except CareerpathError as error:
+            fail(error)
+            raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("careerpath: cancelled", err=True)
+            raise typer.Exit(EXIT_CANCELLED) from None
+
+    return wrapper
+
+
+def library_of(ctx: typer.Context) -> "Library":
+    from careerpath.load import load_library
+    from careerpath.locations import cache_dir
+
+    settings = ctx.find_object(Settings) or Settings()
+    return load_library(settings.roles_dir, cache_dir())
+
+
+def read_inventory(path: Path, library: "Library") -> "Inventory":
+    from careerpath.load import load_inventory
+    from careerpath.locations import cache_dir
+
+    return load_inventory(path, library, cache_dir())
+
+
+def parse_date(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CareerpathError(
+            f"--date must be a date like 2026-11-23, got '{text}'", exit_code=EXIT_USAGE
+        ) from None
+
+
+def echo_json(data: object) -> None:
+    import json
+
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def emit(text: str, out: Path | None, force: bool) -> None:
+    if out is None:
+        typer.echo(text, nl=not text.endswith("\n"))
+        return
+    from careerpath.writing import write_private
+
+    write_private(out, text, force=force)
+    typer.echo(f"careerpath: wrote {out}", err=True)
+
+
+def counted(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
