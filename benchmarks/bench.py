@@ -193,12 +193,13 @@ def startup_rows(commands: list[Command]) -> list[Row]:
         if command.baseline is None:
             rows.append(Row(command.name, ms, cpu_ms=cpu_ms))
             continue
-        ratio = f"{ms / medians[command.baseline]:.2f}"
+        exact = ms / medians[command.baseline]
+        ratio = f"{exact:.2f}"
         cpu_ratio = f"{cpu_ms / cpu[command.baseline]:.2f}" if cpu_ms else "-"
         if command.target is None:
             rows.append(Row(command.name, ms, ratio, "(information)", "-", cpu_ms, cpu_ratio))
             continue
-        verdict = "pass" if float(ratio) <= command.target else "FAIL"
+        verdict = "pass" if exact <= command.target else "FAIL"
         rows.append(
             Row(command.name, ms, ratio, _target(command.target), verdict, cpu_ms, cpu_ratio)
         )
@@ -210,7 +211,7 @@ def _target(ratio: float | None) -> str:
 
 
 def count_instructions(commands: list[Command], env: dict[str, str]) -> dict[str, int | str]:
-    """Each command's instruction count under callgrind (or why there is none), two at a time."""
+    """Each command's instruction count under callgrind (or why there is none), one per CPU."""
     import re
     import shutil
     from concurrent.futures import ThreadPoolExecutor

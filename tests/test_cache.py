@@ -145,15 +145,78 @@ def test_cached_inventories_are_private(tmp_path: Path, library: Library) -> Non
 
 
 def test_an_inventory_is_checked_again_when_the_roles_change(tmp_path: Path) -> None:
-    """A target role the library lacks is an error; adding the role makes the same file valid."""
+    """Valid and cached while the organisation has its target role; an error once it is gone."""
     path = tmp_path / "me.yaml"
     text = (ROOT / "examples" / "support-analyst.yaml").read_text()
     path.write_text(text.replace("targets: [testing, development]", "targets: [qa_lead]"))
     org = tmp_path / "org"
     org.mkdir()
-    with pytest.raises(CareerpathError, match="qa_lead"):
-        load_inventory(path, load_library(org, tmp_path / "cache"), tmp_path / "cache")
     role = (ROOT / "roles" / "testing.yaml").read_text().replace("id: testing", "id: qa_lead")
     (org / "qa_lead.yaml").write_text(role)
     with_role = load_library(org, tmp_path / "cache")
     assert load_inventory(path, with_role, tmp_path / "cache").targets == ["qa_lead"]
+    (org / "qa_lead.yaml").unlink()
+    without = load_library(org, tmp_path / "cache")
+    with pytest.raises(CareerpathError, match="qa_lead"):
+        load_inventory(path, without, tmp_path / "cache")
+
+
+def test_a_relative_roles_folder_is_cached_as_an_absolute_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    org = tmp_path / "work" / "org"
+    org.mkdir(parents=True)
+    (org / "qa_lead.yaml").write_text(
+        (ROOT / "roles" / "testing.yaml").read_text().replace("id: testing", "id: qa_lead")
+    )
+    monkeypatch.chdir(tmp_path / "work")
+    first = load_library(Path("org"), tmp_path / "cache")
+    monkeypatch.chdir(tmp_path)  # elsewhere, the same folder by another relative name
+    second = load_library(Path("work/org"), tmp_path / "cache")
+    assert first.sources["qa_lead"] == second.sources["qa_lead"] == org / "qa_lead.yaml"
+    assert second.sources["qa_lead"].is_file()
+
+
+# --- the cache folder ------------------------------------------------------------------------
+
+
+def test_a_wider_cache_folder_of_ours_is_made_private(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerpath.locations import cache_dir
+
+    folder = tmp_path / "shared"
+    folder.mkdir(mode=0o777)
+    folder.chmod(0o777)
+    monkeypatch.setenv("CAREERPATH_CACHE", str(folder))
+    assert cache_dir() == folder
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_a_cache_folder_someone_else_owns_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerpath import locations
+
+    monkeypatch.setenv("CAREERPATH_CACHE", str(tmp_path))
+    monkeypatch.setattr(locations.os, "getuid", lambda: os.stat(tmp_path).st_uid + 1)
+    assert locations.cache_dir() is None
+
+
+def test_an_interrupted_store_leaves_no_copy_behind(tmp_path: Path) -> None:
+    class Unpicklable:
+        def __reduce__(self) -> tuple[object, ...]:
+            raise KeyboardInterrupt  # as if Ctrl-C arrived while writing
+
+    folder = tmp_path / "cache"
+    with pytest.raises(KeyboardInterrupt):
+        cache.remembered(folder, "x", "k", Unpicklable)
+    assert list(folder.iterdir()) == []
+
+
+def test_an_unpicklable_value_is_returned_and_not_stored(tmp_path: Path) -> None:
+    import threading
+
+    lock = threading.Lock()  # locks cannot be pickled
+    assert cache.remembered(tmp_path / "cache", "x", "k", lambda: lock) is lock
+    assert list((tmp_path / "cache").iterdir()) == []

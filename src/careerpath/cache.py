@@ -26,13 +26,24 @@ T = TypeVar("T")
 
 
 # The modules that shape cached values: in a source checkout, editing one changes the keys.
-_CODE = tuple(Path(__file__).with_name(name) for name in ("model.py", "load.py", "checks.py"))
+_CODE = tuple(
+    Path(__file__).with_name(name)
+    for name in ("model.py", "load.py", "checks.py", "yaml_source.py")
+)
+
+
+def _seed() -> str:
+    """The versions of everything that builds or reads a cached value."""
+    import pydantic
+    import pydantic_core
+
+    return f"{__version__} {sys.version} {pydantic.VERSION} {pydantic_core.__version__}"
 
 
 def fingerprint(files: Iterable[Path]) -> str:
     """The state of `files` (path, size, modification time), with careerpath's and Python's
     versions: equal fingerprints mean nothing a cached value was built from has changed."""
-    digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
+    digest = hashlib.sha256(_seed().encode())
     for path in sorted([*files, *_CODE]):
         try:
             stat = path.stat()
@@ -44,7 +55,7 @@ def fingerprint(files: Iterable[Path]) -> str:
 
 def content_key(*parts: str | bytes) -> str:
     """A key for a value built from exactly these strings and bytes."""
-    digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
+    digest = hashlib.sha256(_seed().encode())
     for part in parts:
         data = part.encode() if isinstance(part, str) else part
         digest.update(len(data).to_bytes(8, "little"))
@@ -73,7 +84,7 @@ def remembered(
                 os.utime(path)
         return value
     value = build()
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(Exception):  # an unwritable folder or unpicklable value: speed only
         _store(folder, path, name, value, keep)
     return value
 
@@ -85,7 +96,9 @@ def _store(folder: Path, path: Path, name: str, value: object, keep: int) -> Non
         with contextlib.suppress(OSError):
             entries.append((entry.stat().st_mtime_ns, entry))
     entries.sort(reverse=True)
-    for _, old in entries[max(keep - 1, 0) :]:
+    stale = [old for _, old in entries[max(keep - 1, 0) :]]
+    stale += [left for left in folder.glob("*.tmp") if _older_than_a_day(left)]  # a killed run's
+    for old in stale:
         with contextlib.suppress(OSError):
             old.unlink()
     import tempfile  # only when storing; reading the cache is the common path
@@ -95,7 +108,16 @@ def _store(folder: Path, path: Path, name: str, value: object, keep: int) -> Non
         with os.fdopen(handle, "wb") as stream:
             pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
-    except OSError:
+    except BaseException:  # Ctrl-C included: never leave a partial copy behind
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _older_than_a_day(path: Path) -> bool:
+    import time
+
+    try:
+        return path.stat().st_mtime < time.time() - 86400
+    except OSError:
+        return False

@@ -141,6 +141,8 @@ def load_library(org_dir: Path | None = None, cache_dir: Path | None = None) -> 
     from careerpath.cache import fingerprint, remembered
 
     builtin = locations.builtin("roles")
+    if org_dir is not None:  # absolute, so a cached library is right from any folder
+        org_dir = org_dir.resolve()
     if org_dir is not None and not org_dir.is_dir():
         _read_library(builtin, org_dir)  # raises the folder error
     folders = [builtin] if org_dir is None else [builtin, org_dir]

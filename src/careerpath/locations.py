@@ -45,13 +45,40 @@ def user_home() -> Path:
 
 
 def cache_dir() -> Path | None:
-    """Where parsed role data and compiled templates are cached: CAREERPATH_CACHE, else the
-    user cache folder. CAREERPATH_CACHE=off turns caching off."""
+    """Where validated data and compiled templates are cached: CAREERPATH_CACHE, else the user
+    cache folder; None (no caching) for CAREERPATH_CACHE=off or a folder that is not private."""
     value = os.environ.get("CAREERPATH_CACHE", "").strip()
     if value.lower() in {"off", "0", "no"}:
         return None
     if value:
-        return Path(value).expanduser()
-    import platformdirs
+        folder = Path(value).expanduser()
+    else:
+        import platformdirs
 
-    return Path(platformdirs.user_cache_dir("careerpath", appauthor=False))
+        folder = Path(platformdirs.user_cache_dir("careerpath", appauthor=False))
+    return folder if private_folder(folder) else None
+
+
+def private_folder(folder: Path) -> bool:
+    """Whether `folder` is, or can be made, a folder only this user can enter (mode 0700).
+
+    The cache holds copies of personal data and pickles that are loaded as code: a folder that
+    someone else owns is never used, and one of ours with wider permissions is narrowed.
+    A folder that does not exist yet is created 0700 when something is stored.
+    """
+    try:
+        status = folder.stat()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    if not hasattr(os, "getuid"):  # Windows: the user profile's ACLs already keep it private
+        return True
+    if status.st_uid != os.getuid():
+        return False
+    if status.st_mode & 0o077:
+        try:
+            folder.chmod(0o700)
+        except OSError:
+            return False
+    return True

@@ -56,7 +56,7 @@ class OnDemand(MutableMapping[str, "ClickCommand"]):
 
     def __getitem__(self, name: str) -> "ClickCommand":
         if name not in self._built:
-            if name not in COMMAND_MODULES:
+            if name not in self._names or name not in COMMAND_MODULES:
                 raise KeyError(name)
             importlib.import_module(f"careerpath.cli.{COMMAND_MODULES[name]}")
             self._built[name] = self._build(registered(name))
