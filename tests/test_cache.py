@@ -193,6 +193,19 @@ def test_a_wider_cache_folder_of_ours_is_made_private(
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
 
 
+def test_a_cache_path_that_is_a_file_is_not_used_nor_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write: WriteFile
+) -> None:
+    from careerpath.locations import cache_dir
+
+    path = write("notes.txt", "mine")
+    path.chmod(0o644)
+    monkeypatch.setenv("CAREERPATH_CACHE", str(path))
+    assert cache_dir() is None
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert path.read_text() == "mine"
+
+
 def test_a_cache_folder_someone_else_owns_is_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

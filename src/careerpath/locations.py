@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -71,6 +72,8 @@ def private_folder(folder: Path) -> bool:
     except FileNotFoundError:
         return True
     except OSError:
+        return False
+    if not stat.S_ISDIR(status.st_mode):  # a file by that name: no cache, and leave it alone
         return False
     if not hasattr(os, "getuid"):  # Windows: the user profile's ACLs already keep it private
         return True
