@@ -59,10 +59,18 @@ class Frozen(BaseModel):
 
 
 class Step(Frozen):
-    """One step up a skill: what to do, and the evidence that shows it is done."""
+    """One step up a skill: what to do, the evidence that shows it is done, and its effort."""
 
     do: Text
     evidence: Text
+    hours: Annotated[int, _whole_number(1, 200), Field(ge=1, le=200)] | None = Field(
+        None, description="The effort: hours of the person's own time the step takes."
+    )
+    weeks: Annotated[int, _whole_number(0, 52), Field(ge=0, le=52)] | None = Field(
+        None,
+        description="The minimum calendar time in weeks (0: no minimum), e.g. 12 for a step"
+        " that runs 'for a quarter'.",
+    )
 
 
 class Skill(Frozen):
