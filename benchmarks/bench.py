@@ -28,7 +28,7 @@ It prints Markdown tables and always exits 0: it measures, it does not gate.
 - Team rows run in this process (imports are not counted; the start-up rows cover them),
   median of --team-runs whole passes (default 3): a deterministic team of N inventories
   (random.Random(seed)) rating every catalogue skill, written as YAML to a temporary folder,
-  then loaded and validated, ranked against every role (careerpath.gaps.rank) and given a
+  then loaded and validated, ranked against every role (careerpath.core.gaps.rank) and given a
   rendered Markdown plan (build_plan, and one Jinja environment for the whole team). The target
   for N = 1,000 on a 2-core machine is under 5 s, both for gaps and plans alone and for the whole
   run with the files read; other team sizes scale it in proportion.
@@ -298,10 +298,11 @@ def timed(results: dict[str, float], name: str, work: Callable[[], T]) -> T:
 def team_pass(paths: list[Path], start: dt.date) -> tuple[dict[str, float], list[object], int]:
     """One whole team run, as a fresh process would do it: seconds per stage, the inventories
     read, and the average length of a rendered plan."""
-    from careerpath.gaps import rank
-    from careerpath.load import load_inventory, load_library
-    from careerpath.planning import build_plan, parse_horizon
-    from careerpath.render import environment, render
+    from careerpath.core.gaps import rank
+    from careerpath.core.plan.builder import build_plan
+    from careerpath.core.plan.horizon import parse_horizon
+    from careerpath.edges.load import load_inventory, load_library
+    from careerpath.edges.templates import environment, render
 
     results: dict[str, float] = {}
     library = timed(results, "load library", load_library)
@@ -332,9 +333,9 @@ def team_pass(paths: list[Path], start: dt.date) -> tuple[dict[str, float], list
     def team_view() -> None:  # `careerpath team DIR`: files read, then the view as text and JSON
         import json
 
-        from careerpath.inventory_folder import inventory_paths, read_inventories
-        from careerpath.team import team
-        from careerpath.team_report import team_data, team_text
+        from careerpath.core.reviews.team import team
+        from careerpath.edges.inventory_folder import inventory_paths, read_inventories
+        from careerpath.views.team_text import team_data, team_text
 
         loaded, _ = read_inventories(inventory_paths(paths[0].parent), library)
         view = team([inv for _, inv in loaded], roles, catalogue)
@@ -351,9 +352,9 @@ def team_pass(paths: list[Path], start: dt.date) -> tuple[dict[str, float], list
 
 def measure_team(size: int, seed: int, passes: int) -> tuple[dict[str, float], str]:
     """Median seconds per stage of `passes` team runs; a note on what was checked."""
-    from careerpath.load import load_library
-    from careerpath.model import Inventory
-    from careerpath.yaml_source import dump
+    from careerpath.core.model import Inventory
+    from careerpath.edges.load import load_library
+    from careerpath.edges.yaml_source import dump
 
     library = load_library()
     team_data = make_team(size, seed, list(library.catalogue.skills), sorted(library.roles))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from careerpath.load import Library, load_library
+from careerpath.edges.load import Library, load_library
 
 WriteFile = Callable[[str, "str | bytes"], Path]
 

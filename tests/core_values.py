@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from careerpath.model import Catalogue, Inventory, Mentor, Rating, Requirement, Role, Skill, Step
+from careerpath.core.model import (
+    Catalogue,
+    Inventory,
+    Mentor,
+    Rating,
+    Requirement,
+    Role,
+    Skill,
+    Step,
+)
 
 LEVELS = {n: f"level {n} behaviour" for n in range(6)}
 

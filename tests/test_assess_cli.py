@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from careerpath import locations
 from careerpath.cli import app
-from careerpath.load import Library, load_inventory
+from careerpath.edges import locations
+from careerpath.edges.load import Library, load_inventory
 
 EXAMPLE = locations.example_inventory()
 TODAY = dt.date.today().isoformat()

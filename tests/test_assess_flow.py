@@ -20,14 +20,15 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput, Output
 from prompt_toolkit.output.plain_text import PlainTextOutput
 
-from careerpath import assessment, locations, prompts
-from careerpath.draft import Draft
-from careerpath.errors import Cancelled
-from careerpath.gaps import rank
-from careerpath.interview import Interview, begin, finish, new_draft
-from careerpath.inventory_files import load_draft, save_draft
-from careerpath.load import Library, load_inventory
-from careerpath.model import Rating
+from careerpath.core import assessment
+from careerpath.core.draft import Draft
+from careerpath.core.gaps import rank
+from careerpath.core.model import Rating
+from careerpath.edges import locations, prompts
+from careerpath.edges.interview import Interview, begin, finish, new_draft
+from careerpath.edges.inventory_files import load_draft, save_draft
+from careerpath.edges.load import Library, load_inventory
+from careerpath.errors import Cancelled, UsageError
 
 TODAY = dt.date(2026, 11, 23)
 ENTER, SPACE, DOWN, CTRL_C, CTRL_D = "\r", " ", "\x1b[B", "\x03", "\x04"
@@ -293,9 +294,7 @@ def test_name_is_required_and_another_role_can_be_typed(library: Library, tmp_pa
 # --- starting and finishing --------------------------------------------------------------
 
 
-def test_begin_offers_to_continue_an_unfinished_inventory(
-    library: Library, tmp_path: Path
-) -> None:
+def test_begin_offers_to_continue_an_unfinished_inventory(library: Library, tmp_path: Path) -> None:
     progress = tmp_path / "assess-in-progress.yaml"
     unfinished = role_draft(library, tmp_path)
     unfinished.person = "Sam"
@@ -320,7 +319,7 @@ def test_resume_with_nothing_saved_is_a_usage_error(library: Library, tmp_path: 
 
     with pytest.raises(CareerpathError) as caught:
         begin(library, progress=tmp_path / "none.yaml", fresh=lambda: None, resume=True)  # type: ignore[arg-type,return-value]
-    assert caught.value.exit_code == 2
+    assert isinstance(caught.value, UsageError)
     assert "nothing to resume" in caught.value.message
 
 
@@ -340,9 +339,7 @@ def test_an_existing_named_file_is_replaced_only_if_the_person_says_so(
     assert out.read_text() == "precious\n"
 
 
-def test_stopping_at_the_replace_question_writes_nothing(
-    library: Library, tmp_path: Path
-) -> None:
+def test_stopping_at_the_replace_question_writes_nothing(library: Library, tmp_path: Path) -> None:
     out = tmp_path / "inv.yaml"
     out.write_text("precious\n")
     state = new_draft(library, today=TODAY, out=out, named=True, role="testing", update=None)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from careerpath.load import Library, load_inventory
+from careerpath.edges.load import Library, load_inventory
 
 pytestmark = pytest.mark.slow
 
@@ -131,9 +131,7 @@ def test_role_path_end_to_end_gives_an_inventory_plan_accepts(
     assert plan.stdout.startswith("# Growth plan: Sam Rivera → Software tester (QA analyst)")
 
 
-def test_ctrl_c_saves_progress_and_resume_finishes(
-    spawn, tmp_path: Path, library: Library
-) -> None:
+def test_ctrl_c_saves_progress_and_resume_finishes(spawn, tmp_path: Path, library: Library) -> None:
     progress = tmp_path / "home" / "assess-in-progress.yaml"
     child = spawn("--role", "testing")
     who(child)

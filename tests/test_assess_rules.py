@@ -7,19 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from careerpath import assessment
-from careerpath.draft import Draft, draft_data, inventory_data, skill_key
-from careerpath.inventory_files import (
+from careerpath.core import assessment
+from careerpath.core.draft import Draft, draft_data, inventory_data, skill_key
+from careerpath.core.model import Inventory, Rating
+from careerpath.edges.inventory_files import (
     default_out,
     inventory_text,
     load_draft,
     next_free,
     save_draft,
 )
-from careerpath.load import Library, load_inventory
-from careerpath.model import Inventory, Rating
-from careerpath.summary import plan_command, summary_text, top_strengths
-from careerpath.yaml_source import parse
+from careerpath.edges.load import Library, load_inventory
+from careerpath.edges.yaml_source import parse
+from careerpath.views.summary_text import plan_command, summary_text, top_strengths
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -46,9 +46,7 @@ ROLE_IDS = ["support", "testing", "development", "consulting", "leadership"]
 
 
 @pytest.mark.parametrize("role_id", ROLE_IDS)
-def test_role_path_asks_the_roles_ten_most_important_skills(
-    library: Library, role_id: str
-) -> None:
+def test_role_path_asks_the_roles_ten_most_important_skills(library: Library, role_id: str) -> None:
     role = library.roles[role_id]
     asked = assessment.skills_to_ask(library.catalogue, role)
     assert len(asked) == assessment.QUICK_COUNT
@@ -63,7 +61,7 @@ def test_role_path_asks_the_roles_ten_most_important_skills(
 def test_role_path_skips_level_zero_requirements_and_takes_fewer_when_fewer(
     library: Library,
 ) -> None:
-    from careerpath.model import Mentor, Requirement, Role
+    from careerpath.core.model import Mentor, Requirement, Role
 
     role = Role(
         id="tiny",

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from careerpath.basis import conservative, lower, ratings_for, with_basis
-from careerpath.compare import FLAG_AT, compare
-from careerpath.errors import CareerpathError
-from careerpath.load import Library
-from careerpath.model import Inventory, ManagerView, Rating
+from careerpath.core.basis import conservative, lower, ratings_for, with_basis
+from careerpath.core.model import Inventory, ManagerView, Rating
+from careerpath.core.reviews.compare import FLAG_AT, compare
+from careerpath.edges.load import Library
+from careerpath.errors import CareerpathError, UsageError
 
 
 def r(value: object, evidence: str = "") -> Rating:
@@ -73,7 +73,7 @@ def test_bases_select_and_never_average() -> None:
 def test_a_manager_basis_without_a_manager_rating_is_a_usage_error(basis: str) -> None:
     with pytest.raises(CareerpathError) as caught:
         ratings_for(inventory(), basis)  # type: ignore[arg-type]
-    assert caught.value.exit_code == 2
+    assert isinstance(caught.value, UsageError)
     assert "--as-manager" in caught.value.message
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from careerpath import cache
+from careerpath.edges import cache
+from careerpath.edges.load import Library, load_inventory, load_library
 from careerpath.errors import CareerpathError
-from careerpath.load import Library, load_inventory, load_library
 from tests.conftest import WriteFile
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,7 +96,7 @@ def test_editing_an_organisation_role_invalidates_the_cache(tmp_path: Path) -> N
 
 @pytest.mark.parametrize("value", ["off", "0", "no"])
 def test_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
-    from careerpath.locations import cache_dir
+    from careerpath.edges.locations import cache_dir
 
     monkeypatch.setenv("CAREERPATH_CACHE", value)
     assert cache_dir() is None
@@ -115,7 +115,7 @@ def test_a_cached_inventory_equals_a_fresh_one_and_skips_parsing(
     def no_parsing(*args: object) -> object:
         raise AssertionError("a cached inventory must not be parsed again")
 
-    monkeypatch.setattr("careerpath.yaml_source.parse", no_parsing)
+    monkeypatch.setattr("careerpath.edges.yaml_source.parse", no_parsing)
     assert load_inventory(path, library, tmp_path) == fresh
 
 
@@ -183,7 +183,7 @@ def test_a_relative_roles_folder_is_cached_as_an_absolute_one(
 def test_a_wider_cache_folder_of_ours_is_made_private(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from careerpath.locations import cache_dir
+    from careerpath.edges.locations import cache_dir
 
     folder = tmp_path / "shared"
     folder.mkdir(mode=0o777)
@@ -196,7 +196,7 @@ def test_a_wider_cache_folder_of_ours_is_made_private(
 def test_a_cache_path_that_is_a_file_is_not_used_nor_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write: WriteFile
 ) -> None:
-    from careerpath.locations import cache_dir
+    from careerpath.edges.locations import cache_dir
 
     path = write("notes.txt", "mine")
     path.chmod(0o644)
@@ -209,7 +209,7 @@ def test_a_cache_path_that_is_a_file_is_not_used_nor_changed(
 def test_a_cache_folder_someone_else_owns_is_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from careerpath import locations
+    from careerpath.edges import locations
 
     monkeypatch.setenv("CAREERPATH_CACHE", str(tmp_path))
     monkeypatch.setattr(locations.os, "getuid", lambda: os.stat(tmp_path).st_uid + 1)

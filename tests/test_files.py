@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from careerpath import checks
-from careerpath.errors import CareerpathError
-from careerpath.load import (
+from careerpath.core import checks
+from careerpath.edges.load import (
     DataError,
     Library,
     load_catalogue_file,
@@ -21,6 +20,7 @@ from careerpath.load import (
     load_library,
     load_role_file,
 )
+from careerpath.errors import CareerpathError, UsageError
 
 REPO = Path(__file__).resolve().parents[1]
 ROLES = REPO / "roles"
@@ -95,7 +95,7 @@ def assert_error(error: CareerpathError, path: Path, line: int | None, message: 
     where = f"{path}:{line}" if line else f"{path}"
     assert str(error) == f"{where}: {message}"
     assert "\n" not in str(error)
-    assert error.exit_code == 1
+    assert not isinstance(error, UsageError)
 
 
 # --- failures every format shares ------------------------------------------------------
@@ -1068,9 +1068,9 @@ def test_org_folder_must_be_a_folder(tmp_path: Path, make: str) -> None:
     error = error_of(lambda: load_library(org))
     problem = "is not a folder" if make == "file" else "does not exist"
     assert str(error) == (
-        f"{org}: the roles folder {problem}; check --roles-dir or CAREERPATH_ROLES"
+        f"{org}: the roles folder {problem}; check the roles_dir option or CAREERPATH_ROLES"
     )
-    assert error.exit_code == 2
+    assert isinstance(error, UsageError)
 
 
 # --- every shipped file loads ------------------------------------------------------------

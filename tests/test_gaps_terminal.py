@@ -12,10 +12,10 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from careerpath import locations
-from careerpath.gaps import rank
-from careerpath.load import Library, load_inventory
-from careerpath.terminal import gaps_text
+from careerpath.core.gaps import rank
+from careerpath.edges import locations
+from careerpath.edges.load import Library, load_inventory
+from careerpath.edges.terminal import gaps_text
 
 EXAMPLE = str(locations.example_inventory())
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

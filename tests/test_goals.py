@@ -14,17 +14,20 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner, Result
 
-from careerpath import locations
-from careerpath.carryover import Previous, carried_first, follow, follow_up
 from careerpath.cli import app
-from careerpath.compare import compare
-from careerpath.gaps import analyse
-from careerpath.goals import Done, Goal, goal_id, identify, slug
-from careerpath.load import Library, load_inventory
-from careerpath.model import ManagerView
-from careerpath.plan_file import read_plan
-from careerpath.plan_formats import render_plan
-from careerpath.plan_json import (
+from careerpath.core.gaps import analyse
+from careerpath.core.model import ManagerView
+from careerpath.core.plan.builder import build_plan
+from careerpath.core.plan.carryover import Previous, carried_first, follow, follow_up
+from careerpath.core.plan.goals import Done, Goal, goal_id, identify, slug
+from careerpath.core.plan.horizon import parse_horizon
+from careerpath.core.plan.values import Plan
+from careerpath.core.reviews.compare import compare
+from careerpath.edges import locations
+from careerpath.edges.load import Library, load_inventory
+from careerpath.edges.plan_files import read_plan
+from careerpath.edges.plan_formats import render_plan
+from careerpath.views.plan_document import (
     PlanDocument,
     document_goals,
     mark_done,
@@ -32,8 +35,7 @@ from careerpath.plan_json import (
     previous_plan,
     with_ids,
 )
-from careerpath.planning import Plan, build_plan, parse_horizon
-from careerpath.schema import schema_text
+from careerpath.views.schemas import schema_text
 from tests.core_values import catalogue, inventory, rating, role
 
 START = dt.date(2026, 11, 2)
@@ -505,7 +507,7 @@ MANAGER = ManagerView.model_validate(
 
 
 def managed_plan(library: Library, basis: str) -> Plan:
-    from careerpath.basis import with_basis
+    from careerpath.core.basis import with_basis
 
     original = load_inventory(EXAMPLE, library).model_copy(update={"manager": MANAGER})
     return build_plan(

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from careerpath.history import chronological, history, history_markdown, history_text
-from careerpath.load import Library
-from careerpath.model import Inventory
+from careerpath.core.model import Inventory
+from careerpath.core.reviews.history import chronological, history, history_markdown, history_text
+from careerpath.edges.load import Library
 
 
 def inv(day: dt.date, ratings: dict[str, object], targets: list[str]) -> Inventory:

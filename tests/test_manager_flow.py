@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from careerpath.core.model import Inventory, Rating
+from careerpath.edges.interview import finish, new_draft
+from careerpath.edges.inventory_files import load_draft, write_inventory
+from careerpath.edges.load import Library, load_inventory
+from careerpath.edges.manager_files import with_manager
 from careerpath.errors import Cancelled
-from careerpath.interview import finish, new_draft
-from careerpath.inventory_files import load_draft, write_inventory
-from careerpath.load import Library, load_inventory
-from careerpath.manager import with_manager
-from careerpath.model import Inventory, Rating
 from tests.test_assess_flow import (
     EXPECTED,
     START,

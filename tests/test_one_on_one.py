@@ -13,8 +13,8 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from careerpath.cli import app
-from careerpath.load import Library, load_inventory
-from careerpath.model import Rating
+from careerpath.core.model import Rating
+from careerpath.edges.load import Library, load_inventory
 
 SELF = """\
 person: Sam Rivera

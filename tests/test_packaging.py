@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from careerpath import locations
+from careerpath.edges import locations
 
 ROOT = Path(__file__).resolve().parent.parent
 

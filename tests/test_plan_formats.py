@@ -18,15 +18,18 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from careerpath import locations
-from careerpath.charts import CHAR_WIDTH, FONT, gap_bars, radar
 from careerpath.cli import app
-from careerpath.gaps import priority_band
-from careerpath.load import Library, load_inventory
-from careerpath.plan_formats import render_plan
-from careerpath.planning import Goal, Plan, build_plan, parse_horizon
-from careerpath.schema import schema_text
-from careerpath.smart import PARTS, check_plan, missing_parts, unshown
+from careerpath.core.gaps import priority_band
+from careerpath.core.plan.builder import build_plan
+from careerpath.core.plan.goals import Goal
+from careerpath.core.plan.horizon import parse_horizon
+from careerpath.core.plan.smart import PARTS, check_plan, missing_parts, unshown
+from careerpath.core.plan.values import Plan
+from careerpath.edges import locations
+from careerpath.edges.load import Library, load_inventory
+from careerpath.edges.plan_formats import render_plan
+from careerpath.views.charts import CHAR_WIDTH, FONT, gap_bars, radar
+from careerpath.views.schemas import schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"
@@ -439,8 +442,8 @@ with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.St
         app(sys.argv[1:], standalone_mode=False)
     except SystemExit:
         pass
-print(",".join(sorted(m for m in ("jinja2", "icalendar", "careerpath.terminal",
-      "careerpath.plan_json", "careerpath.charts") if m in sys.modules)))
+print(",".join(sorted(m for m in ("jinja2", "icalendar", "careerpath.edges.terminal",
+      "careerpath.views.plan_document", "careerpath.views.charts") if m in sys.modules)))
 """
 
 
@@ -449,8 +452,8 @@ print(",".join(sorted(m for m in ("jinja2", "icalendar", "careerpath.terminal",
     [
         (("gaps", EXAMPLE), ""),
         ((*PLAN,), "jinja2"),
-        ((*PLAN, "--format", "html"), "careerpath.charts,jinja2"),
-        ((*PLAN, "--format", "json"), "careerpath.plan_json"),
+        ((*PLAN, "--format", "html"), "careerpath.views.charts,jinja2"),
+        ((*PLAN, "--format", "json"), "careerpath.views.plan_document"),
     ],
 )
 def test_commands_import_only_what_they_use(args: tuple[str, ...], loaded: str) -> None:

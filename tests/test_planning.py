@@ -7,9 +7,10 @@ import itertools
 
 import pytest
 
-from careerpath.errors import CareerpathError
-from careerpath.model import Step
-from careerpath.planning import STEPS_PER_MILESTONE, add_months, build_plan, parse_horizon
+from careerpath.core.model import Step
+from careerpath.core.plan.builder import STEPS_PER_MILESTONE, build_plan
+from careerpath.core.plan.horizon import add_months, parse_horizon
+from careerpath.errors import CareerpathError, UsageError
 from tests.core_values import catalogue, inventory, role
 
 START = dt.date(2026, 11, 2)
@@ -34,8 +35,9 @@ def test_horizon_end_dates(text: str, end: dt.date) -> None:
 def test_bad_horizons_are_usage_errors(text: str) -> None:
     with pytest.raises(CareerpathError) as caught:
         parse_horizon(text)
-    assert caught.value.exit_code == 2
-    assert "--horizon" in caught.value.message
+    assert isinstance(caught.value, UsageError)
+    assert caught.value.option == "horizon"
+    assert "the horizon option must" in str(caught.value)
 
 
 @pytest.mark.parametrize(

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from careerpath import locations
+from careerpath.core.plan.builder import build_plan
+from careerpath.core.plan.horizon import parse_horizon
+from careerpath.edges import locations
+from careerpath.edges.load import load_inventory, load_library
+from careerpath.edges.templates import render
 from careerpath.errors import CareerpathError
-from careerpath.load import load_inventory, load_library
-from careerpath.planning import build_plan, parse_horizon
-from careerpath.render import render
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("CAREERPATH_UPDATE_GOLDEN") == "1"
@@ -105,7 +106,7 @@ def test_first_folder_wins(tmp_path: Path) -> None:
 def test_only_the_built_in_folder_is_trusted(tmp_path: Path) -> None:
     from jinja2.sandbox import SandboxedEnvironment
 
-    from careerpath.render import environment
+    from careerpath.edges.templates import environment
 
     builtin = locations.builtin("templates")
     assert not isinstance(environment([builtin]), SandboxedEnvironment)

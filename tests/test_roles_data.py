@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from careerpath.load import Library, load_library
+from careerpath.edges.load import Library, load_library
 
 ONET = Path(__file__).parent / "data" / "onet"
 MIN_SPEARMAN = 0.6

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from careerpath.schema import MODELS, schema_text
+from careerpath.views.schemas import MODELS, schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from careerpath.gaps import analyse
-from careerpath.load import Library
-from careerpath.model import Inventory, Rating
-from careerpath.team import MIN_GROUP, latest_per_person, readiness, team
-from careerpath.yaml_source import dump
+from careerpath.core.gaps import analyse
+from careerpath.core.model import Inventory, Rating
+from careerpath.core.reviews.team import MIN_GROUP, latest_per_person, readiness, team
+from careerpath.edges.load import Library
+from careerpath.edges.yaml_source import dump
 
 NAMES = ["Ana Lopez", "Ben Okafor", "Chen Wei", "Dara Singh", "Eli Novak", "Fay Moore"]
 
@@ -52,7 +52,7 @@ def inventories(data: list[dict[str, object]]) -> list[Inventory]:
 
 
 def test_readiness_is_the_gap_analysis_arithmetic(library: Library) -> None:
-    from careerpath.team import _coverage_rows
+    from careerpath.core.reviews.team import _coverage_rows
 
     for inv in inventories(people(6)):
         for role in library.roles.values():

@@ -1,14 +1,20 @@
-"""The one user-facing error type. Only the CLI turns it into output and an exit code."""
+"""careerpath's user-facing errors, by kind. Only the CLI turns a kind into an exit code.
+
+- CareerpathError: bad data or a failed check (a file that is wrong, a goal that is unknown).
+- UsageError: the command was asked for something it cannot do (a bad option value).
+- Cancelled: the person stopped at a prompt.
+
+Messages below the CLI never spell a flag: a message that is about an option writes `{option}`
+where the option goes and names it (`option="horizon"`); the CLI puts in its flag, and anything
+else reads "the horizon option".
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-# Exit codes (../shared/DESIGN.md): 1 bad data or a failed check, 2 usage, 130 cancelled.
-EXIT_DATA = 1
-EXIT_USAGE = 2
-EXIT_CANCELLED = 130
+OPTION = "{option}"
 
 
 @dataclass(frozen=True)
@@ -28,23 +34,34 @@ class CareerpathError(Exception):
         *,
         file: Path | str | None = None,
         line: int | None = None,
-        exit_code: int = EXIT_DATA,
+        option: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.file = file
         self.line = line
-        self.exit_code = exit_code
+        self.option = option
 
-    def __str__(self) -> str:
+    def worded(self, option_text: str | None = None) -> str:
+        """The message with FILE:LINE before it and the option, as `option_text`, put in."""
         where = ""
         if self.file is not None:
             where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
-        return where + self.message
+        message = self.message
+        if self.option is not None:
+            message = message.replace(OPTION, option_text or f"the {self.option} option")
+        return where + message
+
+    def __str__(self) -> str:
+        return self.worded()
+
+
+class UsageError(CareerpathError):
+    """The command cannot do what it was asked (a wrong option value, a missing argument)."""
 
 
 class Cancelled(Exception):
-    """The person stopped at a prompt (Ctrl-C or end of input); the CLI exits 130."""
+    """The person stopped at a prompt (Ctrl-C or end of input)."""
 
 
 def dotted(path: tuple[str | int, ...]) -> str:

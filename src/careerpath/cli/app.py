@@ -15,8 +15,8 @@ from typer.core import TyperGroup
 from typer.models import CommandInfo, TyperInfo
 
 from careerpath import __version__
+from careerpath.cli import exits
 from careerpath.cli.shared import Settings
-from careerpath.errors import EXIT_CANCELLED
 
 if TYPE_CHECKING:
     from typer._click import Command as ClickCommand
@@ -165,5 +165,5 @@ def main() -> None:
         sys.exit(error.exit_code)
     except (KeyboardInterrupt, typer.Abort):
         typer.echo("careerpath: cancelled", err=True)
-        sys.exit(EXIT_CANCELLED)
+        sys.exit(exits.CANCELLED)
     sys.exit(code if isinstance(code, int) else 0)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from careerpath.cli import exits
 from careerpath.cli.app import commands
 from careerpath.cli.shared import (
     Settings,
@@ -18,11 +19,11 @@ from careerpath.cli.shared import (
     library_of,
     read_inventory,
 )
-from careerpath.errors import EXIT_CANCELLED, EXIT_USAGE, CareerpathError
+from careerpath.errors import UsageError
 
 if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
-    from careerpath.load import Library
-    from careerpath.model import Inventory
+    from careerpath.core.model import Inventory
+    from careerpath.edges.load import Library
 
 # --- assess ------------------------------------------------------------------------------
 
@@ -83,19 +84,17 @@ def assess(
     ] = None,
 ) -> None:
     """Take your self-inventory: a guided, honest rating of every skill, saved as you go."""
-    from careerpath import locations
+    from careerpath.edges import locations
     from careerpath.errors import Cancelled
 
     if resume and (out or role or answers or update or force or as_manager):
-        raise CareerpathError(
-            "--resume goes on with the options the inventory started with; use it alone",
-            exit_code=EXIT_USAGE,
+        raise UsageError(
+            "--resume goes on with the options the inventory started with; use it alone"
         )
     if as_manager is not None and update is not None:
-        raise CareerpathError(
+        raise UsageError(
             "--as-manager rates the inventory FILE as it is; re-assess first (--update), then"
-            " rate the new file with --as-manager",
-            exit_code=EXIT_USAGE,
+            " rate the new file with --as-manager"
         )
     library = library_of(ctx)
     if role is not None:
@@ -110,14 +109,13 @@ def assess(
         _assess_from_answers(library, answers, out, role, update, base, force, today, settings)
         return
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise CareerpathError(
+        raise UsageError(
             "assess asks its questions in a terminal, and there is none here; give the answers"
-            " in a file instead: careerpath assess --answers FILE (see docs/formats.md)",
-            exit_code=EXIT_USAGE,
+            " in a file instead: careerpath assess --answers FILE (see docs/formats.md)"
         )
-    from careerpath import interview
-    from careerpath.draft import Draft
-    from careerpath.inventory_files import default_out, progress_path, save_draft
+    from careerpath.core.draft import Draft
+    from careerpath.edges import interview
+    from careerpath.edges.inventory_files import default_out, progress_path, save_draft
 
     progress = progress_path(locations.user_home())
     folder = update.parent if update is not None else locations.user_home()
@@ -150,7 +148,7 @@ def assess(
             )
         else:
             typer.echo("careerpath: cancelled; nothing was saved", err=True)
-        raise typer.Exit(EXIT_CANCELLED) from None
+        raise typer.Exit(exits.CANCELLED) from None
     typer.echo()
     if state.manager_for is not None:  # a resumed --as-manager rating
         _manager_summary(library, inventory, written, settings)
@@ -169,10 +167,10 @@ def _assess_from_answers(
     today: dt.date,
     settings: Settings,
 ) -> None:
-    from careerpath import locations
-    from careerpath.answers import inventory_from_answers
-    from careerpath.assessment import honesty_flags
-    from careerpath.inventory_files import default_out, write_inventory
+    from careerpath.core.assessment import honesty_flags
+    from careerpath.edges import locations
+    from careerpath.edges.answers import inventory_from_answers
+    from careerpath.edges.inventory_files import default_out, write_inventory
 
     inventory = inventory_from_answers(answers, library, today=today, base=base, role=role)
     folder = update.parent if update is not None else locations.user_home()
@@ -198,11 +196,11 @@ def _assess_as_manager(
     settings: Settings,
 ) -> None:
     """--as-manager: the manager's rating, added to the report's file (or written to --out)."""
-    from careerpath import locations
-    from careerpath.assessment import honesty_flags
+    from careerpath.core.assessment import honesty_flags
+    from careerpath.edges import locations
+    from careerpath.edges.inventory_files import write_inventory
+    from careerpath.edges.manager_files import check_replace, manager_from_answers
     from careerpath.errors import Cancelled
-    from careerpath.inventory_files import write_inventory
-    from careerpath.manager import check_replace, manager_from_answers
 
     report = read_inventory(report_path, library)
     target = out or report_path
@@ -216,15 +214,14 @@ def _assess_as_manager(
         _manager_summary(library, inventory, target, settings)
         return
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise CareerpathError(
+        raise UsageError(
             "assess asks its questions in a terminal, and there is none here; give the manager's"
             " answers in a file instead: careerpath assess --as-manager FILE --answers ANSWERS"
-            " (see docs/formats.md)",
-            exit_code=EXIT_USAGE,
+            " (see docs/formats.md)"
         )
-    from careerpath import interview
-    from careerpath.draft import Draft
-    from careerpath.inventory_files import progress_path, save_draft
+    from careerpath.core.draft import Draft
+    from careerpath.edges import interview
+    from careerpath.edges.inventory_files import progress_path, save_draft
 
     progress = progress_path(locations.user_home())
 
@@ -258,7 +255,7 @@ def _assess_as_manager(
             else "careerpath: cancelled; nothing was saved",
             err=True,
         )
-        raise typer.Exit(EXIT_CANCELLED) from None
+        raise typer.Exit(exits.CANCELLED) from None
     typer.echo()
     _manager_summary(library, inventory, written, settings)
 
@@ -266,8 +263,8 @@ def _assess_as_manager(
 def _manager_summary(
     library: "Library", inventory: "Inventory", written: Path, settings: Settings
 ) -> None:
-    from careerpath.compare import compare
-    from careerpath.compare_report import compare_text
+    from careerpath.core.reviews.compare import compare
+    from careerpath.views.compare_text import compare_text
 
     comparison = compare(inventory, library.catalogue)
     assert comparison is not None
@@ -282,7 +279,7 @@ def _manager_summary(
 def _assess_summary(
     library: "Library", inventory: "Inventory", written: Path, settings: Settings
 ) -> None:
-    from careerpath.summary import summary_text
+    from careerpath.views.summary_text import summary_text
 
     typer.echo(
         summary_text(

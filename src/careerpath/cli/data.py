@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from careerpath.cli import exits
 from careerpath.cli.app import commands
 from careerpath.cli.shared import (
     Settings,
@@ -18,10 +19,10 @@ from careerpath.cli.shared import (
     handled,
     library_of,
 )
-from careerpath.errors import EXIT_DATA, CareerpathError
+from careerpath.errors import CareerpathError
 
 if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
-    from careerpath.load import Library
+    from careerpath.edges.load import Library
 
 roles_app = typer.Typer(
     invoke_without_command=True,
@@ -69,7 +70,7 @@ def roles_show(
     role_id: Annotated[str, typer.Argument(metavar="ROLE", help="A role id, e.g. testing.")],
 ) -> None:
     """Show what a role needs: skills with level and importance, credentials, people, mentor."""
-    from careerpath.roleview import role_text
+    from careerpath.views.role_text import role_text
 
     library = library_of(ctx)
     typer.echo(role_text(library.role(role_id), library.catalogue))
@@ -104,7 +105,7 @@ def validate(
     ] = None,
 ) -> None:
     """Check skill catalogues, role profiles and inventories; print every problem found."""
-    from careerpath.validation import default_paths, validate_paths
+    from careerpath.edges.validation import default_paths, validate_paths
 
     settings = ctx.find_object(Settings) or Settings()
     library = library_of(ctx) if not paths else _library_or_builtin(ctx)
@@ -114,13 +115,13 @@ def validate(
     files = counted(len(report.checked), "file")
     if report.errors:
         typer.echo(f"{counted(len(report.errors), 'problem')} in {files}", err=True)
-        raise typer.Exit(EXIT_DATA)
+        raise typer.Exit(exits.DATA)
     typer.echo(f"ok: {files} valid")
 
 
 def _library_or_builtin(ctx: typer.Context) -> "Library":
     """The library to check files against; the built-in one if the organisation's is broken."""
-    from careerpath.load import load_library
+    from careerpath.edges.load import load_library
 
     try:
         return library_of(ctx)
@@ -134,6 +135,6 @@ def schema(
     name: Annotated[str, typer.Argument(help="catalogue, role, inventory or plan.")],
 ) -> None:
     """Print the JSON Schema of a file format, for editors that autocomplete YAML."""
-    from careerpath.schema import schema_text
+    from careerpath.views.schemas import schema_text
 
     typer.echo(schema_text(name), nl=False)

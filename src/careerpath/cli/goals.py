@@ -19,7 +19,7 @@ goals_app = typer.Typer(
 commands.add_typer(goals_app, name="goals")
 
 
-# --- goals across time (careerpath.plan_file) -----------------------------------------------
+# --- goals across time (careerpath.edges.plan_files) ---
 
 PlanArg = Annotated[
     Path,
@@ -33,8 +33,8 @@ PlanArg = Annotated[
 @handled
 def goals_list(plan_path: PlanArg) -> None:
     """Every goal of the plan with its id, due date and whether it is done."""
-    from careerpath.plan_file import read_plan
-    from careerpath.plan_json import document_goals
+    from careerpath.edges.plan_files import read_plan
+    from careerpath.views.plan_document import document_goals
 
     document = read_plan(plan_path)
     goals = document_goals(document)
@@ -79,8 +79,8 @@ def goals_done(
     """Mark a goal of the plan done, with its evidence.
 
     The plan file is updated in place (mode 0600); a plan made with --previous skips the goal."""
-    from careerpath.goals import Done
-    from careerpath.plan_file import mark_goal_done
+    from careerpath.core.plan.goals import Done
+    from careerpath.edges.plan_files import mark_goal_done
 
     when = parse_date(date)
     mark_goal_done(plan_path, goal, Done(when, evidence), force=force)

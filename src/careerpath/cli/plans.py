@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from careerpath.cli import exits
 from careerpath.cli.app import commands
 from careerpath.cli.shared import (
     echo_json,
@@ -20,14 +21,15 @@ from careerpath.cli.shared import (
     parse_date,
     read_inventory,
 )
-from careerpath.errors import EXIT_USAGE, CareerpathError
+from careerpath.errors import CareerpathError, UsageError
 
 if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
-    from careerpath.carryover import Previous
-    from careerpath.compare import Comparison
-    from careerpath.load import Library
-    from careerpath.model import Inventory
-    from careerpath.planning import Horizon, Plan
+    from careerpath.core.model import Inventory
+    from careerpath.core.plan.carryover import Previous
+    from careerpath.core.plan.horizon import Horizon
+    from careerpath.core.plan.values import Plan
+    from careerpath.core.reviews.compare import Comparison
+    from careerpath.edges.load import Library
 
 # --- gaps and plan -----------------------------------------------------------------------
 
@@ -47,7 +49,7 @@ BasisOption = Annotated[
 
 
 def _based(inventory: "Inventory", basis: str) -> "Inventory":
-    from careerpath.basis import check_basis, with_basis
+    from careerpath.core.basis import check_basis, with_basis
 
     return with_basis(inventory, check_basis(basis))
 
@@ -65,9 +67,9 @@ def gaps(
     basis: BasisOption = "self",
 ) -> None:
     """Compare your inventory with the roles: readiness, gaps by priority, strengths."""
-    from careerpath.basis import basis_line, check_basis
-    from careerpath.gaps import analyse, rank
-    from careerpath.report import gaps_data, ranking_text, role_text
+    from careerpath.core.basis import basis_line, check_basis
+    from careerpath.core.gaps import analyse, rank
+    from careerpath.views.gaps_text import gaps_data, ranking_text, role_text
 
     library = library_of(ctx)
     original = read_inventory(inventory_path, library)
@@ -84,9 +86,9 @@ def gaps(
         return
     parts = [f"{inventory.person}, {inventory.date.isoformat()}"]
     if basis != "self" or original.manager is not None:
-        parts[0] += "\n" + basis_line(original, check_basis(basis))
+        parts[0] += "\n" + exits.with_flag(basis_line(original, check_basis(basis)), "basis")
     if sys.stdout.isatty():  # a person reading: tables with bars coloured by priority (rich)
-        from careerpath.terminal import print_gaps
+        from careerpath.edges.terminal import print_gaps
 
         print_gaps(parts.pop(0), ranking, detail)
     else:  # piped: plain text
@@ -162,31 +164,31 @@ def plan(
     """Write a dated growth plan for one role.
 
     Goals for the top gaps, mentor, people to meet, timeline, and a one-on-one agenda."""
-    from careerpath.basis import basis_line, check_basis
-    from careerpath.planning import parse_horizon
+    from careerpath.core.basis import basis_line, check_basis
+    from careerpath.core.plan.horizon import parse_horizon
 
     library = library_of(ctx)
     original = read_inventory(inventory_path, library)
     inventory = _based(original, basis)
     if basis != "self" or original.manager is not None:
-        for text in basis_line(original, check_basis(basis)).splitlines():
+        for text in exits.with_flag(basis_line(original, check_basis(basis)), "basis").splitlines():
             typer.echo(f"careerpath: {text}", err=True)
     start = parse_date(date)
     span = parse_horizon(horizon)
     role_id = role or _first_target(inventory)
-    from careerpath.plan_formats import check_format
+    from careerpath.edges.plan_formats import check_format
 
     check_format(fmt, template)
     targets = [path for path in (out, ics) if path is not None]
     if out is not None and ics is not None and out.resolve() == ics.resolve():
-        raise CareerpathError("--out and --ics name the same file", exit_code=EXIT_USAGE)
+        raise UsageError("--out and --ics name the same file")
     for path in targets:
         if path.is_file() and not force:  # check both before writing either
             raise CareerpathError("already exists; use --force to replace it", file=path)
     before = None if previous is None else _previous_plan(previous, original)
     comparison = None
     if original.manager is not None:  # both views: the plan carries the comparison
-        from careerpath.compare import compare as compare_views
+        from careerpath.core.reviews.compare import compare as compare_views
 
         comparison = compare_views(original, library.catalogue)
     the_plan = _build_plan(
@@ -202,8 +204,8 @@ def plan(
     text = _plan_text(library, the_plan, fmt, template)
     emit(text, out, force)
     if ics is not None:
-        from careerpath.calendar_file import plan_calendar
-        from careerpath.writing import write_private
+        from careerpath.edges.calendar import plan_calendar
+        from careerpath.edges.private_files import write_private
 
         write_private(ics, plan_calendar(the_plan), force=force)
         typer.echo(f"careerpath: wrote {ics}", err=True)
@@ -211,9 +213,8 @@ def plan(
 
 def _first_target(inventory: "Inventory") -> str:
     if not inventory.targets:
-        raise CareerpathError(
-            "the inventory has no targets; add `targets: [ROLE]` to it or pass --role ROLE",
-            exit_code=EXIT_USAGE,
+        raise UsageError(
+            "the inventory has no targets; add `targets: [ROLE]` to it or pass --role ROLE"
         )
     return inventory.targets[0]
 
@@ -229,7 +230,7 @@ def _build_plan(
     comparison: "Comparison | None" = None,
     previous: "Previous | None" = None,
 ) -> "Plan":
-    from careerpath.planning import build_plan
+    from careerpath.core.plan.builder import build_plan
 
     return build_plan(
         inventory,
@@ -246,8 +247,8 @@ def _build_plan(
 
 def _previous_plan(path: Path, inventory: "Inventory") -> "Previous":
     """--previous: the earlier plan's goals, from its JSON; it must be the same person's."""
-    from careerpath.plan_file import read_plan
-    from careerpath.plan_json import previous_plan
+    from careerpath.edges.plan_files import read_plan
+    from careerpath.views.plan_document import previous_plan
 
     document = read_plan(path)
     if document.person.strip().casefold() != inventory.person.strip().casefold():
@@ -261,8 +262,8 @@ def _previous_plan(path: Path, inventory: "Inventory") -> "Previous":
 
 def _plan_text(library: "Library", the_plan: "Plan", fmt: str, template: Path | None) -> str:
     """The plan in `fmt`; the SMART check's findings go to stderr as warnings."""
-    from careerpath.locations import cache_dir
-    from careerpath.plan_formats import render_plan
+    from careerpath.edges.locations import cache_dir
+    from careerpath.edges.plan_formats import render_plan
 
     rendered = render_plan(the_plan, library, fmt, template, cache_dir())
     for warning in rendered.warnings:
@@ -286,10 +287,10 @@ def demo(
     ] = None,
 ) -> None:
     """Show the whole loop on the shipped example: gaps for every role, then a growth plan."""
-    from careerpath import locations
-    from careerpath.gaps import rank
-    from careerpath.planning import parse_horizon
-    from careerpath.report import ranking_text, role_text
+    from careerpath.core.gaps import rank
+    from careerpath.core.plan.horizon import parse_horizon
+    from careerpath.edges import locations
+    from careerpath.views.gaps_text import ranking_text, role_text
 
     library = library_of(ctx)
     path = locations.example_inventory()

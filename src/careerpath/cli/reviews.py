@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from careerpath.cli import exits
 from careerpath.cli.app import commands
 from careerpath.cli.shared import (
     counted,
@@ -20,13 +21,13 @@ from careerpath.cli.shared import (
     library_of,
     read_inventory,
 )
-from careerpath.errors import EXIT_DATA, EXIT_USAGE, CareerpathError
+from careerpath.errors import CareerpathError, UsageError
 
 if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
-    from careerpath.load import Library
-    from careerpath.model import Inventory
+    from careerpath.core.model import Inventory
+    from careerpath.edges.load import Library
 
-# --- one-on-ones, history and the team (careerpath.compare, .history, .team) ---------------
+# --- one-on-ones, history and the team (careerpath.core.reviews) ---
 
 FORMATS = ("text", "md", "html", "json")
 FormatOption = Annotated[
@@ -47,9 +48,7 @@ TargetRoleOption = Annotated[
 
 def _check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:
     if fmt not in allowed:
-        raise CareerpathError(
-            f"--format must be one of {', '.join(allowed)}, got '{fmt}'", exit_code=EXIT_USAGE
-        )
+        raise UsageError(f"--format must be one of {', '.join(allowed)}, got '{fmt}'")
     return fmt
 
 
@@ -62,7 +61,7 @@ def _output(
     template: str,
     title: str,
 ) -> str:
-    """The chosen format of one result; HTML through careerpath.render (autoescaped)."""
+    """The chosen format of one result; HTML through careerpath.edges.templates (autoescaped)."""
     import json
 
     if fmt == "json":
@@ -70,11 +69,11 @@ def _output(
     if fmt == "md":
         return markdown()
     if fmt == "html":
-        from careerpath.render import render
+        from careerpath.edges.templates import render
 
         context: dict[str, object] = {"title": title, template.split(".")[0]: data()}
         if template.startswith("team"):
-            from careerpath.team_report import LEGEND
+            from careerpath.views.team_text import LEGEND
 
             context["legend"] = LEGEND
         return render(library.template_dirs, template, context)
@@ -93,8 +92,8 @@ def compare(
     """Self against manager, skill by skill.
 
     Differences of two levels or more become discussion prompts for the next one-on-one."""
-    from careerpath.compare import compare as compare_views
-    from careerpath.compare_report import compare_data, compare_text
+    from careerpath.core.reviews.compare import compare as compare_views
+    from careerpath.views.compare_text import compare_data, compare_text
 
     library = library_of(ctx)
     inventory = read_inventory(inventory_path, library)
@@ -123,7 +122,7 @@ def progress(
     force: ForceOption = False,
 ) -> None:
     """Movement between two inventories: every skill, and readiness for the target roles."""
-    from careerpath.history import chronological
+    from careerpath.core.reviews.history import chronological
 
     fmt = _check_format(fmt)
     library = library_of(ctx)
@@ -136,7 +135,12 @@ def progress(
 def _history_output(
     library: "Library", inventories: "list[Inventory]", role: str | None, fmt: str
 ) -> str:
-    from careerpath.history import history, history_data, history_markdown, history_text
+    from careerpath.core.reviews.history import (
+        history,
+        history_data,
+        history_markdown,
+        history_text,
+    )
 
     result = history(inventories, library.roles.values(), library.catalogue, role)
     return _output(
@@ -170,9 +174,9 @@ def history(
     force: ForceOption = False,
 ) -> None:
     """PERSON's dated inventories, oldest first: movement per skill and readiness over time."""
-    from careerpath import locations
-    from careerpath.history import chronological
-    from careerpath.inventory_folder import inventory_paths, read_inventories
+    from careerpath.core.reviews.history import chronological
+    from careerpath.edges import locations
+    from careerpath.edges.inventory_folder import inventory_paths, read_inventories
 
     fmt = _check_format(fmt)
     library = library_of(ctx)
@@ -191,7 +195,7 @@ def history(
         raise CareerpathError(f"no inventories of '{person}' in {where}{found}")
     emit(_history_output(library, chronological(mine), role, fmt), out, force)
     if errors:
-        raise typer.Exit(EXIT_DATA)
+        raise typer.Exit(exits.DATA)
 
 
 @commands.command()
@@ -213,10 +217,10 @@ def team(
     """A folder of inventories as a team: heatmap, readiness, thinnest skills, mentor pairs.
 
     Groups smaller than five are left out of aggregates."""
-    from careerpath.inventory_folder import inventory_paths, read_inventories
-    from careerpath.team import team as team_view
-    from careerpath.team_report import team_data, team_markdown, team_text
-    from careerpath.terminal import progress_bar
+    from careerpath.core.reviews.team import team as team_view
+    from careerpath.edges.inventory_folder import inventory_paths, read_inventories
+    from careerpath.edges.terminal import progress_bar
+    from careerpath.views.team_text import team_data, team_markdown, team_text
 
     fmt = _check_format(fmt)
     library = library_of(ctx)
@@ -245,4 +249,4 @@ def team(
     emit(text, out, force)
     if errors:
         typer.echo(f"careerpath: {counted(len(errors), 'file')} could not be read", err=True)
-        raise typer.Exit(EXIT_DATA)
+        raise typer.Exit(exits.DATA)

@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import typer
 
-from careerpath.errors import EXIT_CANCELLED, EXIT_USAGE, CareerpathError
+from careerpath.cli import exits
+from careerpath.errors import CareerpathError, UsageError
 
 if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
-    from careerpath.load import Library
-    from careerpath.model import Inventory
+    from careerpath.core.model import Inventory
+    from careerpath.edges.load import Library
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -30,7 +31,7 @@ class Settings:
 
 
 def fail(error: CareerpathError) -> None:
-    typer.echo(f"careerpath: error: {error}", err=True)
+    typer.echo(f"careerpath: error: {exits.worded(error)}", err=True)
 
 
 def handled(command: Callable[P, R]) -> Callable[P, R]:
@@ -42,25 +43,25 @@ def handled(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except CareerpathError as error:
             fail(error)
-            raise typer.Exit(error.exit_code) from None
+            raise typer.Exit(exits.exit_code(error)) from None
         except KeyboardInterrupt:
             typer.echo("careerpath: cancelled", err=True)
-            raise typer.Exit(EXIT_CANCELLED) from None
+            raise typer.Exit(exits.CANCELLED) from None
 
     return wrapper
 
 
 def library_of(ctx: typer.Context) -> "Library":
-    from careerpath.load import load_library
-    from careerpath.locations import cache_dir
+    from careerpath.edges.load import load_library
+    from careerpath.edges.locations import cache_dir
 
     settings = ctx.find_object(Settings) or Settings()
     return load_library(settings.roles_dir, cache_dir())
 
 
 def read_inventory(path: Path, library: "Library") -> "Inventory":
-    from careerpath.load import load_inventory
-    from careerpath.locations import cache_dir
+    from careerpath.edges.load import load_inventory
+    from careerpath.edges.locations import cache_dir
 
     return load_inventory(path, library, cache_dir())
 
@@ -71,9 +72,7 @@ def parse_date(text: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise CareerpathError(
-            f"--date must be a date like 2026-11-23, got '{text}'", exit_code=EXIT_USAGE
-        ) from None
+        raise UsageError(f"--date must be a date like 2026-11-23, got '{text}'") from None
 
 
 def echo_json(data: object) -> None:
@@ -86,7 +85,7 @@ def emit(text: str, out: Path | None, force: bool) -> None:
     if out is None:
         typer.echo(text, nl=not text.endswith("\n"))
         return
-    from careerpath.writing import write_private
+    from careerpath.edges.private_files import write_private
 
     write_private(out, text, force=force)
     typer.echo(f"careerpath: wrote {out}", err=True)

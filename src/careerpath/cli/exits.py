@@ -1,0 +1,47 @@
+"""The one table from an error's kind to an exit code, and the flag each option name stands for.
+
+Everything below the CLI raises errors by kind (careerpath.errors) and writes `{option}` where
+a message needs a flag; only this module knows the codes and the flags.
+"""
+
+from careerpath.errors import Cancelled, CareerpathError, UsageError
+
+OK = 0
+DATA = 1  # bad data or a failed check
+USAGE = 2  # wrong usage, or a prompt needed with no terminal
+CANCELLED = 130  # Ctrl-C or end of input at a prompt
+
+EXIT_CODES: tuple[tuple[type[BaseException], int], ...] = (
+    (UsageError, USAGE),  # before CareerpathError, which it is a kind of
+    (CareerpathError, DATA),
+    (Cancelled, CANCELLED),
+    (KeyboardInterrupt, CANCELLED),
+)
+
+# The option names errors and messages use, and the flag that gives each.
+FLAGS = {
+    "basis": "--basis",
+    "evidence": "--evidence",
+    "force": "--force",
+    "format": "--format",
+    "horizon": "--horizon",
+    "roles_dir": "--roles-dir",
+    "template": "--template",
+}
+
+
+def exit_code(error: BaseException) -> int:
+    for kind, code in EXIT_CODES:
+        if isinstance(error, kind):
+            return code
+    raise TypeError(f"no exit code for {type(error).__name__}")
+
+
+def worded(error: CareerpathError) -> str:
+    """The error's message as the command line says it, with the option's flag put in."""
+    return error.worded(FLAGS.get(error.option or ""))
+
+
+def with_flag(text: str, option: str) -> str:
+    """A message written below the CLI with `{option}` in it, the flag put in."""
+    return text.replace("{option}", FLAGS[option])

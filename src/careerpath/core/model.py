@@ -1,0 +1,254 @@
+"""The data model: the skill catalogue, role profiles and self-inventories.
+
+Pydantic checks each file's shape (strict types, no unknown fields); cross-file references
+(a role naming a skill the catalogue lacks) are checked in careerpath.core.checks.
+"""
+
+import datetime as dt
+from typing import (
+    Annotated,
+    Any,
+    Literal,
+    Required,  # pydantic needs these on Python 3.11
+)
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+from typing_extensions import TypedDict
+
+MIN_LEVEL, MAX_LEVEL = 0, 5
+MIN_IMPORTANCE, MAX_IMPORTANCE = 1, 5
+LEVEL_NAMES = ("none", "aware", "with guidance", "independent", "advanced", "sets direction")
+NOT_APPLICABLE = "n/a"
+UNSURE = "unsure"
+
+
+def _whole_number(low: int, high: int) -> BeforeValidator:
+    def check(value: object) -> object:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"must be a whole number from {low} to {high}, got {value!r}")
+        if not low <= value <= high:
+            raise ValueError(f"must be {low} to {high}, got {value}")
+        return value
+
+    return BeforeValidator(check, json_schema_input_type=int)
+
+
+Level = Annotated[int, _whole_number(MIN_LEVEL, MAX_LEVEL), Field(ge=MIN_LEVEL, le=MAX_LEVEL)]
+StepLevel = Annotated[int, _whole_number(1, MAX_LEVEL), Field(ge=1, le=MAX_LEVEL)]
+Importance = Annotated[
+    int, _whole_number(MIN_IMPORTANCE, MAX_IMPORTANCE), Field(ge=MIN_IMPORTANCE, le=MAX_IMPORTANCE)
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+OnetElement = Annotated[str, StringConstraints(pattern=r"^[0-9](\.[A-Za-z0-9]+)+$")]
+OnetCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$")]
+
+
+class Frozen(BaseModel):
+    # defer_build: a validator is built on first use, so a command that reads the cached
+    # library builds only the inventory's validators, not those of every model.
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
+
+
+class Step(Frozen):
+    """One step up a skill: what to do, the evidence that shows it is done, and its effort."""
+
+    do: Text
+    evidence: Text
+    hours: Annotated[int, _whole_number(1, 200), Field(ge=1, le=200)] | None = Field(
+        None, description="The effort: hours of the person's own time the step takes."
+    )
+    weeks: Annotated[int, _whole_number(0, 52), Field(ge=0, le=52)] | None = Field(
+        None,
+        description="The minimum calendar time in weeks (0: no minimum), e.g. 12 for a step"
+        " that runs 'for a quarter'.",
+    )
+
+
+class Skill(Frozen):
+    name: Text
+    category: Ident
+    description: Text
+    onet: OnetElement | None = None
+    levels: dict[Level, Text] = Field(description="An observable descriptor for every level 0-5.")
+    steps: dict[StepLevel, Step] = Field(
+        description="Generic actions; key n says how to get from level n-1 to n."
+    )
+
+
+class Catalogue(Frozen):
+    categories: dict[Ident, Text] = {}
+    skills: dict[Ident, Skill] = {}
+
+
+class Requirement(Frozen):
+    level: Level
+    importance: Importance
+
+
+class OnetLink(Frozen):
+    code: OnetCode
+    title: Text
+
+
+class Credential(Frozen):
+    name: Text
+    why: str = ""
+
+
+class Experience(Frozen):
+    name: Text
+    how: str = ""
+
+
+class Relationship(Frozen):
+    who: Text
+    why: str = ""
+    ask: Text
+    signal: str = Field(
+        default="",
+        description="The success signal: what will show the relationship works. A plan goal"
+        " without one is not measurable, and careerpath plan warns about it.",
+    )
+
+
+class Exposure(Frozen):
+    area: Text
+    how: Text
+
+
+class Mentor(Frozen):
+    profile: Text
+    learn: list[Text] = []
+    questions: list[Text] = []
+    cadence: Text = "every two weeks"
+
+
+class Role(Frozen):
+    id: Ident
+    title: Text
+    summary: Text
+    onet: OnetLink | None = None
+    skills: dict[Ident, Requirement] = Field(min_length=1)
+    credentials: list[Credential] = []
+    experiences: list[Experience] = []
+    relationships: list[Relationship] = []
+    exposure: list[Exposure] = []
+    mentor: Mentor
+    influence: list[Text] = []
+    actions: dict[Ident, dict[StepLevel, Step]] = Field(
+        default={},
+        description="Role-specific steps per skill; they replace the catalogue's for this role.",
+    )
+
+
+Status = Literal["rated", "n/a", "unsure"]
+
+
+class Rating(Frozen):
+    """A self-rating of one skill: a level, or n/a, or unsure; evidence is optional."""
+
+    level: int | None = None
+    status: Status = "rated"
+    evidence: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_short_forms(cls, value: Any) -> Any:
+        """Accept `3`, `n/a`, `unsure` or `{level: 3, evidence: ...}` as written in YAML."""
+        if isinstance(value, dict):
+            value = dict(value)
+            if "status" in value:
+                raise ValueError("has a status field; write level: 0 to 5, n/a or unsure instead")
+            level = value.pop("level", None)
+            if level is None:
+                raise ValueError("needs a level: 0 to 5, n/a or unsure")
+            return {**_level_or_word(level), **value}
+        return _level_or_word(value)
+
+    @property
+    def known(self) -> bool:
+        return self.status == "rated"
+
+
+def _level_or_word(value: object) -> dict[str, object]:
+    if isinstance(value, str) and value.strip().lower() in {"n/a", "na", "not applicable"}:
+        return {"status": NOT_APPLICABLE}
+    if isinstance(value, str) and value.strip().lower() in {"unsure", "not sure", "?"}:
+        return {"status": UNSURE}
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_LEVEL:
+        raise ValueError(f"must be a level 0 to 5, n/a or unsure, got {value!r}")
+    return {"level": value, "status": "rated"}
+
+
+def _iso_date(value: object) -> object:
+    """A quoted date is still a date: YAML 1.2 has no date type, so accept the text form."""
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    return value
+
+
+LevelOrWord = Annotated[int, Field(ge=0, le=5)] | Literal["n/a", "unsure"]
+
+
+class RatingForm(TypedDict, total=False):
+    """How a rating with evidence is written in YAML (for the JSON Schema)."""
+
+    level: Required[LevelOrWord]
+    evidence: str
+
+
+RatingInput = Annotated[
+    Rating,
+    BeforeValidator(
+        lambda value: value,
+        json_schema_input_type=LevelOrWord | RatingForm,
+    ),
+]
+
+
+class ManagerView(Frozen):
+    """A manager's rating of the same skills, kept beside the self-rating, never averaged in."""
+
+    name: Text = Field(description="The manager who rated.")
+    date: Annotated[dt.date, BeforeValidator(_iso_date, json_schema_input_type=dt.date)] = Field(
+        description="When the manager rated, YYYY-MM-DD."
+    )
+    ratings: dict[Ident, RatingInput] = {}
+
+
+class Inventory(Frozen):
+    person: Text
+    date: Annotated[dt.date, BeforeValidator(_iso_date, json_schema_input_type=dt.date)] = Field(
+        description="When the inventory was taken, YYYY-MM-DD."
+    )
+    current_role: Text = Field(description="A role id such as support, or free text.")
+    years_in_role: Annotated[float, Field(ge=0, le=60)] | None = None
+    targets: list[Ident] = []
+    ratings: dict[Ident, RatingInput] = {}
+    aspirations: str = ""
+    credentials: list[Text] = []
+    experiences: list[Text] = []
+    manager: ManagerView | None = Field(
+        default=None,
+        description="The manager's view of the same skills (careerpath assess --as-manager).",
+    )
+
+    @field_validator("targets")
+    @classmethod
+    def _targets_unique(cls, targets: list[str]) -> list[str]:
+        twice = sorted({t for t in targets if targets.count(t) > 1})
+        if twice:
+            raise ValueError(f"lists {', '.join(twice)} more than once; list each role once")
+        return targets

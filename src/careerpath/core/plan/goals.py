@@ -1,0 +1,86 @@
+"""A plan's goals as values, and their stable ids. Pure: values in, values out.
+
+An id names what a goal is about, not when it is due, so the same goal has the same id in
+every plan: `skill:test_design:3` (reach level 3 in test design), `relationship:qa-lead`,
+`exposure:release-management`, `influence:<the first words of the practice>`, `mentor:find`,
+`review:mid-plan-review`, `assess:unsure`. `careerpath goals done` marks a goal done by its id,
+and a new plan recognises the previous plan's goals by theirs (careerpath.core.plan.carryover).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Literal, NamedTuple
+
+GoalKind = Literal["skill", "mentor", "relationship", "exposure", "influence", "assess", "review"]
+
+# Goals about the plan's own cycle (protect time, reviews, rating what is unsure): every plan
+# has its own, so they are neither carried over nor suppressed when done in an earlier plan.
+PER_PLAN: frozenset[str] = frozenset({"review", "assess"})
+SLUG_LIMIT = 48
+
+
+class Done(NamedTuple):
+    """A goal marked done (`careerpath goals done`): when, and the evidence that shows it."""
+
+    date: dt.date
+    evidence: str
+
+
+class Goal(NamedTuple):
+    """A SMART goal: a specific action, a measurable outcome, the evidence that shows it, an
+    owner and a due date (careerpath.core.plan.smart checks that none is missing)."""
+
+    kind: GoalKind
+    title: str
+    action: str
+    measure: str  # the evidence that will show it is done
+    owner: str
+    due: dt.date | None = None
+    skill: str | None = None
+    level: int | None = None
+    why: str = ""
+    outcome: str = ""  # the measurable outcome: what will be true when it is done
+    subject: str = ""  # the stakeholder group, area or practice the goal is about
+    id: str = ""  # stable across plans (goal_id)
+    done: Done | None = None
+    carried_from: dt.date | None = None  # the start of the plan it was carried over from
+
+
+def slug(text: str, limit: int = SLUG_LIMIT) -> str:
+    """Lowercase words joined by hyphens, cut at a word boundary within `limit` characters."""
+    words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if len(words) <= limit:
+        return words or "goal"
+    cut = words[: limit + 1]
+    return (cut[: cut.rfind("-")] if "-" in cut else cut[:limit]) or "goal"
+
+
+def goal_id(goal: Goal) -> str:
+    """The id a goal gets from what it is about (without de-duplication)."""
+    if goal.kind == "skill" and goal.skill is not None and goal.level is not None:
+        return f"skill:{goal.skill}:{goal.level}"
+    if goal.kind == "mentor":
+        return "mentor:find"
+    if goal.kind == "assess":
+        return "assess:unsure"
+    if goal.kind in ("relationship", "exposure") and goal.subject:
+        return f"{goal.kind}:{slug(goal.subject)}"
+    if goal.kind == "influence":
+        return f"influence:{slug(goal.action)}"
+    return f"{goal.kind}:{slug(goal.title)}"
+
+
+def identify(goals: Iterable[Goal], taken: set[str]) -> tuple[Goal, ...]:
+    """`goals` with their ids; an id already in `taken` gets -2, -3, ... (and joins `taken`)."""
+    named = []
+    for goal in goals:
+        base = goal.id or goal_id(goal)
+        found, number = base, 2
+        while found in taken:
+            found, number = f"{base}-{number}", number + 1
+        taken.add(found)
+        named.append(goal._replace(id=found))
+    return tuple(named)

@@ -1,0 +1,457 @@
+"""The guided self-inventory: asks each question, and saves the draft after every answer.
+
+Each question is recorded in the draft's progress when answered, so a resumed interview skips
+what is done and goes on exactly where it stopped. The rules (what to ask, the checks) are in
+careerpath.core.assessment; the prompts themselves in careerpath.edges.prompts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from careerpath.core import assessment, draft
+from careerpath.core.draft import Draft
+from careerpath.core.gaps import rank
+from careerpath.core.model import Inventory
+from careerpath.edges import prompts
+from careerpath.edges.inventory_files import load_draft, next_free, save_draft, write_inventory
+from careerpath.edges.load import Library, load_inventory
+from careerpath.edges.manager_files import with_manager
+from careerpath.edges.prompts import Choice, Heading
+from careerpath.errors import Cancelled, CareerpathError, UsageError
+from careerpath.views.summary_text import ranking_rows
+
+Save = Callable[[Draft], None]
+
+OTHER = "__other__"
+NOT_SURE = "__not_sure__"
+SELECT_KEYS = "(0-5, n, u or arrows, then Enter)"
+PICK_KEYS = "(Space ticks, Enter goes on)"
+READINESS_NOTE = (
+    "How close you are to each role, closest first. Readiness is the share of each role's"
+    " required levels you meet, weighted by importance; skills not rated or 'not sure' count"
+    " as not yet covered (careerpath gaps FILE shows the arithmetic)."
+)
+CREDENTIAL_QUESTION = ("Credentials you hold (certificates, qualifications, courses)", "Credential")
+EXPERIENCE_QUESTION = (
+    "Experiences that count (a project, covering for a role, a secondment)",
+    "Experience",
+)
+
+
+def _required(value: str) -> str | None:
+    return None if value.strip() else "please type something; Ctrl-C stops (progress is kept)"
+
+
+def _years(value: str) -> str | None:
+    if not value.strip():
+        return None
+    try:
+        number = float(value.replace(",", "."))
+    except ValueError:
+        return "a number of years, like 3 or 1.5; or leave it empty"
+    return None if 0 <= number <= 60 else "between 0 and 60 years"
+
+
+def _at_least_one(values: list[str]) -> str | None:
+    return None if values else "tick at least one with Space, then press Enter"
+
+
+def _targets_check(values: list[str]) -> str | None:
+    if not values:
+        return "tick at least one with Space, or 'not sure yet'"
+    if NOT_SURE in values and len(values) > 1:
+        return "tick roles, or 'not sure yet', not both"
+    return None
+
+
+class Interview:
+    def __init__(self, state: Draft, library: Library, save: Save) -> None:
+        self.draft = state
+        self.library = library
+        self.save = save
+
+    def _done(self, key: str) -> None:
+        self.draft.mark(key)
+        self.save(self.draft)
+
+    def run(self) -> Draft:
+        d = self.draft
+        if d.manager_for is not None:
+            self.manager()
+            self.rate_all()
+            self.check()
+            return d
+        if d.update is None:
+            self.who()
+            self.aims()
+        else:
+            self.pick()
+        self.rate_all()
+        if d.update is None:
+            self.collect(draft.CREDENTIALS, CREDENTIAL_QUESTION, d.credentials)
+            self.collect(draft.EXPERIENCES, EXPERIENCE_QUESTION, d.experiences)
+            self.aspirations()
+        self.check()
+        self.choose_targets()
+        return d
+
+    # --- who and where -------------------------------------------------------------------
+
+    def who(self) -> None:
+        d = self.draft
+        if not d.done(draft.PERSON):
+            d.person = prompts.text("Your name", default=d.person, check=_required)
+            self._done(draft.PERSON)
+        if not d.done(draft.CURRENT_ROLE):
+            roles = self.library.roles.values()
+            choices = [Choice(f"{r.title} ({r.id})", r.id) for r in roles]
+            choices.append(Choice("Something else: type it", OTHER))
+            default = d.current_role or ("support" if "support" in self.library.roles else None)
+            value = prompts.select("Your current role", choices, default=default)
+            if value == OTHER:
+                value = prompts.text("Your current role, in a few words", check=_required)
+            d.current_role = value
+            self._done(draft.CURRENT_ROLE)
+        if not d.done(draft.YEARS):
+            value = prompts.text("Years in that role (Enter to skip)", check=_years)
+            d.years_in_role = float(value.replace(",", ".")) if value else None
+            self._done(draft.YEARS)
+
+    def manager(self) -> None:
+        """--as-manager: who is rating; the skills are then the same questions as the report's."""
+        d = self.draft
+        if d.done(draft.PERSON):
+            return
+        prompts.say(
+            f"Rating {d.manager_for} as the manager: the same skills, descriptors and evidence"
+            " questions. Your ratings are kept beside the self-rating, never averaged into it."
+        )
+        d.person = prompts.text("Your name (the manager)", default=d.person, check=_required)
+        self._done(draft.PERSON)
+
+    def aims(self) -> None:
+        d = self.draft
+        if d.done(draft.TARGETS):
+            return
+        choices = [Choice(f"{r.title} ({r.id})", r.id) for r in self.library.roles.values()]
+        choices.append(Choice("Not sure yet: choose after rating, by how close each is", NOT_SURE))
+        picked = prompts.checkbox(
+            "Where do you want to land?", choices, check=_targets_check, instruction=PICK_KEYS
+        )
+        d.choose_targets = picked == [NOT_SURE]
+        d.targets = [] if d.choose_targets else picked
+        self._done(draft.TARGETS)
+
+    # --- the skills ----------------------------------------------------------------------
+
+    def pick(self) -> None:
+        """--update: choose which skills to rate again; the role's quick set is ticked."""
+        d = self.draft
+        if d.done(draft.PICK):
+            return
+        catalogue = self.library.catalogue
+        ticked = set(d.skills)
+        choices: list[Choice | Heading] = []
+        category = None
+        for skill_id in assessment.skill_order(catalogue):
+            skill = catalogue.skills[skill_id]
+            if skill.category != category:
+                category = skill.category
+                choices.append(Heading(f"-- {catalogue.categories.get(category, category)}"))
+            now = assessment.describe(d.ratings.get(skill_id))
+            choices.append(Choice(f"{skill.name}: now {now}", skill_id, checked=skill_id in ticked))
+        prompts.say(f"Updating {d.update}: skills you do not tick keep their rating and evidence.")
+        picked = set(
+            prompts.checkbox(
+                "Rate which skills again?",
+                choices,
+                check=_at_least_one,
+                instruction="(Space ticks, Enter goes on; the rest are kept)",
+            )
+        )
+        d.skills = [s for s in assessment.skill_order(catalogue) if s in picked]
+        self._done(draft.PICK)
+
+    def rate_all(self) -> None:
+        d = self.draft
+        pending = [s for s in d.skills if not d.done(draft.skill_key(s, evidence=True))]
+        if not pending:
+            return
+        started = len(pending) < len(d.skills) or d.done(draft.skill_key(pending[0]))
+        prompts.say()
+        prompts.say(assessment.CONSERVATIVE_NOTE, "italic")
+        prompts.pause("Press Enter to go on" if started else "Press Enter to start rating")
+        for index, skill_id in enumerate(d.skills, 1):
+            if skill_id in pending:
+                self.rate(skill_id, f"skill {index} of {len(d.skills)}")
+
+    def rate(self, skill_id: str, progress: str, *, again: bool = False) -> None:
+        d = self.draft
+        skill = self.library.catalogue.skills[skill_id]
+        key = draft.skill_key(skill_id, again=again)
+        if not d.done(key):
+            category = self.library.catalogue.categories.get(skill.category, skill.category)
+            prompts.say(f"\n{skill.name}: {skill.description}")
+            choices = [
+                Choice(f"{o.label}: {o.text}", o.value, key=o.key, short=o.short)
+                for o in assessment.options(skill)
+            ]
+            value = prompts.select(
+                f"{skill.name} ({category}, {progress})",
+                choices,
+                default=assessment.answer(d.ratings.get(skill_id)),
+                instruction=SELECT_KEYS,
+            )
+            d.ratings[skill_id] = assessment.rating_from(value, d.ratings.get(skill_id))
+            self._done(key)
+        elif not d.done(draft.skill_key(skill_id, again=again, evidence=True)):
+            # resumed between a rating and its evidence: say which skill this is
+            prompts.say(f"\n{skill.name}: {skill.description}")
+            prompts.say(f"Rated {assessment.describe(d.ratings.get(skill_id))} ({progress}).")
+        evidence_key = draft.skill_key(skill_id, again=again, evidence=True)
+        rating = d.ratings[skill_id]
+        if not d.done(evidence_key):
+            if assessment.wants_evidence(rating):
+                evidence = prompts.text(
+                    "Evidence (optional): a ticket, project or feedback that shows it",
+                    default=rating.evidence,
+                )
+                d.ratings[skill_id] = assessment.with_evidence(rating, evidence)
+            self._done(evidence_key)
+
+    # --- the rest ------------------------------------------------------------------------
+
+    def collect(self, key: str, message: tuple[str, str], items: list[str]) -> None:
+        d = self.draft
+        if d.done(key):
+            return
+        intro, label = message
+        prompts.say(f"\n{intro}: one at a time; Enter on an empty line when done.")
+        while True:
+            value = prompts.text(f"{label} {len(items) + 1}")
+            if not value:
+                break
+            items.append(value)
+            self.save(d)
+        self._done(key)
+
+    def aspirations(self) -> None:
+        d = self.draft
+        if not d.done(draft.ASPIRATIONS):
+            d.aspirations = prompts.text(
+                "Your aspirations, in a sentence or two (Enter to skip)", default=d.aspirations
+            )
+            self._done(draft.ASPIRATIONS)
+
+    def check(self) -> None:
+        """Flag careless or inflated patterns and let the person rate those skills again."""
+        d = self.draft
+        if not d.done(draft.CHECK):
+            flags = assessment.honesty_flags(d.ratings, d.skills)
+            if flags:
+                prompts.say("\nA check before saving:", "bold")
+                for flag in flags:
+                    prompts.say(f"  - {flag.message}")
+                catalogue = self.library.catalogue
+                choices = [
+                    Choice(
+                        f"{catalogue.skills[s].name}: {assessment.describe(d.ratings.get(s))}", s
+                    )
+                    for s in assessment.flagged_skills(flags)
+                ]
+                d.revisit = prompts.checkbox(
+                    "Rate any of these again?",
+                    choices,
+                    instruction="(Space ticks; Enter alone keeps them)",
+                )
+            self._done(draft.CHECK)
+        for index, skill_id in enumerate(d.revisit, 1):
+            self.rate(skill_id, f"again, {index} of {len(d.revisit)}", again=True)
+
+    def choose_targets(self) -> None:
+        d = self.draft
+        if not d.choose_targets or d.done(draft.CHOOSE_TARGETS):
+            return
+        ranking = rank(d.ratings, self.library.roles.values(), self.library.catalogue)
+        prompts.say(f"\n{READINESS_NOTE}")
+        rows = ranking_rows(ranking, ids=False)
+        choices = [Choice(row, r.role) for r, row in zip(ranking, rows, strict=True)]
+        d.targets = prompts.checkbox(
+            "Which roles do you want to aim at?",
+            choices,
+            check=_at_least_one,
+            instruction=PICK_KEYS,
+        )
+        self._done(draft.CHOOSE_TARGETS)
+
+
+def begin(
+    library: Library,
+    *,
+    progress: Path,
+    fresh: Callable[[], Draft],
+    resume: bool,
+) -> Draft:
+    """The draft to work on: the saved one (--resume, or when the person says so) or `fresh()`.
+
+    A new draft whose named output exists is only used once the person agrees to replace it
+    or picks another name. The draft is saved before the first question.
+    """
+    if resume:
+        if not progress.exists():
+            raise UsageError(
+                f"nothing to resume: no unfinished inventory in {progress.parent};"
+                " start one with careerpath assess"
+            )
+        return _continuing(load_draft(progress, library))
+    if progress.exists():
+        saved = _saved_or_none(progress, library)
+        if saved is not None and _resume_instead(progress, saved):
+            return _continuing(saved)
+    state = fresh()
+    _confirm_out(state)
+    save_draft(state, progress)
+    return state
+
+
+def _continuing(saved: Draft) -> Draft:
+    who = f" of {saved.person}" if saved.person else ""
+    prompts.say(f"Continuing the inventory{who} started {saved.date}: {saved.position()}.", "bold")
+    return saved
+
+
+def _saved_or_none(progress: Path, library: Library) -> Draft | None:
+    try:
+        return load_draft(progress, library)
+    except CareerpathError as error:
+        prompts.say(f"An unfinished inventory cannot be read: {error}")
+        return None
+
+
+def _resume_instead(progress: Path, saved: Draft) -> bool:
+    who = saved.person or "no name yet"
+    prompts.say(
+        f"An unfinished inventory ({who}, started {saved.date}, {saved.position()}) is saved"
+        f" in {progress}."
+    )
+    value = prompts.select(
+        "Continue it?",
+        [
+            Choice("Yes, continue it", "resume"),
+            Choice("No, start a new one (the unfinished one is discarded)", "new"),
+            Choice("Stop here", "stop"),
+        ],
+    )
+    if value == "stop":
+        raise Cancelled
+    return value == "resume"
+
+
+def _confirm_out(state: Draft) -> None:
+    """Make sure the output can be written: a new name, or the person's yes to replace it."""
+    if state.out.is_dir():
+        raise UsageError("is a folder; name a file to write", file=state.out)
+    if state.replace or not state.out.exists():
+        return
+    if not state.named:
+        state.out = next_free(state.out)
+        return
+    other = next_free(state.out)
+    prompts.say(f"{state.out} already exists.")
+    value = prompts.select(
+        "Where should the inventory go?",
+        [
+            Choice(f"Save as {other} instead", "other"),
+            Choice(f"Replace {state.out} when done", "replace"),
+            Choice("Stop here", "stop"),
+        ],
+    )
+    if value == "stop":
+        raise Cancelled
+    if value == "replace":
+        state.replace = True
+    else:
+        state.out = other
+
+
+def finish(state: Draft, library: Library, progress: Path, save: Save) -> tuple[Inventory, Path]:
+    """The finished inventory, written to its file; the unfinished one is then removed.
+
+    A manager's rating (--as-manager) is added to the report's inventory as read now.
+    """
+    _confirm_out(state)
+    save(state)
+    if state.manager_for is not None:
+        base = load_inventory(state.manager_for, library)
+        inventory = with_manager(base, state.person, state.date, state.ratings)
+    else:
+        inventory = state.inventory()
+    write_inventory(inventory, state.out, replace=state.replace)
+    progress.unlink(missing_ok=True)
+    return inventory, state.out
+
+
+def new_draft(
+    library: Library,
+    *,
+    today: dt.date,
+    out: Path,
+    named: bool,
+    role: str | None,
+    update: tuple[Path, Inventory] | None,
+    manager_for: tuple[Path, Inventory] | None = None,
+) -> Draft:
+    """A fresh draft: the whole inventory, the --role quick path, an --update of a file, or a
+    manager's rating of a report's inventory (--as-manager)."""
+    role_profile = library.role(role) if role is not None else None
+    if manager_for is not None:
+        path, report = manager_for
+        order = assessment.skill_order(library.catalogue)
+        if role_profile is not None:
+            skills = assessment.quick_skills(role_profile, library.catalogue)
+        else:
+            skills = [s for s in order if s in report.ratings] or order
+        state = Draft(date=today, out=out, named=named, skills=skills, role=role)
+        state.manager_for = path.resolve()
+        if report.manager is not None:  # rating again: the earlier answers are the defaults
+            state.person = report.manager.name
+            state.ratings = dict(report.manager.ratings)
+        return state
+    if update is not None:
+        path, earlier = update
+        state = draft.from_inventory(earlier, date=today, out=out, named=named)
+        state.update = path.resolve()
+        state.role = role
+        if role is not None and role_profile is not None:
+            state.skills = assessment.quick_skills(role_profile, library.catalogue)
+            state.targets = [role, *(t for t in state.targets if t != role)]
+        return state
+    skills = assessment.skills_to_ask(library.catalogue, role_profile)
+    state = Draft(date=today, out=out, named=named, skills=skills, role=role)
+    if role is not None:
+        state.targets = [role]
+        state.mark(draft.TARGETS)
+    return state
+
+
+def confirm_replace_manager(report: Inventory, path: Path) -> None:
+    """Rating again over an earlier manager rating: go on only with the person's yes."""
+    earlier = report.manager
+    if earlier is None:
+        return
+    prompts.say(
+        f"{path} already has a manager rating ({earlier.name}, {earlier.date.isoformat()});"
+        " rating again replaces it (its answers are offered as the defaults)."
+    )
+    value = prompts.select(
+        "Rate again and replace it?",
+        [
+            Choice("Yes, rate again (the earlier answers are the defaults)", "yes"),
+            Choice("Stop here", "stop"),
+        ],
+    )
+    if value == "stop":
+        raise Cancelled

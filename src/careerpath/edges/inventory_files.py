@@ -1,0 +1,108 @@
+"""Inventory files on disk: dated names, the unfinished inventory, and safe writes.
+
+YAML goes through careerpath.edges.yaml_source, every write through
+careerpath.edges.private_files.write_private
+(a temporary file, then os.replace; mode 0600).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from careerpath.core.draft import (
+    Draft,
+    PartialInventory,
+    draft_data,
+    from_partial,
+    inventory_data,
+    manager_data,
+)
+from careerpath.core.model import Inventory
+from careerpath.edges.load import Library, load_document, raise_problems, validate
+from careerpath.edges.private_files import write_private
+from careerpath.edges.yaml_source import dump
+from careerpath.errors import Problem
+
+PROGRESS_FILE = "assess-in-progress.yaml"
+_INVENTORY_HEADER = (
+    "# A careerpath self-inventory, taken with `careerpath assess`. Plain YAML: edit it freely;\n"
+    "# `careerpath validate FILE` checks it. Format: docs/formats.md.\n"
+)
+_DRAFT_HEADER = (
+    "# An unfinished careerpath self-inventory. Continue it with `careerpath assess --resume`.\n"
+    "# The progress: section says where it stopped; it is removed when the inventory is done.\n"
+)
+
+
+def dated_name(date: dt.date) -> str:
+    return f"inventory-{date.isoformat()}.yaml"
+
+
+def next_free(path: Path) -> Path:
+    """`path` if nothing is there, else the first free `stem-2.yaml`, `stem-3.yaml`, ..."""
+    candidate, number = path, 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        number += 1
+    return candidate
+
+
+def default_out(folder: Path, date: dt.date) -> Path:
+    """A new dated inventory file in `folder`, never one that exists."""
+    return next_free(folder / dated_name(date))
+
+
+def progress_path(home: Path) -> Path:
+    """Where the unfinished inventory is kept, so that `--resume` finds it with no argument."""
+    return home / PROGRESS_FILE
+
+
+def inventory_text(inventory: Inventory) -> str:
+    data = inventory_data(inventory)
+    if inventory.manager is not None:
+        data["manager"] = manager_data(inventory.manager)
+    return _INVENTORY_HEADER + dump(data)
+
+
+def write_inventory(inventory: Inventory, path: Path, *, replace: bool = False) -> None:
+    write_private(path, inventory_text(inventory), force=replace)
+
+
+def save_draft(draft: Draft, path: Path) -> None:
+    """Save the unfinished inventory, replacing the previous save atomically."""
+    write_private(path, _DRAFT_HEADER + dump(draft_data(draft)), force=True)
+
+
+def load_draft(path: Path, library: Library) -> Draft:
+    """Read an unfinished inventory; every skill and role it names must still exist."""
+    document = load_document(path)
+    partial = validate(document, PartialInventory)
+    raise_problems(document, _check(partial, library))
+    return from_partial(partial)
+
+
+def _check(partial: PartialInventory, library: Library) -> list[Problem]:
+    skills, roles = library.catalogue.skills, library.roles
+    problems = []
+    for skill_id in partial.ratings:
+        if skill_id not in skills:
+            problems.append(Problem(("ratings", skill_id), _unknown("skill", skill_id)))
+    for index, target in enumerate(partial.targets):
+        if target not in roles:
+            problems.append(Problem(("targets", index), _unknown("role", target)))
+    p = partial.progress
+    for key in ("skills", "revisit"):
+        for index, skill_id in enumerate(getattr(p, key)):
+            if skill_id not in skills:
+                problems.append(Problem(("progress", key, index), _unknown("skill", skill_id)))
+    if p.role is not None and p.role not in roles:
+        problems.append(Problem(("progress", "role"), _unknown("role", p.role)))
+    return problems
+
+
+def _unknown(kind: str, name: str) -> str:
+    return (
+        f"unknown {kind} '{name}' (was an organisation's roles folder in use when it started?);"
+        " set it again, or delete this file to start over"
+    )

@@ -1,0 +1,218 @@
+"""Reading and validating careerpath's files: one place for file, line and field messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from careerpath.core import checks
+from careerpath.core.model import Catalogue, Inventory, Role
+from careerpath.edges import locations
+from careerpath.edges.explain import explain
+from careerpath.errors import CareerpathError, Problem, UsageError
+
+if TYPE_CHECKING:  # yaml loads only when a file is parsed: a cached inventory needs none
+    from careerpath.edges.yaml_source import Document
+
+M = TypeVar("M", bound=BaseModel)
+
+CATALOGUE_FILE = "skills.yaml"
+INVENTORIES_KEPT = 20  # cached inventories, most recently used first
+
+
+class DataError(CareerpathError):
+    """One or more problems in data files; the first is the message, all are in `problems`."""
+
+    def __init__(self, problems: list[CareerpathError]) -> None:
+        first = problems[0]
+        super().__init__(first.message, file=first.file, line=first.line)
+        self.problems = problems
+
+    def __str__(self) -> str:
+        more = len(self.problems) - 1
+        suffix = f" (and {more} more; careerpath validate {self.file} lists all)" if more else ""
+        return super().__str__() + suffix
+
+
+@dataclass(frozen=True)
+class Library:
+    """The skill catalogue and role profiles in force: built-in, plus the organisation's."""
+
+    catalogue: Catalogue
+    roles: dict[str, Role]
+    template_dirs: tuple[Path, ...]
+    sources: dict[str, Path]
+    fingerprint: str = ""  # the state of the files it was read from (careerpath.edges.cache)
+
+    def role(self, role_id: str) -> Role:
+        try:
+            return self.roles[role_id]
+        except KeyError:
+            known = ", ".join(sorted(self.roles))
+            raise UsageError(f"unknown role '{role_id}'; choose one of: {known}") from None
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise CareerpathError("no such file; check the path", file=path) from None
+    except IsADirectoryError:
+        raise CareerpathError("is a folder, not a file; name a .yaml file", file=path) from None
+    except PermissionError:
+        raise CareerpathError("cannot be read (permission denied)", file=path) from None
+
+
+def read_text(path: Path, raw: bytes | None = None) -> str:
+    """The file's text (its bytes `raw`, if already read); not UTF-8 is an error with a line."""
+    if raw is None:
+        raw = read_bytes(path)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CareerpathError(
+            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            file=path,
+            line=line,
+        ) from None
+
+
+def load_document(path: Path, raw: bytes | None = None) -> Document:
+    from careerpath.edges.yaml_source import parse
+
+    return parse(read_text(path, raw), str(path))
+
+
+def validate(document: Document, model: type[M]) -> M:
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as exc:
+        raise DataError(
+            [
+                CareerpathError(message, file=document.file, line=document.line_of(path))
+                for path, message in explain(exc, model)
+            ]
+        ) from None
+
+
+def raise_problems(document: Document, problems: list[Problem]) -> None:
+    if problems:
+        raise DataError(
+            [
+                CareerpathError(p.message, file=document.file, line=document.line_of(p.path))
+                for p in problems
+            ]
+        )
+
+
+# --- the library -------------------------------------------------------------------------
+
+
+def load_catalogue_file(path: Path) -> tuple[Document, Catalogue]:
+    document = load_document(path)
+    return document, validate(document, Catalogue)
+
+
+def load_role_file(path: Path, catalogue: Catalogue) -> Role:
+    document = load_document(path)
+    role = validate(document, Role)
+    raise_problems(document, checks.check_role(role, catalogue, path.stem))
+    return role
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in [*folder.glob("*.yaml"), *folder.glob("*.yml")])
+
+
+def _role_files(folder: Path) -> list[Path]:
+    return [p for p in yaml_files(folder) if p.name != CATALOGUE_FILE]
+
+
+def load_library(org_dir: Path | None = None, cache_dir: Path | None = None) -> Library:
+    """The built-in catalogue and roles, with an organisation's folder added on top.
+
+    With `cache_dir`, a library validated earlier from the same unchanged files is reused.
+    """
+    from careerpath.edges.cache import fingerprint, remembered
+
+    builtin = locations.builtin("roles")
+    if org_dir is not None:  # absolute, so a cached library is right from any folder
+        org_dir = org_dir.resolve()
+    if org_dir is not None and not org_dir.is_dir():
+        _read_library(builtin, org_dir)  # raises the folder error
+    folders = [builtin] if org_dir is None else [builtin, org_dir]
+    files = [path for folder in folders for path in yaml_files(folder)]
+    if org_dir is not None and (org_dir / "templates").is_dir():
+        files.append(org_dir / "templates")
+    state = fingerprint(files)
+    return remembered(cache_dir, "library", state, lambda: _read_library(builtin, org_dir, state))
+
+
+def _read_library(builtin: Path, org_dir: Path | None, state: str = "") -> Library:
+    folders = [builtin]
+    if org_dir is not None:
+        if not org_dir.is_dir():
+            problem = "is not a folder" if org_dir.exists() else "does not exist"
+            raise UsageError(
+                f"the roles folder {problem}; check {{option}} or CAREERPATH_ROLES",
+                file=org_dir,
+                option="roles_dir",
+            )
+        folders.append(org_dir)
+    parts = [
+        load_catalogue_file(folder / CATALOGUE_FILE)
+        for folder in folders
+        if folder is builtin or (folder / CATALOGUE_FILE).exists()
+    ]
+    categories = {k: v for _, part in parts for k, v in part.categories.items()}
+    skills = {k: v for _, part in parts for k, v in part.skills.items()}
+    for document, part in parts:
+        # Each file is checked against the merged categories, so an organisation's skill may
+        # use a built-in category, and each problem is reported in the file that has it.
+        merged = Catalogue(categories=categories, skills=part.skills)
+        raise_problems(document, checks.check_catalogue(merged))
+    catalogue = Catalogue(categories=categories, skills=skills)
+    roles: dict[str, Role] = {}
+    sources: dict[str, Path] = {}
+    for folder in folders:
+        for path in _role_files(folder):
+            role = load_role_file(path, catalogue)
+            roles[role.id] = role
+            sources[role.id] = path
+    template_dirs = []
+    if org_dir is not None and (org_dir / "templates").is_dir():
+        template_dirs.append(org_dir / "templates")
+    template_dirs.append(locations.builtin("templates"))
+    return Library(catalogue, roles, tuple(template_dirs), sources, state)
+
+
+def load_inventory(path: Path, library: Library, cache_dir: Path | None = None) -> Inventory:
+    """The inventory in `path`, validated and checked against `library`.
+
+    With `cache_dir`, an inventory validated before, byte for byte the same and against the
+    same library, is reused without parsing YAML or building its validator: a person's file
+    is read far more often than it is edited.
+    """
+    raw = read_bytes(path)
+    if cache_dir is None or not library.fingerprint:
+        return _read_inventory(path, raw, library)
+    from careerpath.edges.cache import content_key, remembered
+
+    return remembered(
+        cache_dir,
+        "inventory",
+        content_key(library.fingerprint, raw),
+        lambda: _read_inventory(path, raw, library),
+        keep=INVENTORIES_KEPT,
+    )
+
+
+def _read_inventory(path: Path, raw: bytes, library: Library) -> Inventory:
+    document = load_document(path, raw)
+    inventory = validate(document, Inventory)
+    raise_problems(document, checks.check_inventory(inventory, library.catalogue, library.roles))
+    return inventory

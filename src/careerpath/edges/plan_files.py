@@ -1,0 +1,127 @@
+"""Reading a JSON plan file ("careerpath.plan/1") back: for `careerpath goals` and
+`plan --previous`. The edge for plan files: every problem is one `FILE:LINE: message`.
+
+The JSON is parsed with the json module (strict, duplicate keys refused) and validated with the
+pydantic model in careerpath.views.plan_document; only when something is wrong is the text parsed
+again
+(careerpath.edges.yaml_source: JSON is YAML) to find the line of the field at fault.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from careerpath.core.plan.goals import Done
+from careerpath.edges.explain import explain
+from careerpath.edges.load import read_text
+from careerpath.edges.private_files import write_private
+from careerpath.errors import CareerpathError, UsageError
+from careerpath.views.plan_document import (
+    SCHEMA_ID,
+    PlanDocument,
+    document_goals,
+    document_json,
+    mark_done,
+    with_ids,
+)
+
+HINT = "write one with careerpath plan INVENTORY --format json --out PLAN.json"
+
+
+class _DuplicateKey(Exception):
+    pass
+
+
+def _pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    found: dict[str, object] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DuplicateKey(key)
+        found[key] = value
+    return found
+
+
+def _line_of(text: str, file: str, path: tuple[str | int, ...]) -> int | None:
+    from careerpath.edges.yaml_source import parse
+
+    try:
+        return parse(text, file).line_of(path)
+    except CareerpathError as error:
+        return error.line
+
+
+def read_plan(path: Path) -> PlanDocument:
+    """The plan in `path`, validated, every goal with its id."""
+    text = read_text(path)
+    file = str(path)
+    try:
+        data = json.loads(text, object_pairs_hook=_pairs)
+    except json.JSONDecodeError as exc:
+        raise CareerpathError(
+            f"not a JSON plan ({exc.msg} at column {exc.colno}); {HINT}",
+            file=path,
+            line=exc.lineno,
+        ) from None
+    except _DuplicateKey as exc:
+        raise CareerpathError(
+            f"duplicate key '{exc.args[0]}'; keep only one",
+            file=path,
+            line=_line_of(text, file, ()),
+        ) from None
+    if not isinstance(data, dict) or "schema" not in data:
+        raise CareerpathError(
+            f'not a careerpath plan: no "schema": "{SCHEMA_ID}"; {HINT}', file=path, line=1
+        )
+    if data["schema"] != SCHEMA_ID:
+        raise CareerpathError(
+            f'"schema" is {data["schema"]!r}; this careerpath reads {SCHEMA_ID!r}',
+            file=path,
+            line=_line_of(text, file, ("schema",)),
+        )
+    try:
+        document = PlanDocument.model_validate(data)
+    except ValidationError as exc:
+        (loc, message), *more = explain(exc, PlanDocument)
+        extra = f" (and {len(more)} more)" if more else ""
+        raise CareerpathError(
+            f"{message}{extra}", file=path, line=_line_of(text, file, loc)
+        ) from None
+    return with_ids(document)
+
+
+def known_goal(document: PlanDocument, goal: str, path: Path) -> None:
+    """A usage error, with a did-you-mean, when the plan has no goal `goal`."""
+    ids = [g.id for g in document_goals(document)]
+    if goal in ids:
+        return
+    close = difflib.get_close_matches(goal, ids, n=1, cutoff=0.5)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    raise UsageError(
+        f"no goal '{goal}' in this plan; {hint}careerpath goals list {path} lists them", file=path
+    )
+
+
+def mark_goal_done(path: Path, goal: str, done: Done, *, force: bool = False) -> PlanDocument:
+    """Mark `goal` done in the plan file `path`, written back atomically (mode 0600)."""
+    if not done.evidence.strip():
+        raise UsageError(
+            "{option} must say what shows it is done, e.g. {option} 'Ticket 4821'",
+            option="evidence",
+        )
+    document = read_plan(path)
+    known_goal(document, goal, path)
+    current = next(g for g in document_goals(document) if g.id == goal)
+    if current.done is not None and not force:
+        raise CareerpathError(
+            f"goal '{goal}' is already done ({current.done.date.isoformat()}:"
+            f" {current.done.evidence}); use {{option}} to replace its evidence",
+            option="force",
+            file=path,
+        )
+    updated = mark_done(document, goal, done._replace(evidence=done.evidence.strip()))
+    write_private(path, document_json(updated), force=True)
+    return updated

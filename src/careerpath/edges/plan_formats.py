@@ -1,0 +1,94 @@
+"""A built plan in the format asked for: Markdown or HTML through a template, or JSON.
+
+Returns text and the SMART check's warnings; the CLI decides where they go. Jinja is imported
+(through careerpath.edges.templates) only for md and html, pydantic's document model only for json.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from careerpath.core.plan.smart import check_plan, unshown
+from careerpath.edges import locations
+from careerpath.errors import UsageError
+
+if TYPE_CHECKING:
+    from careerpath.core.plan.values import Plan
+    from careerpath.edges.load import Library
+
+FORMATS = ("md", "html", "json")
+TEMPLATES = {"md": "plan.md.j2", "html": "plan.html.j2"}
+HTML_SUFFIXES = (".html.j2", ".htm.j2", ".html", ".htm")
+
+
+class Rendered(NamedTuple):
+    text: str
+    warnings: tuple[str, ...]
+
+
+def check_format(fmt: str, template: Path | None) -> None:
+    """Usage errors, before any work: an unknown format, or a template it cannot use."""
+    if fmt not in FORMATS:
+        raise UsageError(
+            f"{{option}} must be one of {', '.join(FORMATS)}, got '{fmt}'", option="format"
+        )
+    if template is None:
+        return
+    if fmt == "json":
+        raise UsageError(
+            "{option} applies to md and html; the JSON plan has a fixed schema"
+            " (careerpath schema plan)",
+            option="template",
+        )
+    if not template.is_file():
+        raise UsageError("{option}: no such file", file=template, option="template")
+    if fmt == "html" and not template.name.lower().endswith(HTML_SUFFIXES):
+        raise UsageError(
+            "an HTML template's name must end in .html.j2 (so that it is autoescaped),"
+            f" got '{template.name}'"
+        )
+
+
+def render_plan(
+    plan: Plan,
+    library: Library,
+    fmt: str = "md",
+    template: Path | None = None,
+    cache_dir: Path | None = None,
+) -> Rendered:
+    """The plan as text in `fmt`; `template` replaces the built-in (or organisation's) one."""
+    check_format(fmt, template)
+    source = library.sources.get(plan.role.id)
+    where = f"{source}: " if source is not None else ""
+    warnings = [f"{where}{problem.message}" for problem in check_plan(plan)]
+    if fmt == "json":
+        from careerpath.views.plan_document import plan_json
+
+        return Rendered(plan_json(plan, library.catalogue), tuple(warnings))
+
+    from careerpath.edges.templates import environment, render
+
+    if template is not None:
+        dirs: tuple[Path, ...] = (template.resolve().parent, *library.template_dirs)
+        name = template.name
+    else:
+        dirs, name = library.template_dirs, TEMPLATES[fmt]
+    context: dict[str, object] = {"plan": plan, "catalogue": library.catalogue, "charts": None}
+    if fmt == "html" or template is not None:  # the built-in Markdown has no charts
+        from careerpath.views.charts import plan_charts
+
+        context["charts"] = plan_charts(plan.analysis, tuple(plan.role.skills))
+    env = environment(dirs, cache_dir)
+    text = render(dirs, name, context, env=env)
+    used = template or next((d / name for d in dirs if (d / name).is_file()), None)
+    if used is not None and used.resolve().parent != locations.builtin("templates").resolve():
+        left_out = unshown(plan, text, is_html=name.lower().endswith(HTML_SUFFIXES))
+        if left_out:
+            first = left_out[0]
+            warnings.append(
+                f"{used}: the plan it renders leaves out the due date or evidence of"
+                f" {len(left_out)} of {len(plan.goals)} goals (first: '{first.goal.title}',"
+                f" no {' or '.join(first.missing)}); a SMART goal shows both"
+            )
+    return Rendered(text, tuple(warnings))

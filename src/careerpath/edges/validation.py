@@ -1,0 +1,83 @@
+"""`careerpath validate`: check many files and folders, collecting every problem."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from careerpath.core import checks
+from careerpath.core.model import Catalogue, Inventory, Role
+from careerpath.edges import locations
+from careerpath.edges.load import (
+    CATALOGUE_FILE,
+    DataError,
+    Library,
+    load_document,
+    raise_problems,
+    validate,
+    yaml_files,
+)
+from careerpath.errors import CareerpathError
+
+
+@dataclass
+class Report:
+    checked: list[tuple[Path, str]] = field(default_factory=list)
+    errors: list[CareerpathError] = field(default_factory=list)
+
+
+def _kind(path: Path, data: object) -> str:
+    if path.name == CATALOGUE_FILE:
+        return "catalogue"
+    if isinstance(data, dict) and ("ratings" in data or "person" in data):
+        return "inventory"
+    return "role"
+
+
+def default_paths(org_dir: Path | None) -> list[Path]:
+    paths = [locations.builtin("roles"), locations.example_inventory()]
+    if org_dir is not None:
+        paths.append(org_dir)
+    return paths
+
+
+def _expand(paths: Iterable[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(yaml_files(path))
+        else:
+            files.append(path)
+    return files
+
+
+def validate_paths(paths: Iterable[Path], library: Library) -> Report:
+    """Validate each file against its format and against `library` (catalogue and roles)."""
+    report = Report()
+    for path in _expand(paths):
+        try:
+            document = load_document(path)
+            kind = _kind(path, document.data)
+            report.checked.append((path, kind))
+            if kind == "catalogue":
+                part = validate(document, Catalogue)
+                merged = Catalogue(
+                    categories={**library.catalogue.categories, **part.categories},
+                    skills=part.skills,
+                )
+                raise_problems(document, checks.check_catalogue(merged))
+            elif kind == "inventory":
+                inventory = validate(document, Inventory)
+                raise_problems(
+                    document, checks.check_inventory(inventory, library.catalogue, library.roles)
+                )
+            else:
+                role = validate(document, Role)
+                raise_problems(document, checks.check_role(role, library.catalogue, path.stem))
+        except DataError as exc:
+            report.errors.extend(sorted(exc.problems, key=lambda e: e.line or 0))
+        except CareerpathError as exc:
+            report.checked.append((path, "unreadable"))
+            report.errors.append(exc)
+    return report

@@ -1,0 +1,549 @@
+"""The plan as a JSON document ("schema": "careerpath.plan/1"), for other tools.
+
+The pydantic models below are the document's definition: `careerpath schema plan` prints their
+JSON Schema (shipped as schemas/plan.json), and `plan_document` fills them from a Plan. It
+carries every number and goal the Markdown and HTML plans show. Pure: values in, values out.
+
+Fields added since the first release are optional and left out when empty (so a plan without
+a manager view or a previous plan reads as before): a goal's `done` and `carried_from`, the
+plan's `basis`, `comparison` and `followup`. Every goal has a stable `id`; a plan written
+before ids existed gets them derived on reading (careerpath.core.plan.goals.goal_id).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from careerpath.core.gaps import RoleGaps, SkillGap
+from careerpath.core.model import LEVEL_NAMES, Catalogue
+from careerpath.core.plan.goals import Done, Goal, GoalKind, goal_id
+from careerpath.core.plan.values import Plan
+
+if TYPE_CHECKING:
+    from careerpath.core.plan.carryover import FollowUp, Previous
+    from careerpath.core.reviews.compare import Comparison
+
+SCHEMA_ID = "careerpath.plan/1"
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class RoleRef(_Part):
+    id: str
+    title: str
+    summary: str
+
+
+class Formulas(_Part):
+    priority: str = Field(description="How gaps are ordered.")
+    readiness: str
+    unknown: str = Field(description="How n/a, unsure and unrated skills are counted.")
+
+
+class Readiness(_Part):
+    readiness: float = Field(description="0 to 1: covered_weight / total_weight.")
+    percent: int
+    covered_weight: float
+    total_weight: int
+    unknown_weight: int = Field(description="Importance points of skills unsure or unrated.")
+    projected: float = Field(description="0 to 1, if every dated step of the plan is done.")
+    projected_percent: int
+
+
+class Ranked(_Part):
+    role: str
+    title: str
+    readiness: float
+    percent: int
+
+
+class SkillRow(_Part):
+    skill: str
+    name: str
+    category: str
+    status: Literal["rated", "n/a", "unsure", "unrated"]
+    current: int | None = Field(description="None when unsure or unrated; n/a counts as 0.")
+    required: int
+    gap: int | None = Field(description="required - current, 0 when met; None when unknown.")
+    importance: int
+    priority: int | None = Field(description="gap x importance; None when unknown.")
+    evidence: str
+
+
+class TransferableDoc(_Part):
+    skill: str
+    name: str
+    level: int
+
+
+class DoneDoc(_Part):
+    date: dt.date = Field(description="When it was marked done.")
+    evidence: str = Field(description="The evidence that shows it is done.")
+
+
+class GoalDoc(_Part):
+    id: str = Field(
+        default="",
+        description="Stable across plans: skill:SKILL:LEVEL, relationship:SLUG, exposure:SLUG,"
+        " influence:SLUG, mentor:find, review:SLUG, assess:unsure. Derived from the other fields"
+        " when absent (plans written before ids existed).",
+    )
+    kind: GoalKind
+    title: str
+    action: str = Field(description="What to do: the specific step, or the ask.")
+    outcome: str = Field(description="The measurable outcome or success signal.")
+    evidence: str = Field(description="What will show that it is done.")
+    owner: str
+    due: dt.date | None
+    skill: str | None
+    level: int | None
+    level_name: str | None
+    why: str
+    subject: str = Field(description="The stakeholder group, area or practice it is about.")
+    done: DoneDoc | None = Field(
+        default=None, description="Marked done (careerpath goals done); absent while open."
+    )
+    carried_from: dt.date | None = Field(
+        default=None,
+        description="Carried over, unfinished, from the plan that started on this date"
+        " (plan --previous); absent for a new goal.",
+    )
+
+
+class GapPlanDoc(_Part):
+    skill: str
+    name: str
+    description: str
+    status: Literal["rated", "n/a", "unsure", "unrated"]
+    current: int | None
+    required: int
+    gap: int | None
+    importance: int
+    priority: int | None
+    steps: list[GoalDoc] = Field(description="The level steps dated in this plan, in order.")
+    later: list[GoalDoc] = Field(description="The steps that fall beyond the horizon.")
+
+
+class MentorDoc(_Part):
+    profile: str
+    find: str
+    where: list[str] = Field(description="Where to look inside the organisation.")
+    cadence: str
+    learn: list[str]
+    questions: list[str]
+
+
+class CredentialDoc(_Part):
+    name: str
+    why: str
+
+
+class MilestoneDoc(_Part):
+    label: str
+    day: int = Field(description="Days after the start.")
+    date: dt.date
+    goals: list[GoalDoc]
+
+
+class CheckInDoc(_Part):
+    number: int
+    date: dt.date
+    focus: str
+
+
+class AgendaItemDoc(_Part):
+    topic: str
+    question: str
+    skill: str | None
+    priority: int | None
+
+
+class AgendaDoc(_Part):
+    purpose: str
+    items: list[AgendaItemDoc]
+    agree: list[str]
+
+
+class ComparedSkillDoc(_Part):
+    model_config = ConfigDict(populate_by_name=True)
+
+    skill: str
+    name: str
+    self_rating: str | None = Field(
+        alias="self", description="A level, n/a, ? (unsure); null when not rated."
+    )
+    manager: str | None
+    difference: int | None = Field(description="manager - self (n/a as 0); null when unknown.")
+    flagged: bool = Field(description="Two levels or more apart.")
+    self_evidence: str
+    manager_evidence: str
+
+
+class DiscussionDoc(_Part):
+    skill: str
+    prompt: str = Field(description="What to talk about in the next one-on-one.")
+
+
+class ComparisonDoc(_Part):
+    """Self against manager, side by side (careerpath compare); never averaged."""
+
+    self_date: dt.date
+    manager: str
+    manager_date: dt.date
+    flag_at: int
+    skills: list[ComparedSkillDoc]
+    discussion: list[DiscussionDoc] = Field(description="One prompt per flagged skill.")
+    one_view: list[str] = Field(description="Skills one side is unsure of: settle together.")
+
+
+class FollowUpDoc(_Part):
+    """What this plan took over from the previous one (plan --previous)."""
+
+    since: dt.date = Field(description="The previous plan's start.")
+    role: str = Field(description="The previous plan's role id.")
+    role_title: str
+    carried: list[str] = Field(description="Ids of this plan's goals carried over.")
+    completed: list[GoalDoc] = Field(description="Marked done in the previous plan.")
+    reached: list[GoalDoc] = Field(description="Open skill steps the new ratings meet.")
+    dropped: list[GoalDoc] = Field(description="Open goals this plan does not take over.")
+    done_ids: list[str] = Field(description="Every goal done so far; never repeated.")
+    unconfirmed: list[str] = Field(
+        description="Completed skill steps the ratings do not show yet: re-rate them."
+    )
+
+
+class PlanDocument(_Part):
+    """A careerpath growth plan: `careerpath plan INVENTORY --format json`."""
+
+    model_config = ConfigDict(title="careerpath plan", populate_by_name=True)
+
+    schema_id: Literal["careerpath.plan/1"] = Field(alias="schema")
+    person: str
+    current_role: str
+    targets: list[str]
+    aspirations: str
+    role: RoleRef
+    start: dt.date
+    end: dt.date
+    horizon: str
+    guidance: str = Field(description="How to read the plan: guidance, not a checklist.")
+    formulas: Formulas
+    readiness: Readiness
+    ranking: list[Ranked] = Field(description="Every role, closest first.")
+    strengths: list[SkillRow] = Field(description="Requirements met or exceeded.")
+    transferable: list[TransferableDoc] = Field(
+        description="Skills at 3 or more that the role does not ask for."
+    )
+    gaps: list[SkillRow] = Field(description="Every known gap, highest priority first.")
+    unknowns: list[SkillRow] = Field(description="Unsure or unrated: assess first.")
+    top_gaps: list[GapPlanDoc] = Field(description="The gaps this plan works on.")
+    mentor: MentorDoc
+    relationships: list[GoalDoc] = Field(description="Stakeholder groups: ask and signal.")
+    practices: list[GoalDoc] = Field(description="Story, shadowing, cross-team, reputation.")
+    exposure: list[GoalDoc]
+    influence: list[GoalDoc]
+    credentials: list[CredentialDoc]
+    milestones: list[MilestoneDoc] = Field(description="The timeline: every dated goal.")
+    checkin_days: int
+    checkins: list[CheckInDoc]
+    agenda: AgendaDoc = Field(description="The one-on-one page for the manager.")
+    basis: Literal["self", "manager", "conservative"] | None = Field(
+        default=None,
+        description="Whose ratings the plan uses (--basis); present when a manager view exists.",
+    )
+    comparison: ComparisonDoc | None = Field(
+        default=None, description="Self against manager, when the inventory has both views."
+    )
+    followup: FollowUpDoc | None = Field(
+        default=None, description="What was carried over from the previous plan (--previous)."
+    )
+
+
+def _row(gap: SkillGap) -> SkillRow:
+    return SkillRow(
+        skill=gap.skill,
+        name=gap.name,
+        category=gap.category,
+        status=gap.status,
+        current=gap.current,
+        required=gap.required,
+        gap=gap.gap,
+        importance=gap.importance,
+        priority=gap.priority,
+        evidence=gap.evidence,
+    )
+
+
+def _goal(goal: Goal) -> GoalDoc:
+    return GoalDoc(
+        id=goal.id,
+        kind=goal.kind,
+        title=goal.title,
+        action=goal.action,
+        outcome=goal.outcome,
+        evidence=goal.measure,
+        owner=goal.owner,
+        due=goal.due,
+        skill=goal.skill,
+        level=goal.level,
+        level_name=None if goal.level is None else LEVEL_NAMES[goal.level],
+        why=goal.why,
+        subject=goal.subject,
+        done=None
+        if goal.done is None
+        else DoneDoc(date=goal.done.date, evidence=goal.done.evidence),
+        carried_from=goal.carried_from,
+    )
+
+
+def goal_value(doc: GoalDoc) -> Goal:
+    """A goal of a plan document as the core's value."""
+    return Goal(
+        kind=doc.kind,
+        title=doc.title,
+        action=doc.action,
+        measure=doc.evidence,
+        owner=doc.owner,
+        due=doc.due,
+        skill=doc.skill,
+        level=doc.level,
+        why=doc.why,
+        outcome=doc.outcome,
+        subject=doc.subject,
+        id=doc.id,
+        done=None if doc.done is None else Done(doc.done.date, doc.done.evidence),
+        carried_from=doc.carried_from,
+    )
+
+
+def _comparison(result: Comparison) -> ComparisonDoc:
+    from careerpath.core.reviews.compare import FLAG_AT
+    from careerpath.core.reviews.history import cell
+
+    return ComparisonDoc(
+        self_date=dt.date.fromisoformat(result.self_date),
+        manager=result.manager,
+        manager_date=dt.date.fromisoformat(result.manager_date),
+        flag_at=FLAG_AT,
+        skills=[
+            ComparedSkillDoc(
+                skill=row.skill,
+                name=row.name,
+                self_rating=None if row.self_rating is None else cell(row.self_rating),
+                manager=None if row.manager is None else cell(row.manager),
+                difference=row.difference,
+                flagged=row.flagged,
+                self_evidence=row.self_rating.evidence if row.self_rating else "",
+                manager_evidence=row.manager.evidence if row.manager else "",
+            )
+            for row in result.rows
+        ],
+        discussion=[
+            DiscussionDoc(skill=row.skill, prompt=text)
+            for row, text in zip(result.flagged, result.prompts, strict=True)
+        ],
+        one_view=[row.skill for row in result.one_view],
+    )
+
+
+def _followup(result: FollowUp) -> FollowUpDoc:
+    return FollowUpDoc(
+        since=result.since,
+        role=result.role,
+        role_title=result.role_title,
+        carried=[g.id for g in result.carried],
+        completed=[_goal(g) for g in result.completed],
+        reached=[_goal(g) for g in result.reached],
+        dropped=[_goal(g) for g in result.dropped],
+        done_ids=list(result.done_ids),
+        unconfirmed=list(result.unconfirmed),
+    )
+
+
+def _percent(value: float) -> int:
+    return round(value * 100)
+
+
+def _ranked(result: RoleGaps) -> Ranked:
+    return Ranked(
+        role=result.role,
+        title=result.title,
+        readiness=round(result.readiness, 4),
+        percent=_percent(result.readiness),
+    )
+
+
+def plan_document(plan: Plan, catalogue: Catalogue) -> PlanDocument:
+    a = plan.analysis
+    return PlanDocument(
+        schema_id=SCHEMA_ID,
+        person=plan.person,
+        current_role=plan.current_role,
+        targets=list(plan.targets),
+        aspirations=plan.aspirations,
+        role=RoleRef(id=plan.role.id, title=plan.role.title, summary=plan.role.summary),
+        start=plan.start,
+        end=plan.end,
+        horizon=plan.horizon,
+        guidance=plan.guidance,
+        formulas=Formulas(
+            priority=plan.priority_formula,
+            readiness=plan.readiness_formula,
+            unknown=plan.unknown_rule,
+        ),
+        readiness=Readiness(
+            readiness=round(a.readiness, 4),
+            percent=_percent(a.readiness),
+            covered_weight=round(a.covered_weight, 4),
+            total_weight=a.total_weight,
+            unknown_weight=a.unknown_weight,
+            projected=round(plan.projected_readiness, 4),
+            projected_percent=_percent(plan.projected_readiness),
+        ),
+        ranking=[_ranked(r) for r in plan.ranking],
+        strengths=[_row(g) for g in a.strengths],
+        transferable=[
+            TransferableDoc(skill=skill, name=name, level=level)
+            for skill, name, level in plan.transferable
+        ],
+        gaps=[_row(g) for g in a.gaps],
+        unknowns=[_row(g) for g in a.unknowns],
+        top_gaps=[
+            GapPlanDoc(
+                skill=gp.gap.skill,
+                name=gp.gap.name,
+                description=catalogue.skills[gp.gap.skill].description,
+                status=gp.gap.status,
+                current=gp.gap.current,
+                required=gp.gap.required,
+                gap=gp.gap.gap,
+                importance=gp.gap.importance,
+                priority=gp.gap.priority,
+                steps=[_goal(g) for g in gp.steps],
+                later=[_goal(g) for g in gp.later],
+            )
+            for gp in plan.top_gaps
+        ],
+        mentor=MentorDoc(
+            profile=plan.mentor.profile,
+            find=plan.mentor.find,
+            where=list(plan.mentor.where),
+            cadence=plan.mentor.cadence,
+            learn=list(plan.mentor.learn),
+            questions=list(plan.mentor.questions),
+        ),
+        relationships=[_goal(g) for g in plan.relationships],
+        practices=[_goal(g) for g in plan.practices],
+        exposure=[_goal(g) for g in plan.exposure],
+        influence=[_goal(g) for g in plan.influence],
+        credentials=[CredentialDoc(name=c.name, why=c.why) for c in plan.role.credentials],
+        milestones=[
+            MilestoneDoc(label=m.label, day=m.day, date=m.date, goals=[_goal(g) for g in m.goals])
+            for m in plan.milestones
+        ],
+        checkin_days=plan.checkin_days,
+        checkins=[CheckInDoc(number=c.number, date=c.date, focus=c.focus) for c in plan.checkins],
+        agenda=AgendaDoc(
+            purpose=plan.agenda.purpose,
+            items=[
+                AgendaItemDoc(
+                    topic=i.topic, question=i.question, skill=i.skill, priority=i.priority
+                )
+                for i in plan.agenda.items
+            ],
+            agree=list(plan.agenda.agree),
+        ),
+        basis=None if plan.comparison is None else plan.basis,
+        comparison=None if plan.comparison is None else _comparison(plan.comparison),
+        followup=None if plan.followup is None else _followup(plan.followup),
+    )
+
+
+def document_json(document: PlanDocument) -> str:
+    """The document as JSON text; the optional fields are left out when empty."""
+    # Every field of the first release is required, so exclude_defaults drops exactly the
+    # optional fields added since, when they are empty.
+    data = document.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def plan_json(plan: Plan, catalogue: Catalogue) -> str:
+    return document_json(plan_document(plan, catalogue))
+
+
+# --- goals in a plan document (careerpath goals, plan --previous) -----------------------------
+
+_GOAL_LISTS = ("relationships", "practices", "exposure", "influence")
+
+
+def map_goals(document: PlanDocument, change: Callable[[GoalDoc], GoalDoc]) -> PlanDocument:
+    """The document with `change` applied to every goal in it (a goal appears in its section
+    and in the timeline; the follow-up's lists are history and are left as they are)."""
+    updates: dict[str, object] = {
+        "top_gaps": [
+            gp.model_copy(
+                update={
+                    "steps": [change(g) for g in gp.steps],
+                    "later": [change(g) for g in gp.later],
+                }
+            )
+            for gp in document.top_gaps
+        ],
+        "milestones": [
+            m.model_copy(update={"goals": [change(g) for g in m.goals]})
+            for m in document.milestones
+        ],
+    }
+    for name in _GOAL_LISTS:
+        updates[name] = [change(g) for g in getattr(document, name)]
+    return document.model_copy(update=updates)
+
+
+def with_ids(document: PlanDocument) -> PlanDocument:
+    """Ids for the goals of a plan written before they existed (the same goal, the same id)."""
+
+    def named(goal: GoalDoc) -> GoalDoc:
+        return goal if goal.id else goal.model_copy(update={"id": goal_id(goal_value(goal))})
+
+    return map_goals(document, named)
+
+
+def document_goals(document: PlanDocument) -> tuple[Goal, ...]:
+    """Every goal once: the timeline's, in order, then the steps beyond the horizon."""
+    found: dict[str, Goal] = {}
+    docs = [g for m in document.milestones for g in m.goals]
+    docs += [g for gp in document.top_gaps for g in gp.later]
+    for doc in docs:
+        found.setdefault(doc.id, goal_value(doc))
+    return tuple(found.values())
+
+
+def mark_done(document: PlanDocument, goal: str, done: Done) -> PlanDocument:
+    """The document with goal `goal` marked done wherever it appears."""
+    record = DoneDoc(date=done.date, evidence=done.evidence)
+
+    def mark(doc: GoalDoc) -> GoalDoc:
+        return doc.model_copy(update={"done": record}) if doc.id == goal else doc
+
+    return map_goals(document, mark)
+
+
+def previous_plan(document: PlanDocument) -> Previous:
+    """What a new plan needs of this one (careerpath.core.plan.carryover)."""
+    from careerpath.core.plan.carryover import Previous
+
+    followup = document.followup
+    return Previous(
+        start=document.start,
+        role=document.role.id,
+        role_title=document.role.title,
+        goals=document_goals(document),
+        done_before=tuple(followup.done_ids) if followup is not None else (),
+    )
