@@ -21,10 +21,10 @@ from careerpath.edges.load import (
     load_role_file,
 )
 from careerpath.errors import CareerpathError, UsageError
+from tests.helpers import ROOT
 
-REPO = Path(__file__).resolve().parents[1]
-ROLES = REPO / "roles"
-EXAMPLE = REPO / "examples" / "support-analyst.yaml"
+ROLES = ROOT / "roles"
+EXAMPLE = ROOT / "examples" / "support-analyst.yaml"
 SHIPPED_ROLES = sorted(p for p in ROLES.glob("*.yaml") if p.name != "skills.yaml")
 
 # Base documents; the comments give the line numbers the cases below rely on.

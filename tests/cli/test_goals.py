@@ -12,9 +12,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner, Result
 
-from careerpath.cli import app
 from careerpath.core.gaps import analyse
 from careerpath.core.model import ManagerView
 from careerpath.core.plan.builder import build_plan
@@ -36,13 +34,13 @@ from careerpath.views.plan_document import (
     with_ids,
 )
 from careerpath.views.schemas import schema_text
-from tests.core_values import catalogue, inventory, rating, role
+from tests.builders import catalogue, inventory, rating, role
+from tests.helpers import GOLDEN, one_line_error, run
 
 START = dt.date(2026, 11, 2)
 LATER = dt.date(2027, 5, 2)
 CAT = catalogue("a", "b", "c")
 ROLE = role(a=(3, 5), b=(2, 4), c=(1, 1))
-GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("CAREERPATH_UPDATE_GOLDEN") == "1"
 EXAMPLE = locations.example_inventory()
 
@@ -309,25 +307,12 @@ def test_mark_done_marks_every_copy_of_the_goal(library: Library) -> None:
 # --- the CLI -----------------------------------------------------------------------------------
 
 
-def run(*args: object) -> Result:
-    return CliRunner().invoke(app, [str(a) for a in args])
-
-
 @pytest.fixture
 def plan_file(tmp_path: Path) -> Path:
     out = tmp_path / "plan.json"
     result = run("plan", EXAMPLE, "--date", START, "--format", "json", "--out", out)
     assert result.exit_code == 0, result.output
     return out
-
-
-def one_line(result: Result, code: int) -> str:
-    assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("careerpath: error: ")
-    return lines[0].removeprefix("careerpath: error: ")
 
 
 def test_goals_list_and_done(plan_file: Path) -> None:
@@ -358,7 +343,9 @@ def test_goals_list_and_done(plan_file: Path) -> None:
     assert "done 2026-11-20" in run("goals", "list", plan_file).stdout
     # again: refused without --force, the evidence kept; with --force replaced
     again = run("goals", "done", plan_file, "mentor:find", "--evidence", "Other")
-    assert "already done (2026-11-20: Jo, fortnightly); use --force" in one_line(again, 1)
+    assert "already done (2026-11-20: Jo, fortnightly); use --force" in one_line_error(
+        again, 1, quiet_stdout=False
+    )
     forced = run("goals", "done", plan_file, "mentor:find", "--evidence", "Other", "--force")
     assert forced.exit_code == 0
     assert '"evidence": "Other"' in plan_file.read_text(encoding="utf-8")
@@ -383,7 +370,7 @@ def test_goals_done_usage_errors(
 ) -> None:
     before = plan_file.read_bytes()
     result = run("goals", "done", plan_file, *args)
-    assert message.format(plan=plan_file) in one_line(result, code)
+    assert message.format(plan=plan_file) in one_line_error(result, code, quiet_stdout=False)
     assert plan_file.read_bytes() == before  # untouched
 
 
@@ -442,14 +429,16 @@ def test_a_malformed_plan_file_is_one_line_with_its_line(
         result = run("goals", "done", path, "mentor:find", "--evidence", "x")
     else:
         result = run("plan", EXAMPLE, "--previous", path)
-    error = one_line(result, 1)
+    error = one_line_error(result, 1, quiet_stdout=False)
     assert error.startswith(f"{path}:{line}: "), error
     assert message in error
     assert path.read_text(encoding="utf-8") == text  # never rewritten
 
 
 def test_goals_of_a_missing_file(tmp_path: Path) -> None:
-    assert "no such file" in one_line(run("goals", "list", tmp_path / "nope.json"), 1)
+    assert "no such file" in one_line_error(
+        run("goals", "list", tmp_path / "nope.json"), 1, quiet_stdout=False
+    )
 
 
 def test_plan_previous_of_someone_else_is_refused(plan_file: Path, tmp_path: Path) -> None:
@@ -458,7 +447,7 @@ def test_plan_previous_of_someone_else_is_refused(plan_file: Path, tmp_path: Pat
         EXAMPLE.read_text(encoding="utf-8").replace("Megan Doyle", "Sam Rivera"),
         encoding="utf-8",
     )
-    error = one_line(run("plan", other, "--previous", plan_file), 1)
+    error = one_line_error(run("plan", other, "--previous", plan_file), 1, quiet_stdout=False)
     assert "--previous is Megan Doyle's plan, and the inventory is Sam Rivera's" in error
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 
 from careerpath.edges.load import Library, load_library
+from tests.helpers import ONET
 
-ONET = Path(__file__).parent / "data" / "onet"
 MIN_SPEARMAN = 0.6
 ROLES = ["support", "testing", "development", "consulting", "leadership"]
 

@@ -13,8 +13,7 @@ from careerpath.edges import cache
 from careerpath.edges.load import Library, load_inventory, load_library
 from careerpath.errors import CareerpathError
 from tests.conftest import WriteFile
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT
 
 
 def test_cached_value_is_reused_until_a_file_changes(tmp_path: Path, write: WriteFile) -> None:

@@ -9,13 +9,11 @@ from pathlib import Path
 
 import pytest
 from typer.models import CommandInfo
-from typer.testing import CliRunner, Result
 
 from careerpath import __version__
-from careerpath.cli import app
+from tests.helpers import ROOT, assert_no_traceback, ok, one_line_error, run
 
-REPO = Path(__file__).resolve().parents[1]
-EXAMPLE = REPO / "examples" / "support-analyst.yaml"
+EXAMPLE = ROOT / "examples" / "support-analyst.yaml"
 ROLE_IDS = {"consulting", "development", "leadership", "support", "testing"}
 ROLE_TITLES = {
     "Technical implementation consultant",
@@ -35,34 +33,6 @@ skills:
 mentor:
   profile: The head of quality.
 """
-
-
-def run(*args: object, env: dict[str, str] | None = None) -> Result:
-    return CliRunner().invoke(app, [str(a) for a in args], env=env)
-
-
-def ok(result: Result) -> str:
-    """stdout of a run that must have succeeded quietly."""
-    assert result.exit_code == 0, result.output
-    assert result.exception is None
-    assert result.stderr == ""
-    return result.stdout
-
-
-def assert_no_traceback(result: Result) -> None:
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-
-
-def one_line_error(result: Result, code: int) -> str:
-    """The message of a run that failed with one `careerpath: error:` line on stderr."""
-    assert_no_traceback(result)
-    assert result.exit_code == code, result.output
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("careerpath: error: ")
-    return lines[0].removeprefix("careerpath: error: ")
 
 
 @pytest.fixture
@@ -213,7 +183,7 @@ def test_roles_skills() -> None:
 
 
 def test_validate_built_in_data() -> None:
-    expected = len(list((REPO / "roles").glob("*.yaml"))) + 1  # roles, catalogue, the example
+    expected = len(list((ROOT / "roles").glob("*.yaml"))) + 1  # roles, catalogue, the example
     assert ok(run("validate")) == f"ok: {expected} files valid\n"
 
 
@@ -260,7 +230,7 @@ def test_validate_unreadable_and_missing_files(write, tmp_path: Path) -> None:
 
 
 def test_validate_org_folder(org: Path) -> None:
-    expected = len(list((REPO / "roles").glob("*.yaml"))) + 2
+    expected = len(list((ROOT / "roles").glob("*.yaml"))) + 2
     assert ok(run("--roles-dir", org, "validate")) == f"ok: {expected} files valid\n"
 
 

@@ -11,7 +11,7 @@ from careerpath.core.model import Step
 from careerpath.core.plan.builder import STEPS_PER_MILESTONE, build_plan
 from careerpath.core.plan.horizon import add_months, parse_horizon
 from careerpath.errors import CareerpathError, UsageError
-from tests.core_values import catalogue, inventory, role
+from tests.builders import catalogue, inventory, role
 
 START = dt.date(2026, 11, 2)
 CAT = catalogue("a", "b", "c", "d", "e")

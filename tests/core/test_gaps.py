@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from careerpath.core.gaps import analyse, rank, transferable
-from tests.core_values import catalogue, inventory, role
+from tests.builders import catalogue, inventory, role
 
 CAT = catalogue("a", "b", "c", "d")
 

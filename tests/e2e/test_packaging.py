@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from careerpath.edges import locations
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT
 
 
 def test_source_checkout_finds_the_top_level_folders() -> None:

@@ -14,8 +14,8 @@ from careerpath.edges import locations
 from careerpath.edges.load import load_inventory, load_library
 from careerpath.edges.templates import render
 from careerpath.errors import CareerpathError
+from tests.helpers import GOLDEN
 
-GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("CAREERPATH_UPDATE_GOLDEN") == "1"
 
 

@@ -10,11 +10,11 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from careerpath.cli import app
 from careerpath.core.model import Rating
 from careerpath.edges.load import Library, load_inventory
+from tests import helpers
 
 SELF = """\
 person: Sam Rivera
@@ -49,7 +49,7 @@ ratings:
 
 
 def run(home: Path, *args: object) -> Result:
-    return CliRunner().invoke(app, list(map(str, args)), env={"CAREERPATH_HOME": str(home)})
+    return helpers.run(*args, home=home)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from careerpath.edges.inventory_files import load_draft, write_inventory
 from careerpath.edges.load import Library, load_inventory
 from careerpath.edges.manager_files import with_manager
 from careerpath.errors import Cancelled
-from tests.test_assess_flow import (
+from tests.prompts.test_interview import (
     EXPECTED,
     START,
     TESTING,

@@ -8,13 +8,13 @@ import socket
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
 
 from careerpath.core.gaps import analyse
 from careerpath.core.model import Inventory, Rating
 from careerpath.core.reviews.team import MIN_GROUP, latest_per_person, readiness, team
 from careerpath.edges.load import Library
 from careerpath.edges.yaml_source import dump
+from tests.helpers import run
 
 NAMES = ["Ana Lopez", "Ben Okafor", "Chen Wei", "Dara Singh", "Eli Novak", "Fay Moore"]
 
@@ -124,12 +124,6 @@ def folder(tmp_path: Path) -> Path:
     )
     (team_dir / "assess-in-progress.yaml").write_text("not: an inventory\n", encoding="utf-8")
     return team_dir
-
-
-def run(*args: object) -> Result:
-    from careerpath.cli import app
-
-    return CliRunner().invoke(app, list(map(str, args)))
 
 
 @pytest.fixture(autouse=True)

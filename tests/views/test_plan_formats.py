@@ -30,9 +30,8 @@ from careerpath.edges.load import Library, load_inventory
 from careerpath.edges.plan_formats import render_plan
 from careerpath.views.charts import CHAR_WIDTH, FONT, gap_bars, radar
 from careerpath.views.schemas import schema_text
+from tests.helpers import GOLDEN, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("CAREERPATH_UPDATE_GOLDEN") == "1"
 EXAMPLE = str(ROOT / "examples" / "support-analyst.yaml")
 START = dt.date(2026, 11, 2)

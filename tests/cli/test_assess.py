@@ -16,6 +16,8 @@ from typer.testing import CliRunner, Result
 from careerpath.cli import app
 from careerpath.edges import locations
 from careerpath.edges.load import Library, load_inventory
+from tests import helpers
+from tests.helpers import one_line_error
 
 EXAMPLE = locations.example_inventory()
 TODAY = dt.date.today().isoformat()
@@ -34,19 +36,7 @@ credentials: [CompTIA A+]
 
 
 def run(*args: object, home: Path, stdin: str | None = None) -> Result:
-    env = {"CAREERPATH_HOME": str(home)}
-    return CliRunner().invoke(app, ["assess", *map(str, args)], env=env, input=stdin)
-
-
-def error(result: Result, code: int) -> str:
-    """The one `careerpath: error:` line of a run that failed, without a traceback."""
-    assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("careerpath: error: ")
-    return lines[0].removeprefix("careerpath: error: ")
+    return helpers.run("assess", *args, home=home, input=stdin)
 
 
 @pytest.fixture
@@ -68,7 +58,7 @@ def answers(tmp_path: Path) -> Path:
 def test_without_a_terminal_it_stops_and_names_answers(home: Path, args: tuple[object]) -> None:
     # piped bytes that look like answers must not be taken as keystrokes
     result = run(*args, home=home, stdin="Sam\n\n3\n4\n4\n4\n")
-    message = error(result, 2)
+    message = one_line_error(result, 2, quiet_stdout=False)
     assert "terminal" in message
     assert "--answers FILE" in message
     assert not home.exists()  # nothing written, not even an unfinished inventory
@@ -129,7 +119,9 @@ def test_an_existing_out_is_replaced_only_with_force(home: Path, answers: Path) 
     out = home / "mine.yaml"
     home.mkdir()
     out.write_text("precious\n")
-    message = error(run("--answers", answers, "--out", out, home=home), 1)
+    message = one_line_error(
+        run("--answers", answers, "--out", out, home=home), 1, quiet_stdout=False
+    )
     assert message == f"{out}: already exists; use --force to replace it"
     assert out.read_text() == "precious\n"
     assert run("--answers", answers, "--out", out, "--force", home=home).exit_code == 0
@@ -193,7 +185,7 @@ def test_bad_answers_are_one_line_naming_file_and_line(
 ) -> None:
     path = tmp_path / "answers.yaml"
     path.write_text(text)
-    message = error(run("--answers", path, home=home), 1)
+    message = one_line_error(run("--answers", path, home=home), 1, quiet_stdout=False)
     assert message.startswith(f"{path}:")
     assert expected in message
     assert not home.exists()
@@ -206,16 +198,20 @@ def test_bad_answers_are_one_line_naming_file_and_line(
     "args", [("--resume", "--role", "testing"), ("--resume", "--out", "x.yaml")]
 )
 def test_resume_goes_alone(home: Path, args: tuple[str, ...]) -> None:
-    assert "--resume" in error(run(*args, home=home), 2)
+    assert "--resume" in one_line_error(run(*args, home=home), 2, quiet_stdout=False)
 
 
 def test_unknown_role_is_a_usage_error(home: Path, answers: Path) -> None:
-    message = error(run("--role", "tester", "--answers", answers, home=home), 2)
+    message = one_line_error(
+        run("--role", "tester", "--answers", answers, home=home), 2, quiet_stdout=False
+    )
     assert message.startswith("unknown role 'tester'")
 
 
 def test_missing_update_file(home: Path, tmp_path: Path) -> None:
-    message = error(run("--update", tmp_path / "nope.yaml", home=home), 1)
+    message = one_line_error(
+        run("--update", tmp_path / "nope.yaml", home=home), 1, quiet_stdout=False
+    )
     assert message == f"{tmp_path / 'nope.yaml'}: no such file; check the path"
 
 

@@ -1,0 +1,72 @@
+"""The layers are enforced, not hoped for: each wrong import or clock call below fails a check.
+
+Each probe is written into a copy of the source tree, and the check that guards it (ruff or
+import-linter, both run by .ci/run) must fail on the copy, while the untouched copy passes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT
+
+BIN = Path(sys.executable).parent
+PROBES = [
+    # (file, line appended at the end of the module, the checker that must fail)
+    ("views/charts.py", "import yaml", "lint-imports"),
+    ("cli/goals.py", "import jinja2", "ruff"),
+    ("edges/templates.py", "import questionary", "lint-imports"),
+    ("core/gaps.py", "from careerpath.edges.load import Library", "lint-imports"),
+    ("core/gaps.py", "import datetime as dt\nTODAY = dt.date.today()", "ruff"),
+    ("core/plan/builder.py", "from datetime import date\nTODAY = date.today()", "ruff"),
+    ("views/charts.py", "import datetime\nNOW = datetime.datetime.now()", "ruff"),
+    ("core/plan/agenda.py", "from careerpath.views import gaps_text", "lint-imports"),
+    ("edges/load.py", "import typer", "lint-imports"),
+]
+
+
+def checker(name: str, tree: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(tree / "src")}
+    if name == "ruff":
+        # TID: the banned-api and module-level import rules (a probe appended at the end of a
+        # module also breaks import order, which must not be what fails it).
+        command = [str(BIN / "ruff"), "check", "--select", "TID", "--no-cache", "src"]
+    else:
+        command = [str(BIN / "lint-imports"), "--no-logo", "--no-cache"]
+    return subprocess.run(
+        command, cwd=tree, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    copy = tmp_path_factory.mktemp("tree")
+    shutil.copytree(ROOT / "src", copy / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", copy / "pyproject.toml")
+    return copy
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["ruff", "lint-imports"])
+def test_the_clean_tree_passes(tree: Path, name: str) -> None:
+    result = checker(name, tree)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("module", "line", "name"), PROBES)
+def test_each_probe_fails_its_check(tree: Path, module: str, line: str, name: str) -> None:
+    path = tree / "src" / "careerpath" / module
+    original = path.read_text(encoding="utf-8")
+    try:
+        path.write_text(original + "\n" + line + "\n", encoding="utf-8")
+        result = checker(name, tree)
+    finally:
+        path.write_text(original, encoding="utf-8")
+    assert result.returncode != 0, f"{name} accepted {line!r} in {module}"

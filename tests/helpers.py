@@ -1,0 +1,52 @@
+"""What many tests share: the repository's folders, and running careerpath in-process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner, Result
+
+from careerpath.cli import app
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+GOLDEN = TESTS / "golden"
+ONET = TESTS / "data" / "onet"
+
+
+def run(
+    *args: object,
+    env: dict[str, str] | None = None,
+    home: Path | None = None,
+    input: str | None = None,
+) -> Result:
+    """careerpath ARGS through typer's CliRunner; `home` sets CAREERPATH_HOME."""
+    environment = dict(env or {})
+    if home is not None:
+        environment["CAREERPATH_HOME"] = str(home)
+    return CliRunner().invoke(app, [str(a) for a in args], env=environment, input=input)
+
+
+def assert_no_traceback(result: Result) -> None:
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def ok(result: Result) -> str:
+    """stdout of a run that must have succeeded quietly."""
+    assert result.exit_code == 0, result.output
+    assert result.exception is None
+    assert result.stderr == ""
+    return result.stdout
+
+
+def one_line_error(result: Result, code: int, *, quiet_stdout: bool = True) -> str:
+    """The message of a run that failed with one `careerpath: error:` line on stderr."""
+    assert_no_traceback(result)
+    assert result.exit_code == code, result.output
+    if quiet_stdout:
+        assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("careerpath: error: ")
+    return lines[0].removeprefix("careerpath: error: ")
