@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from careerpath.core.model import (
     Catalogue,
     Inventory,
     Mentor,
     Rating,
+    Relationship,
     Requirement,
     Role,
     Skill,
@@ -38,28 +40,41 @@ def catalogue(*names: str) -> Catalogue:
 def role(
     role_id: str = "target",
     actions: dict[str, dict[int, Step]] | None = None,
+    more: dict[str, Any] | None = None,
     **needs: tuple[int, int],
 ) -> Role:
-    """role(a=(level, importance), ...)"""
-    return Role(
-        id=role_id,
-        title=role_id.title(),
-        summary="A role.",
-        skills={k: Requirement(level=lv, importance=imp) for k, (lv, imp) in needs.items()},
-        mentor=Mentor(profile="Someone who made the move.", questions=["q1?"], learn=["l1"]),
-        actions=actions or {},
-    )
+    """role(a=(level, importance), ...); `more` sets other fields (title, relationships, ...)."""
+    fields: dict[str, Any] = {
+        "id": role_id,
+        "title": role_id.title(),
+        "summary": "A role.",
+        "skills": {k: Requirement(level=lv, importance=imp) for k, (lv, imp) in needs.items()},
+        "mentor": Mentor(profile="Someone who made the move.", questions=["q1?"], learn=["l1"]),
+        "actions": actions or {},
+    }
+    return Role(**{**fields, **(more or {})})
+
+
+def relationship(who: str, ask: str = "Could we talk?") -> Relationship:
+    return Relationship(who=who, why="They know the work.", ask=ask, signal="A follow-up agreed.")
 
 
 def rating(value: int | str) -> Rating:
     return Rating.model_validate(value)
 
 
-def inventory(targets: list[str] | None = None, **ratings: int | str) -> Inventory:
+def inventory(
+    targets: list[str] | None = None,
+    current_role: str = "support",
+    more: dict[str, Any] | None = None,
+    **ratings: int | str | Rating,
+) -> Inventory:
+    """inventory(a=3, b="unsure", ...); `more` sets other fields (hours_per_week, ...)."""
     return Inventory(
         person="Alex",
         date=dt.date(2026, 11, 2),
-        current_role="support",
+        current_role=current_role,
         targets=targets or [],
-        ratings={k: rating(v) for k, v in ratings.items()},
+        ratings={k: v if isinstance(v, Rating) else rating(v) for k, v in ratings.items()},
+        **(more or {}),
     )

@@ -25,6 +25,7 @@ ANSWERS = """\
 person: Sam Rivera
 current_role: support
 years_in_role: 2
+hours_per_week: 3
 targets: [development]
 ratings:
   troubleshooting: {level: 4, evidence: Ticket 48211}
@@ -78,6 +79,7 @@ def test_answers_write_a_dated_private_inventory_that_plan_accepts(
     assert inventory.person == "Sam Rivera"
     assert inventory.date.isoformat() == TODAY
     assert inventory.ratings["troubleshooting"].evidence == "Ticket 48211"
+    assert inventory.hours_per_week == 3
     out = result.stdout
     assert out.startswith(f"Saved your inventory: {written}\n")
     assert "Top strengths\n  Troubleshooting: 4 advanced, with evidence" in out
@@ -87,6 +89,7 @@ def test_answers_write_a_dated_private_inventory_that_plan_accepts(
     plan = CliRunner().invoke(app, [*command.split()[1:], "--date", "2026-11-23"])
     assert plan.exit_code == 0, plan.output
     assert plan.stdout.startswith("# Growth plan: Sam Rivera → Junior software developer")
+    assert "Your time: 3 hours a week, from your inventory" in plan.stdout
 
 
 def test_an_inventory_file_works_as_answers_and_keeps_its_date(
@@ -174,6 +177,10 @@ def test_inflated_answers_are_flagged_on_stderr(home: Path, tmp_path: Path) -> N
         (
             "person: Sam\ncurrent_role: support\ntargets: [testng]\n",
             "3: unknown role 'testng'; did you mean 'testing'?",
+        ),
+        (
+            "person: Sam\ncurrent_role: support\nhours_per_week: 0\n",
+            "3: hours_per_week must be",
         ),
         ("- Sam\n", "1: must be a mapping of inventory fields"),
         ("person: Sam\ncurrent_role: support\nprogress: {}\n", "3: progress is not a known field"),

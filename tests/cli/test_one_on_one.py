@@ -115,7 +115,7 @@ def test_the_whole_one_on_one(tmp_path: Path, files: dict[str, Path], library: L
     assert gaps["conservative"]["basis"] == "conservative"
     text = run(home, "gaps", me, "--role", "testing", "--basis", "conservative").stdout
     assert "Basis: conservative, the lower of the self and manager ratings" in text
-    plan = run(home, "plan", me, "--basis", "conservative", "--date", "2026-11-09")
+    plan = run(home, "plan", me, "--basis", "conservative", "--date", "2026-11-09", "--hours", "6")
     assert plan.exit_code == 0, plan.output
     assert "Basis: conservative" in plan.stderr
     assert "Troubleshooting: reach level 3" in plan.stdout  # the manager's 2, not the self 4
@@ -126,7 +126,7 @@ def test_the_whole_one_on_one(tmp_path: Path, files: dict[str, Path], library: L
     assert "1. Troubleshooting: you rated 4 advanced, your manager 2 with guidance." in plan.stdout
     first_plan = home / "plan-2026-11-09.json"
     plan = run(
-        home, "plan", me, "--basis", "conservative", "--date", "2026-11-09",
+        home, "plan", me, "--basis", "conservative", "--date", "2026-11-09", "--hours", "6",
         "--format", "json", "--out", first_plan,
     )  # fmt: skip
     assert plan.exit_code == 0, plan.output
@@ -159,7 +159,9 @@ def test_the_whole_one_on_one(tmp_path: Path, files: dict[str, Path], library: L
     assert load_inventory(later, library).manager is None  # the manager rates the new one anew
 
     # 5b. the next plan carries over what is unfinished, and shows what was completed
-    second = run(home, "plan", later, "--date", "2027-02-15", "--previous", first_plan)
+    second = run(
+        home, "plan", later, "--date", "2027-02-15", "--previous", first_plan, "--hours", "6"
+    )
     assert second.exit_code == 0, second.output
     text = second.stdout
     assert "## Self and manager" not in text  # the new inventory has one view so far
@@ -175,7 +177,7 @@ def test_the_whole_one_on_one(tmp_path: Path, files: dict[str, Path], library: L
     data = json.loads(
         run(
             home, "plan", later, "--date", "2027-02-15", "--previous", first_plan,
-            "--format", "json",
+            "--hours", "6", "--format", "json",
         ).stdout
     )  # fmt: skip
     assert {g["id"] for g in data["followup"]["completed"]} == {

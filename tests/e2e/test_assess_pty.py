@@ -70,6 +70,8 @@ def who(child: pexpect.spawn) -> None:
     child.send("\r")  # the default: support
     child.expect_exact("Years in that role")
     child.send("3\r")
+    child.expect_exact("Hours a week for your development")
+    child.send("4\r")
 
 
 def rate(child: pexpect.spawn, first: int, last: int, total: int = 10) -> None:

@@ -75,7 +75,7 @@ def rate(key: str, evidence: str | None = None) -> str:
     return key + ENTER + (line(evidence) if evidence is not None else "")
 
 
-WHO = line("Sam Rivera") + ENTER + line("3")  # name, current role (support), years
+WHO = line("Sam Rivera") + ENTER + line("3") + ENTER  # name, role (support), years, hours
 START = ENTER  # after the note on rating conservatively
 TESTING_RATINGS = (
     rate("4", "Ticket 48211: traced the SSO loop")
@@ -140,6 +140,7 @@ def test_role_path_answers_become_the_inventory(library: Library, tmp_path: Path
     assert inventory.person == "Sam Rivera"
     assert inventory.current_role == "support"
     assert inventory.years_in_role == 3
+    assert inventory.hours_per_week is None  # Enter: the default, stated in every plan
     assert inventory.date == TODAY
     assert inventory.targets == ["testing"]
     assert inventory.ratings == EXPECTED
@@ -289,6 +290,23 @@ def test_name_is_required_and_another_role_can_be_typed(library: Library, tmp_pa
     assert state.person == "Sam"
     assert state.current_role == "First-line help desk"
     assert state.years_in_role is None and "years_in_role" not in state.answered
+
+
+@pytest.mark.parametrize("typed", ["lots", "0", "41"])
+def test_hours_a_week_outside_half_an_hour_to_forty_are_refused(
+    library: Library, tmp_path: Path, typed: str
+) -> None:
+    state = role_draft(library, tmp_path)
+    with pytest.raises(Cancelled):
+        interview(library, state, line("Sam") + ENTER + line("3") + line(typed))
+    assert state.years_in_role == 3
+    assert state.hours_per_week is None and "hours_per_week" not in state.answered
+
+
+def test_hours_a_week_are_kept_in_the_inventory(library: Library, tmp_path: Path) -> None:
+    keys = line("Sam Rivera") + ENTER + line("3") + line("1,5")
+    state = interview(library, role_draft(library, tmp_path), keys + START + TESTING_RATINGS + REST)
+    assert state.inventory().hours_per_week == 1.5
 
 
 # --- starting and finishing --------------------------------------------------------------

@@ -5,6 +5,7 @@ geometry, escaping, sandboxing, and every new `plan` option through the CLI."""
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
 import json
 import os
 import re
@@ -132,6 +133,71 @@ def test_html_is_one_self_contained_page(library: Library) -> None:
     assert "not a promotion checklist" in words
 
 
+def test_every_plan_opens_with_this_month_printable_alone(library: Library) -> None:
+    plan = shipped(library)
+    month = plan.this_month
+    assert month is not None and month.person is not None and month.influence is not None
+    md = render_plan(plan, library, "md").text
+    assert md.index("## This month: to Wed 2 Dec 2026") < md.index("## Summary")
+    page_one = md.split("\n---\n")[0]
+    for goal in (*month.steps, month.person, month.influence):
+        assert goal.action in page_one
+    assert month.checkin is not None and month.checkin.focus in page_one
+    html = render_plan(plan, library, "html").text
+    assert html.index('<section id="this-month" class="month">') < html.index('id="summary"')
+    css = html[html.index("@media print") :]
+    assert re.search(r"\.month \{ break-after: page; page-break-after: always;", css)
+    words = " ".join(parse(html).text)
+    assert "This month: to Wed 2 Dec 2026" in words and month.person.subject in words
+
+
+def test_plans_state_hours_available_planned_and_needed_and_what_waits(library: Library) -> None:
+    plan = shipped(library)
+    t = plan.time
+    assert t is not None and t.deferred_steps and t.source == "default"
+    for fmt in ("md", "html"):
+        text = render_plan(plan, library, fmt).text
+        assert "2 hours a week, careerpath's default, for 26 weeks:" in text
+        assert f"{round(t.available)} hours available" in text
+        assert f"This plan uses <strong>{round(t.planned)} hours" in text or (
+            f"This plan uses **{round(t.planned)} hours**" in text
+        )
+        assert (
+            f"about **{round(t.needed)} hours**" in text
+            or f"<strong>{round(t.needed)} hours" in text
+        )
+        assert "Deferred to the next plan" in text
+        for goal in t.deferred_steps:
+            assert f"{goal.subject} to level {goal.level}" in text
+        assert plan.fit_rule in html_lib.unescape(text) and plan.estimate_rule in text
+
+
+def test_no_practice_repeats_a_relationship_and_titles_read_as_sentences(library: Library) -> None:
+    plan = shipped(library)
+    titles = [g.title for g in plan.practices]
+    assert "Hear the story of someone who made this move" not in titles
+    assert "Shadow a working session" not in titles
+    text = render_plan(plan, library, "md").text
+    assert "into Software tester (QA analyst)" not in text
+    assert "as Software tester (QA analyst)" not in text
+    assert "the Software tester (QA analyst) team" not in text
+    reputation = next(g for g in plan.practices if g.subject == "Reputation")
+    assert "escalation" not in reputation.action.lower()
+
+
+def test_credentials_the_person_holds_are_not_recommended(library: Library) -> None:
+    plan = shipped(library, "support")  # the example holds ITIL 4 Foundation and CompTIA A+
+    held = [c.name for c in plan.credentials_held]
+    assert held == ["ITIL 4 Foundation", "CompTIA A+ or Network+"]
+    text = render_plan(plan, library, "md").text
+    line = next(row for row in text.splitlines() if row.startswith("Credentials that help"))
+    assert line.index("You hold") > line.index("KCS")
+    assert "ITIL" not in line.split("You hold")[0]
+    data = json.loads(render_plan(plan, library, "json").text)
+    assert [c["name"] for c in data["credentials_held"]] == held
+    assert "ITIL 4 Foundation" not in [c["name"] for c in data["credentials"]]
+
+
 def test_html_bar_chart_has_every_gap_and_the_timeline_every_goal(library: Library) -> None:
     plan = shipped(library)
     text = render_plan(plan, library, "html").text
@@ -166,6 +232,54 @@ def test_json_validates_against_its_schema_and_carries_the_numbers(library: Libr
     assert "gap x importance" in data["formulas"]["priority"]
     assert data["agenda"]["items"] and data["practices"] and data["mentor"]["where"]
     assert all(r["outcome"] for r in data["relationships"])
+    # hours per goal and in total, the deferred goals, the this-month page by goal id
+    assert all(g["hours"] > 0 for g in goals)
+    time = data["time"]
+    assert time["planned"] == pytest.approx(sum(g["hours"] for g in goals), abs=0.1)
+    assert time["needed"] == pytest.approx(time["planned"] + time["deferred_hours"], abs=0.1)
+    deferred = time["deferred_steps"] + time["deferred_goals"]
+    assert time["deferred_hours"] == pytest.approx(sum(g["hours"] for g in deferred), abs=0.1)
+    assert time["source"] == "default" and time["hours_per_week"] == 2
+    ids = {g["id"] for g in goals}
+    month = data["this_month"]
+    assert set(month["steps"]) <= ids and month["person"] in ids and month["influence"] in ids
+    steps = [g for g in goals if g["kind"] == "skill"]
+    assert all(g["starts"] and g["weeks"] is not None for g in steps)
+    assert "fit" in data["formulas"] and "effort" in data["formulas"]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("--hours", "5"), "Your time: 5 hours a week, about 20 hours before the first milestone."),
+        (("--hours", "1.5"), "Your time: 1.5 hours a week, about 6 hours before"),
+        ((), "Your time: 2 hours a week (careerpath's default;"),
+    ],
+)
+def test_plan_hours_override_the_default(args: tuple[str, ...], expected: str) -> None:
+    code, out, err = result_of(*PLAN, *args)
+    assert code == 0, err
+    assert expected in out
+
+
+def test_hours_from_the_inventory_are_used_and_said(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    text = Path(EXAMPLE).read_text(encoding="utf-8")
+    mine.write_text(text.replace("years_in_role: 3\n", "years_in_role: 3\nhours_per_week: 4\n"))
+    code, out, err = result_of("plan", mine, "--role", "testing", "--date", "2026-11-02")
+    assert code == 0, err
+    assert "4 hours a week, from your inventory, for 26 weeks" in out
+    code, out, err = result_of(
+        "plan", mine, "--role", "testing", "--hours", "3", "--format", "json"
+    )
+    assert json.loads(out)["time"]["source"] == "plan"
+
+
+@pytest.mark.parametrize("hours", ["0", "41", "-2", "nan", "lots"])
+def test_bad_hours_are_a_one_line_usage_error(hours: str) -> None:
+    code, out, err = result_of(*PLAN, "--hours", hours)
+    assert "--hours" in one_line_error(code, err, 2)
+    assert out == ""
 
 
 def test_the_shipped_plan_schema_is_a_valid_json_schema() -> None:
@@ -192,8 +306,9 @@ def test_ics_parses_back_with_milestones_and_checkins(tmp_path: Path, library: L
     assert starts == sorted([m.date for m in plan.milestones] + [c.date for c in plan.checkins])
     uids = {str(e["uid"]) for e in events}
     assert len(uids) == len(events)
-    first = next(e for e in events if "Day 30" in str(e["summary"]))
-    assert "Requirements analysis" in str(first["description"])
+    for milestone in plan.milestones:
+        (event,) = [e for e in events if f"{milestone.label} milestone" in str(e["summary"])]
+        assert all(g.title in str(event["description"]) for g in milestone.goals)
     # Deterministic: the same plan gives the same file.
     again = tmp_path / "again.ics"
     assert result_of(*PLAN, "--ics", again)[0] == 0

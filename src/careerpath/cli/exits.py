@@ -25,6 +25,7 @@ FLAGS = {
     "force": "--force",
     "format": "--format",
     "horizon": "--horizon",
+    "hours": "--hours",
     "roles_dir": "--roles-dir",
     "template": "--template",
 }

@@ -150,6 +150,16 @@ def plan(
             show_default=False,
         ),
     ] = None,
+    hours: Annotated[
+        str | None,
+        typer.Option(
+            "--hours",
+            metavar="N",
+            help="Hours a week you can give to this plan. Default: the inventory's"
+            " hours_per_week, else 2.",
+            show_default=False,
+        ),
+    ] = None,
     previous: Annotated[
         Path | None,
         typer.Option(
@@ -175,6 +185,11 @@ def plan(
             typer.echo(f"careerpath: {text}", err=True)
     start = parse_date(date)
     span = parse_horizon(horizon)
+    per_week = None
+    if hours is not None:
+        from careerpath.core.plan.schedule import check_hours
+
+        per_week = check_hours(hours)
     role_id = role or _first_target(inventory)
     from careerpath.edges.plan_formats import check_format
 
@@ -200,6 +215,7 @@ def plan(
         basis=check_basis(basis),
         comparison=comparison,
         previous=before,
+        hours=per_week,
     )
     text = _plan_text(library, the_plan, fmt, template)
     emit(text, out, force)
@@ -229,6 +245,7 @@ def _build_plan(
     basis: str = "self",
     comparison: "Comparison | None" = None,
     previous: "Previous | None" = None,
+    hours: float | None = None,
 ) -> "Plan":
     from careerpath.core.plan.builder import build_plan
 
@@ -242,6 +259,7 @@ def _build_plan(
         basis=basis,
         comparison=comparison,
         previous=previous,
+        hours_per_week=hours,
     )
 
 

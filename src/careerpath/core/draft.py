@@ -18,6 +18,7 @@ from careerpath.errors import CareerpathError
 
 # The steps of the interview that are not a skill, as recorded in progress.answered.
 PERSON, CURRENT_ROLE, YEARS, TARGETS = "person", "current_role", "years_in_role", "targets"
+HOURS = "hours_per_week"
 CREDENTIALS, EXPERIENCES, ASPIRATIONS = "credentials", "experiences", "aspirations"
 PICK, CHECK, CHOOSE_TARGETS = "pick", "check", "choose_targets"
 
@@ -38,6 +39,8 @@ class InventoryFields(Protocol):
     def current_role(self) -> str: ...
     @property
     def years_in_role(self) -> float | None: ...
+    @property
+    def hours_per_week(self) -> float | None: ...
     @property
     def targets(self) -> list[str]: ...
     @property
@@ -68,6 +71,7 @@ class Draft:
     person: str = ""
     current_role: str = ""
     years_in_role: float | None = None
+    hours_per_week: float | None = None
     targets: list[str] = field(default_factory=list)
     ratings: dict[str, Rating] = field(default_factory=dict)
     aspirations: str = ""
@@ -106,6 +110,7 @@ def _answers(source: Inventory | PartialInventory) -> dict[str, Any]:
         "person": source.person,
         "current_role": source.current_role,
         "years_in_role": source.years_in_role,
+        "hours_per_week": source.hours_per_week,
         "targets": list(source.targets),
         "ratings": dict(source.ratings),
         "aspirations": source.aspirations,
@@ -145,6 +150,8 @@ def inventory_data(source: InventoryFields) -> dict[str, object]:
         data["current_role"] = source.current_role
     if source.years_in_role is not None:
         data["years_in_role"] = _number(source.years_in_role)
+    if source.hours_per_week is not None:
+        data["hours_per_week"] = _number(source.hours_per_week)
     data["targets"] = list(source.targets)
     data["ratings"] = {k: rating_data(v) for k, v in source.ratings.items()}
     if source.aspirations:
@@ -200,6 +207,7 @@ class PartialInventory(Frozen):
     date: dt.date
     current_role: str = ""
     years_in_role: float | None = Field(default=None, ge=0, le=60)
+    hours_per_week: float | None = Field(default=None, ge=0.5, le=40)
     targets: list[Ident] = Field(default_factory=list)
     ratings: dict[Ident, RatingInput] = Field(default_factory=dict)
     aspirations: str = ""

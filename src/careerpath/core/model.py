@@ -132,9 +132,22 @@ class Mentor(Frozen):
     cadence: Text = "every two weeks"
 
 
+class Reputation(Frozen):
+    """How a person's work becomes known to the people in a role: what to make visible."""
+
+    do: Text = Field(description="What to do, in the person's current work, that they will see.")
+    evidence: Text = Field(description="What shows it, counted or collected each month.")
+    signal: Text = Field(description="The success signal: what will show it works.")
+
+
 class Role(Frozen):
     id: Ident
     title: Text
+    direction: Text | None = Field(
+        default=None,
+        description="A short noun phrase for the kind of work, read after 'into' or 'in': e.g."
+        " 'testing', 'development'. Without it, plans say 'the <title> role'.",
+    )
     summary: Text
     onet: OnetLink | None = None
     skills: dict[Ident, Requirement] = Field(min_length=1)
@@ -144,6 +157,11 @@ class Role(Frozen):
     exposure: list[Exposure] = []
     mentor: Mentor
     influence: list[Text] = []
+    reputation: Reputation | None = Field(
+        default=None,
+        description="How a person's work becomes visible to people in this role; without it,"
+        " plans use a generic text.",
+    )
     actions: dict[Ident, dict[StepLevel, Step]] = Field(
         default={},
         description="Role-specific steps per skill; they replace the catalogue's for this role.",
@@ -235,6 +253,11 @@ class Inventory(Frozen):
     )
     current_role: Text = Field(description="A role id such as support, or free text.")
     years_in_role: Annotated[float, Field(ge=0, le=60)] | None = None
+    hours_per_week: Annotated[float, Field(ge=0.5, le=40)] | None = Field(
+        default=None,
+        description="Hours a week the person can give to their development; plans fit them."
+        " Without it, plans assume careerpath's default (the plan says so).",
+    )
     targets: list[Ident] = []
     ratings: dict[Ident, RatingInput] = {}
     aspirations: str = ""

@@ -15,6 +15,11 @@ from careerpath.core import assessment, draft
 from careerpath.core.draft import Draft
 from careerpath.core.gaps import rank
 from careerpath.core.model import Inventory
+from careerpath.core.plan.schedule import (
+    DEFAULT_HOURS_PER_WEEK,
+    MAX_HOURS_PER_WEEK,
+    MIN_HOURS_PER_WEEK,
+)
 from careerpath.edges import prompts
 from careerpath.edges.inventory_files import load_draft, next_free, save_draft, write_inventory
 from careerpath.edges.load import Library, load_inventory
@@ -24,6 +29,7 @@ from careerpath.errors import Cancelled, CareerpathError, UsageError
 from careerpath.views.summary_text import ranking_rows
 
 Save = Callable[[Draft], None]
+Check = Callable[[str], str | None]
 
 OTHER = "__other__"
 NOT_SURE = "__not_sure__"
@@ -45,14 +51,23 @@ def _required(value: str) -> str | None:
     return None if value.strip() else "please type something; Ctrl-C stops (progress is kept)"
 
 
-def _years(value: str) -> str | None:
-    if not value.strip():
-        return None
-    try:
-        number = float(value.replace(",", "."))
-    except ValueError:
-        return "a number of years, like 3 or 1.5; or leave it empty"
-    return None if 0 <= number <= 60 else "between 0 and 60 years"
+def _number(what: str, example: str, low: float, high: float) -> Check:
+    """A check for an optional number typed at a prompt: empty, or low to high."""
+
+    def check(value: str) -> str | None:
+        if not value.strip():
+            return None
+        try:
+            number = float(value.replace(",", "."))
+        except ValueError:
+            return f"a number of {what}, like {example}; or leave it empty"
+        return None if low <= number <= high else f"from {low:g} to {high:g} {what}"
+
+    return check
+
+
+_years = _number("years", "3 or 1.5", 0, 60)
+_hours = _number("hours a week", "2 or 1.5", MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK)
 
 
 def _at_least_one(values: list[str]) -> str | None:
@@ -119,6 +134,14 @@ class Interview:
             value = prompts.text("Years in that role (Enter to skip)", check=_years)
             d.years_in_role = float(value.replace(",", ".")) if value else None
             self._done(draft.YEARS)
+        if not d.done(draft.HOURS):
+            value = prompts.text(
+                f"Hours a week for your development (Enter for {DEFAULT_HOURS_PER_WEEK:g},"
+                " the default)",
+                check=_hours,
+            )
+            d.hours_per_week = float(value.replace(",", ".")) if value else None
+            self._done(draft.HOURS)
 
     def manager(self) -> None:
         """--as-manager: who is rating; the skills are then the same questions as the report's."""

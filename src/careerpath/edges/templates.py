@@ -48,6 +48,14 @@ def _rating(value: Rating | None) -> str:
     return cell(value)
 
 
+def _hours(value: float) -> str:
+    """An effort in words: half an hour, 1 hour, 1.5 hours, 189 hours (whole from 10 up)."""
+    if value == 0.5:
+        return "half an hour"
+    number = round(value) if value >= 10 else round(value, 1)
+    return f"{number:g} hour{'' if number == 1 else 's'}"
+
+
 def _signed(value: int | None) -> str:
     """A difference in levels: +2, −2, 0; nothing when unknown."""
     if value is None:
@@ -87,6 +95,7 @@ def environment(template_dirs: Sequence[Path], cache_dir: Path | None = None) ->
         band=priority_band,
         rating=_rating,
         signed=_signed,
+        hours=_hours,
     )
     env.globals.update(level_names=LEVEL_NAMES)
     return env

@@ -5,8 +5,9 @@ JSON Schema (shipped as schemas/plan.json), and `plan_document` fills them from 
 carries every number and goal the Markdown and HTML plans show. Pure: values in, values out.
 
 Fields added since the first release are optional and left out when empty (so a plan without
-a manager view or a previous plan reads as before): a goal's `done` and `carried_from`, the
-plan's `basis`, `comparison` and `followup`. Every goal has a stable `id`; a plan written
+a manager view or a previous plan reads as before): a goal's `done`, `carried_from`, `hours`,
+`weeks` and `starts`; the plan's `basis`, `comparison`, `followup`, `time`, `this_month` and
+`credentials_held`; the formulas' `fit` and `effort`. Every goal has a stable `id`; a plan written
 before ids existed gets them derived on reading (careerpath.core.plan.goals.goal_id).
 """
 
@@ -22,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from careerpath.core.gaps import RoleGaps, SkillGap
 from careerpath.core.model import LEVEL_NAMES, Catalogue
 from careerpath.core.plan.goals import Done, Goal, GoalKind, goal_id
-from careerpath.core.plan.values import Plan
+from careerpath.core.plan.values import Plan, ThisMonth, TimeFit
 
 if TYPE_CHECKING:
     from careerpath.core.plan.carryover import FollowUp, Previous
@@ -45,6 +46,8 @@ class Formulas(_Part):
     priority: str = Field(description="How gaps are ordered.")
     readiness: str
     unknown: str = Field(description="How n/a, unsure and unrated skills are counted.")
+    fit: str = Field(default="", description="How the plan is fitted to the hours available.")
+    effort: str = Field(default="", description="The estimate for steps without their own.")
 
 
 class Readiness(_Part):
@@ -115,6 +118,42 @@ class GoalDoc(_Part):
         description="Carried over, unfinished, from the plan that started on this date"
         " (plan --previous); absent for a new goal.",
     )
+    hours: float | None = Field(default=None, description="The effort, in the person's hours.")
+    weeks: int | None = Field(default=None, description="A skill step's minimum duration.")
+    starts: dt.date | None = Field(
+        default=None, description="When a dated skill step's work begins."
+    )
+
+
+class TimeDoc(_Part):
+    """The plan against the person's time."""
+
+    hours_per_week: float
+    source: Literal["plan", "inventory", "default"] = Field(
+        description="plan: asked for this plan (--hours); inventory: its hours_per_week;"
+        " default: careerpath's default."
+    )
+    weeks: float = Field(description="The horizon in weeks.")
+    available: float = Field(description="hours_per_week x weeks.")
+    planned: float = Field(description="The hours of every dated goal (check-ins not counted).")
+    needed: float = Field(description="planned + deferred: everything the role's profile asks.")
+    deferred_hours: float
+    fit: float = Field(description="0 to 1: planned / needed.")
+    steps: int = Field(description="Skill steps needed for every known gap.")
+    estimated: int = Field(description="Of which use the default estimate for their level.")
+    deferred_steps: list[GoalDoc] = Field(description="Skill steps not dated in this plan.")
+    deferred_goals: list[GoalDoc] = Field(description="Other goals that did not fit.")
+
+
+class ThisMonthDoc(_Part):
+    """The page that opens the plan: ids of goals listed in the timeline."""
+
+    until: dt.date = Field(description="The first milestone.")
+    hours: float = Field(description="The person's hours until then.")
+    steps: list[str] = Field(description="Ids of the next two skill steps.")
+    person: str | None = Field(description="Id of one relationship goal.")
+    influence: str | None = Field(description="Id of one influence goal.")
+    checkin: int | None = Field(description="The number of the next check-in.")
 
 
 class GapPlanDoc(_Part):
@@ -249,7 +288,9 @@ class PlanDocument(_Part):
     practices: list[GoalDoc] = Field(description="Story, shadowing, cross-team, reputation.")
     exposure: list[GoalDoc]
     influence: list[GoalDoc]
-    credentials: list[CredentialDoc]
+    credentials: list[CredentialDoc] = Field(
+        description="The role's credentials, less those the person holds."
+    )
     milestones: list[MilestoneDoc] = Field(description="The timeline: every dated goal.")
     checkin_days: int
     checkins: list[CheckInDoc]
@@ -263,6 +304,13 @@ class PlanDocument(_Part):
     )
     followup: FollowUpDoc | None = Field(
         default=None, description="What was carried over from the previous plan (--previous)."
+    )
+    time: TimeDoc | None = Field(
+        default=None, description="Hours available, planned and needed; what was deferred."
+    )
+    this_month: ThisMonthDoc | None = None
+    credentials_held: list[CredentialDoc] = Field(
+        default=[], description="The role's credentials the person holds already."
     )
 
 
@@ -300,6 +348,9 @@ def _goal(goal: Goal) -> GoalDoc:
         if goal.done is None
         else DoneDoc(date=goal.done.date, evidence=goal.done.evidence),
         carried_from=goal.carried_from,
+        hours=goal.hours,
+        weeks=goal.weeks,
+        starts=goal.starts,
     )
 
 
@@ -320,6 +371,9 @@ def goal_value(doc: GoalDoc) -> Goal:
         id=doc.id,
         done=None if doc.done is None else Done(doc.done.date, doc.done.evidence),
         carried_from=doc.carried_from,
+        hours=doc.hours,
+        weeks=doc.weeks,
+        starts=doc.starts,
     )
 
 
@@ -397,6 +451,8 @@ def plan_document(plan: Plan, catalogue: Catalogue) -> PlanDocument:
             priority=plan.priority_formula,
             readiness=plan.readiness_formula,
             unknown=plan.unknown_rule,
+            fit=plan.fit_rule,
+            effort=plan.estimate_rule,
         ),
         readiness=Readiness(
             readiness=round(a.readiness, 4),
@@ -443,7 +499,8 @@ def plan_document(plan: Plan, catalogue: Catalogue) -> PlanDocument:
         practices=[_goal(g) for g in plan.practices],
         exposure=[_goal(g) for g in plan.exposure],
         influence=[_goal(g) for g in plan.influence],
-        credentials=[CredentialDoc(name=c.name, why=c.why) for c in plan.role.credentials],
+        credentials=[CredentialDoc(name=c.name, why=c.why) for c in plan.credentials],
+        credentials_held=[CredentialDoc(name=c.name, why=c.why) for c in plan.credentials_held],
         milestones=[
             MilestoneDoc(label=m.label, day=m.day, date=m.date, goals=[_goal(g) for g in m.goals])
             for m in plan.milestones
@@ -463,6 +520,36 @@ def plan_document(plan: Plan, catalogue: Catalogue) -> PlanDocument:
         basis=None if plan.comparison is None else plan.basis,
         comparison=None if plan.comparison is None else _comparison(plan.comparison),
         followup=None if plan.followup is None else _followup(plan.followup),
+        time=None if plan.time is None else _time(plan.time),
+        this_month=None if plan.this_month is None else _this_month(plan.this_month),
+    )
+
+
+def _time(time: TimeFit) -> TimeDoc:
+    return TimeDoc(
+        hours_per_week=time.hours_per_week,
+        source=time.source,
+        weeks=round(time.weeks, 2),
+        available=round(time.available, 1),
+        planned=round(time.planned, 1),
+        needed=round(time.needed, 1),
+        deferred_hours=round(time.deferred_hours, 1),
+        fit=round(time.fit, 4),
+        steps=time.steps,
+        estimated=time.estimated,
+        deferred_steps=[_goal(g) for g in time.deferred_steps],
+        deferred_goals=[_goal(g) for g in time.deferred_goals],
+    )
+
+
+def _this_month(month: ThisMonth) -> ThisMonthDoc:
+    return ThisMonthDoc(
+        until=month.until,
+        hours=round(month.hours, 1),
+        steps=[g.id for g in month.steps],
+        person=None if month.person is None else month.person.id,
+        influence=None if month.influence is None else month.influence.id,
+        checkin=None if month.checkin is None else month.checkin.number,
     )
 
 
@@ -485,7 +572,8 @@ _GOAL_LISTS = ("relationships", "practices", "exposure", "influence")
 
 def map_goals(document: PlanDocument, change: Callable[[GoalDoc], GoalDoc]) -> PlanDocument:
     """The document with `change` applied to every goal in it (a goal appears in its section
-    and in the timeline; the follow-up's lists are history and are left as they are)."""
+    and in the timeline or among the deferred; the follow-up's lists are history and are left
+    as they are)."""
     updates: dict[str, object] = {
         "top_gaps": [
             gp.model_copy(
@@ -503,6 +591,13 @@ def map_goals(document: PlanDocument, change: Callable[[GoalDoc], GoalDoc]) -> P
     }
     for name in _GOAL_LISTS:
         updates[name] = [change(g) for g in getattr(document, name)]
+    if document.time is not None:
+        updates["time"] = document.time.model_copy(
+            update={
+                "deferred_steps": [change(g) for g in document.time.deferred_steps],
+                "deferred_goals": [change(g) for g in document.time.deferred_goals],
+            }
+        )
     return document.model_copy(update=updates)
 
 

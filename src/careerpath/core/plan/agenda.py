@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from careerpath.core.model import LEVEL_NAMES, Role
+from careerpath.core.plan.role_goals import direction
 from careerpath.core.plan.values import AgendaItem, GapPlan, OneOnOne
 
 if TYPE_CHECKING:
@@ -18,6 +19,7 @@ def agenda(
     analysis: RoleGaps,
     top_gaps: tuple[GapPlan, ...],
     comparison: Comparison | None = None,
+    hours_per_week: float = 1.0,
 ) -> OneOnOne:
     """The manager's one-on-one page: discussion questions drawn from the gaps."""
     items: list[AgendaItem] = []
@@ -61,7 +63,7 @@ def agenda(
             AgendaItem(
                 f"{gap.name}: a strength at {gap.current}",
                 f"Where could {person}'s {gap.name.lower()} be made visible to people"
-                f" working as {role.title}?",
+                f" in {direction(role)}?",
                 gap.skill,
                 None,
             )
@@ -88,7 +90,8 @@ def agenda(
         items=tuple(items),
         agree=(
             "Which goals to start with, and which to drop or change",
-            "An hour a week for this plan, protected",
+            f"{'An hour' if hours_per_week == 1 else f'{hours_per_week:g} hours'} a week for"
+            " this plan, protected",
             "The date of the first check-in",
         ),
     )

@@ -12,12 +12,13 @@ from careerpath.core.gaps import (
     rank,
     transferable,
 )
-from careerpath.core.model import Catalogue, Inventory, Rating, Role
+from careerpath.core.model import Catalogue, Inventory, Rating, Role, Step
 from careerpath.core.plan.agenda import agenda
 from careerpath.core.plan.goals import Goal, identify
 from careerpath.core.plan.horizon import Horizon, add_months
 from careerpath.core.plan.role_goals import (
-    PRACTICE_SLOT,
+    credentials_for,
+    direction,
     exposure_goals,
     final_review,
     first_goals,
@@ -28,16 +29,33 @@ from careerpath.core.plan.role_goals import (
     relationship_goals,
     step_goal,
 )
-from careerpath.core.plan.values import CheckIn, GapPlan, Milestone, Plan
+from careerpath.core.plan.schedule import (
+    DEFAULT_HOURS_PER_WEEK,
+    OTHER_GOALS_PER_MONTH,
+    OTHER_SHARE,
+    SKILL_STEPS_PER_MONTH,
+    Ledger,
+    Slot,
+    slot_of_week,
+    slots_of,
+)
+from careerpath.core.plan.values import (
+    CheckIn,
+    GapPlan,
+    HoursSource,
+    Milestone,
+    Plan,
+    ThisMonth,
+    TimeFit,
+)
 
 if TYPE_CHECKING:  # only a plan with a manager view or a previous plan needs them loaded
     from careerpath.core.plan.carryover import Previous
     from careerpath.core.reviews.compare import Comparison
 
 
-STEPS_PER_MILESTONE = 2  # level steps a person can work on at once next to a full-time job
 CHECKIN_DAYS = 14
-MAX_GAPS = 8  # an upper bound: gaps are taken by priority while the timeline has room
+MAX_GAPS = 8  # an upper bound: gaps are taken by priority while the hours and months have room
 
 
 def _milestone_days(start: dt.date, end: dt.date) -> list[tuple[str, dt.date]]:
@@ -49,40 +67,6 @@ def _milestone_days(start: dt.date, end: dt.date) -> list[tuple[str, dt.date]]:
     marks = [(label, day) for label, day in marks if day < end]
     marks.append(("Horizon", end))
     return marks
-
-
-def _schedule(gap_steps: list[list[Goal]], slots: int) -> tuple[list[list[Goal]], list[list[Goal]]]:
-    """Place each gap's steps in order, round by round, at most STEPS_PER_MILESTONE per slot.
-
-    A step goes in the earliest slot after the same skill's previous step, so a person never
-    works on two levels of one skill at once. Returns per-slot goals and per-gap leftovers.
-    """
-    placed: list[list[Goal]] = [[] for _ in range(slots)]
-    later: list[list[Goal]] = [[] for _ in gap_steps]
-    last_slot = [-1 for _ in gap_steps]
-    depth = max((len(steps) for steps in gap_steps), default=0)
-    for round_ in range(depth):
-        for index, steps in enumerate(gap_steps):
-            if round_ >= len(steps):
-                continue
-            goal = steps[round_]
-            if later[index]:  # an earlier level already fell beyond the horizon
-                later[index].append(goal)
-                continue
-            slot = next(
-                (
-                    s
-                    for s in range(last_slot[index] + 1, slots)
-                    if len(placed[s]) < STEPS_PER_MILESTONE
-                ),
-                None,
-            )
-            if slot is None:
-                later[index].append(goal)
-            else:
-                placed[slot].append(goal)
-                last_slot[index] = slot
-    return placed, later
 
 
 class _Follow:
@@ -103,6 +87,15 @@ class _Follow:
         return tuple(goal for goal in followed if goal is not None)
 
 
+def hours_of(inventory: Inventory, hours_per_week: float | None) -> tuple[float, HoursSource]:
+    """The hours a week the plan fits, and where the figure comes from."""
+    if hours_per_week is not None:
+        return hours_per_week, "plan"
+    if inventory.hours_per_week is not None:
+        return inventory.hours_per_week, "inventory"
+    return DEFAULT_HOURS_PER_WEEK, "default"
+
+
 def build_plan(
     inventory: Inventory,
     role: Role,
@@ -115,8 +108,10 @@ def build_plan(
     basis: str = "self",
     comparison: Comparison | None = None,
     previous: Previous | None = None,
+    hours_per_week: float | None = None,
 ) -> Plan:
-    """A dated growth plan for moving toward `role`, starting on `start`.
+    """A dated growth plan for moving toward `role`, starting on `start`, that fits the hours
+    a week the person has (`hours_per_week`, else the inventory's, else the default).
 
     `inventory` holds the ratings of `basis` (careerpath.core.basis); `comparison` is self against
     manager when both views exist. With `previous`, the previous plan's unfinished goals are
@@ -125,33 +120,50 @@ def build_plan(
     person = inventory.person
     analysis = analyse(inventory.ratings, role, catalogue)
     end = horizon.end(start)
-    marks = _milestone_days(start, end)
+    hours, source = hours_of(inventory, hours_per_week)
+    ledger = Ledger(start, end, hours)
+    slots = slots_of(ledger, _milestone_days(start, end))
     follow = _Follow(previous)
-    top_gaps, dated = _skill_steps(person, role, catalogue, analysis, marks, max_gaps, follow)
     # The order of these calls is the order of the goals' ids.
+    gap_steps = _gap_steps(person, role, catalogue, analysis, follow)
     relationships = follow(relationship_goals(person, role))
     exposure = follow(exposure_goals(person, role))
     influence = follow(influence_goals(person, role))
     practised = follow(practices(person, role))
-    first = follow(first_goals(person, role, analysis.unknowns))
-    extra = _other_goals(len(marks), first, (relationships, exposure, influence), practised)
-    middle = _middle(len(marks))
-    if len(marks) > 1:
-        extra[middle].extend(follow((mid_review(person),)))
-    extra[-1].extend(follow((final_review(person),)))
+    first = follow(first_goals(person, role, analysis.unknowns, hours))
+    middle = follow((mid_review(person),)) if len(slots) > 1 else ()
+    final = follow((final_review(person),))
+
+    checkin_days = _checkin_days(start, end)
+    # The plan's own goals first, then people, exposure and influence (the mentor first).
+    own: list[list[Goal]] = [[] for _ in slots]
+    own[0].extend(g for g in first if g.kind != "mentor")
+    own[_middle(len(slots))].extend(middle)
+    own[-1].extend(final)
+    for index, slot_goals in enumerate(own):
+        for goal in slot_goals:
+            ledger.reserve(goal.hours or 0, slots[index].first_week, slots[index].end_week)
+    queue = [g for g in first if g.kind == "mentor"] + [
+        goal
+        for round_ in _interleave(relationships, influence, exposure, practised)
+        for goal in round_
+    ]
+    social, social_later = _place_others(queue, slots, ledger)
+    placed, top_gaps, deferred_steps = _place_steps(gap_steps, max_gaps, slots, ledger)
+
     milestones = tuple(
         Milestone(
-            label,
-            (day - start).days,
-            day,
-            tuple(goal._replace(due=day) for goal in dated[slot] + extra[slot]),
+            slot.label,
+            (slot.date - start).days,
+            slot.date,
+            tuple(g._replace(due=slot.date) for g in placed[index] + social[index] + own[index]),
         )
-        for slot, (label, day) in enumerate(marks)
+        for index, slot in enumerate(slots)
     )
-    due = {(g.kind, g.title, g.action): g.due for m in milestones for g in m.goals}
+    due = {g.id: g.due for m in milestones for g in m.goals}
 
     def dated_as_placed(goals: tuple[Goal, ...]) -> tuple[Goal, ...]:
-        return tuple(g._replace(due=due.get((g.kind, g.title, g.action))) for g in goals)
+        return tuple(g._replace(due=due.get(g.id)) for g in goals)
 
     followup = None
     if previous is not None:
@@ -160,6 +172,27 @@ def build_plan(
         all_goals = tuple(g for m in milestones for g in m.goals)
         all_goals += tuple(g for gp in top_gaps for g in gp.later)
         followup = follow_up(previous, all_goals, inventory.ratings)
+    checkins = _checkins(checkin_days, milestones)
+    steps_needed = [g for _, steps in gap_steps for g in steps]
+    time = TimeFit(
+        hours_per_week=hours,
+        source=source,
+        weeks=ledger.days / 7,
+        available=hours * ledger.days / 7,
+        planned=ledger.used,
+        deferred_steps=deferred_steps,
+        deferred_goals=tuple(social_later),
+        steps=len(steps_needed),
+        estimated=sum(
+            1
+            for gap, steps in gap_steps
+            for g in steps
+            if _step_of(role, catalogue, gap.skill, g.level or 1).hours is None
+            or _step_of(role, catalogue, gap.skill, g.level or 1).weeks is None
+        ),
+    )
+    recommended, held = credentials_for(role, inventory.credentials)
+    relationships, influence = dated_as_placed(relationships), dated_as_placed(influence)
     return Plan(
         person=person,
         current_role=inventory.current_role,
@@ -178,81 +211,140 @@ def build_plan(
         ),
         top_gaps=top_gaps,
         mentor=mentor_goals(role),
-        relationships=dated_as_placed(relationships),
+        relationships=relationships,
         exposure=dated_as_placed(exposure),
-        influence=dated_as_placed(influence),
+        influence=influence,
         milestones=milestones,
-        checkins=_checkins(start, end, milestones),
+        checkins=checkins,
         checkin_days=CHECKIN_DAYS,
         practices=dated_as_placed(practised),
-        agenda=agenda(person, role, analysis, top_gaps, comparison),
+        time=time,
+        this_month=_this_month(slots[0], ledger, top_gaps, relationships, influence, checkins),
+        direction=direction(role),
+        credentials=recommended,
+        credentials_held=held,
+        agenda=agenda(person, role, analysis, top_gaps, comparison, hours),
         basis=basis,
         comparison=comparison,
         followup=followup,
     )
 
 
-def _skill_steps(
-    person: str,
-    role: Role,
-    catalogue: Catalogue,
-    analysis: RoleGaps,
-    marks: list[tuple[str, dt.date]],
-    max_gaps: int,
-    follow: _Follow,
-) -> tuple[tuple[GapPlan, ...], list[list[Goal]]]:
-    """The gaps the plan works on, by priority while the timeline has room, each with its
-    steps up; and the steps placed per milestone (at most STEPS_PER_MILESTONE each)."""
+def _step_of(role: Role, catalogue: Catalogue, skill: str, level: int) -> Step:
+    """The role's own step for this level of the skill, or the catalogue's."""
+    return role.actions.get(skill, {}).get(level) or catalogue.skills[skill].steps[level]
 
-    def steps_of(gap: SkillGap) -> list[Goal]:
-        levels = range((gap.current or 0) + 1, gap.required + 1)
-        steps = (
-            step_goal(
-                person,
-                gap,
-                level,
-                role.actions.get(gap.skill, {}).get(level)
-                or catalogue.skills[gap.skill].steps[level],
-                role,
-                catalogue,
-            )
-            for level in levels
-        )
-        return list(follow(tuple(steps)))
 
+def _gap_steps(
+    person: str, role: Role, catalogue: Catalogue, analysis: RoleGaps, follow: _Follow
+) -> list[tuple[SkillGap, list[Goal]]]:
+    """Every known gap, by priority (the previous plan's open skills first), with its steps up;
+    a gap whose every step is done already waits for the ratings to show it."""
     candidates = analysis.gaps
     if follow.previous is not None:
         from careerpath.core.plan.carryover import carried_first
 
         candidates = carried_first(follow.previous, analysis.gaps)
-    capacity = STEPS_PER_MILESTONE * len(marks)
-    top: list[SkillGap] = []
-    gap_steps: list[list[Goal]] = []
-    for gap in candidates[:max_gaps]:
-        if top and sum(g.gap or 0 for g in top) >= capacity:
-            break
-        steps = steps_of(gap)
-        if steps:  # a gap whose every step is done already waits for the ratings to show it
-            top.append(gap)
-            gap_steps.append(steps)
-    placed, later = _schedule(gap_steps, len(marks))
-    dated = [
-        [goal._replace(due=marks[slot][1]) for goal in goals] for slot, goals in enumerate(placed)
-    ]
-    due_of = {(g.skill, g.level): g.due for goals in dated for g in goals}
-    top_gaps = tuple(
-        GapPlan(
-            gap,
-            tuple(
-                g._replace(due=due_of[(g.skill, g.level)])
-                for g in steps
-                if (g.skill, g.level) in due_of
-            ),
-            tuple(later[index]),
+    found = []
+    for gap in candidates:
+        levels = range((gap.current or 0) + 1, gap.required + 1)
+        steps = tuple(
+            step_goal(
+                person, gap, level, _step_of(role, catalogue, gap.skill, level), role, catalogue
+            )
+            for level in levels
         )
-        for index, (gap, steps) in enumerate(zip(top, gap_steps, strict=True))
+        followed = list(follow(steps))
+        if followed:
+            found.append((gap, followed))
+    return found
+
+
+def _place_others(
+    queue: list[Goal], slots: tuple[Slot, ...], ledger: Ledger
+) -> tuple[list[list[Goal]], list[Goal]]:
+    """People, exposure and influence, in turn, month by month (careerpath.core.plan.schedule)."""
+    placed: list[list[Goal]] = [[] for _ in slots]
+    waiting = list(queue)
+    for index, slot in enumerate(slots):
+        share = OTHER_SHARE * sum(ledger.capacity[slot.first_week : slot.end_week])
+        used = 0.0
+        for goal in list(waiting):
+            if len(placed[index]) == OTHER_GOALS_PER_MONTH:
+                break
+            hours = goal.hours or 0
+            if used + hours > share + 1e-9:
+                continue
+            if hours > ledger.room(slot.first_week, slot.end_week) + 1e-9:
+                continue
+            ledger.reserve(hours, slot.first_week, slot.end_week)
+            placed[index].append(goal)
+            waiting.remove(goal)
+            used += hours
+    return placed, waiting
+
+
+def _place_steps(
+    gap_steps: list[tuple[SkillGap, list[Goal]]],
+    max_gaps: int,
+    slots: tuple[Slot, ...],
+    ledger: Ledger,
+) -> tuple[list[list[Goal]], tuple[GapPlan, ...], tuple[Goal, ...]]:
+    """Each gap's steps in order, one level of each gap in turn, highest priority first.
+
+    Returns the steps due per milestone, the gaps the plan works on (each with its dated steps
+    and the steps beyond the horizon), and every step not dated, in priority order.
+    """
+    worked = gap_steps[:max_gaps]
+    due: list[list[Goal]] = [[] for _ in slots]
+    dated: list[list[Goal]] = [[] for _ in worked]
+    later: list[list[Goal]] = [[] for _ in worked]
+    finished = [-1 for _ in worked]
+    depth = max((len(steps) for _, steps in worked), default=0)
+    for round_ in range(depth):
+        for index, (_, steps) in enumerate(worked):
+            if round_ >= len(steps):
+                continue
+            goal = steps[round_]
+            if later[index]:  # an earlier level already waits for the next plan
+                later[index].append(goal)
+                continue
+            span = _fit(goal, finished[index] + 1, slots, ledger, due)
+            if span is None:
+                later[index].append(goal)
+                continue
+            start_week, finish_week, slot, taken = span
+            ledger.commit(start_week, taken)
+            finished[index] = finish_week
+            goal = goal._replace(due=slots[slot].date, starts=ledger.week_start(start_week))
+            due[slot].append(goal)
+            dated[index].append(goal)
+    top_gaps = tuple(
+        GapPlan(gap, tuple(dated[index]), tuple(later[index]))
+        for index, (gap, _) in enumerate(worked)
+        if dated[index]
     )
-    return top_gaps, dated
+    deferred = [g for index in range(len(worked)) if not dated[index] for g in later[index]]
+    deferred = [g for gp in top_gaps for g in gp.later] + deferred
+    deferred += [g for _, steps in gap_steps[max_gaps:] for g in steps]
+    order = {goal.id: n for n, goal in enumerate(g for _, steps in gap_steps for g in steps)}
+    return due, top_gaps, tuple(sorted(deferred, key=lambda g: order[g.id]))
+
+
+def _fit(
+    goal: Goal, earliest: int, slots: tuple[Slot, ...], ledger: Ledger, due: list[list[Goal]]
+) -> tuple[int, int, int, list[float]] | None:
+    """Where a step fits: its weeks, the milestone it is due at, and the hours per week."""
+    try:
+        start_week, finish_week, taken = ledger.fit_step(goal.hours or 0, goal.weeks or 0, earliest)
+    except LookupError:
+        return None
+    slot = slot_of_week(slots, finish_week)
+    while slot < len(slots) and len(due[slot]) >= SKILL_STEPS_PER_MONTH:
+        slot += 1
+    if slot == len(slots):
+        return None
+    return start_week, finish_week, slot, taken
 
 
 def _middle(slots: int) -> int:
@@ -260,43 +352,68 @@ def _middle(slots: int) -> int:
     return slots // 2 - 1 if slots > 3 else 0
 
 
-def _other_goals(
-    slots: int,
-    first: tuple[Goal, ...],
-    social: tuple[tuple[Goal, ...], ...],
-    practised: tuple[Goal, ...],
-) -> list[list[Goal]]:
-    """The goals beyond the skill steps, per milestone: the first steps at the start, then
-    people, exposure and influence taken in turn, two per milestone, and the practices."""
-    extra: list[list[Goal]] = [list(first) if slot == 0 else [] for slot in range(slots)]
-    in_turn = [goal for trio in _interleave(*social) for goal in trio]
-    for index, goal in enumerate(in_turn):
-        extra[min(index // 2, slots - 1)].append(goal)
-    # The story first, then a session to shadow, then a piece of cross-team work; reputation
-    # is reviewed at the mid-plan review.
-    for goal in practised:
-        extra[min(PRACTICE_SLOT.get(goal.subject or "", _middle(slots)), slots - 1)].append(goal)
-    return extra
-
-
-def _checkins(
-    start: dt.date, end: dt.date, milestones: tuple[Milestone, ...]
-) -> tuple[CheckIn, ...]:
-    """Every CHECKIN_DAYS to the end, each about the next milestone's goals."""
-    checkins = []
-    day, number = start + dt.timedelta(days=CHECKIN_DAYS), 1
+def _checkin_days(start: dt.date, end: dt.date) -> list[dt.date]:
+    """Every CHECKIN_DAYS to the end."""
+    days = []
+    day = start + dt.timedelta(days=CHECKIN_DAYS)
     while day <= end:
-        upcoming = next((m for m in milestones if m.date >= day), milestones[-1])
-        skills = [g.title.split(":")[0] for g in upcoming.goals if g.kind == "skill"]
-        focus = (
-            f"evidence and blockers for {', '.join(skills)}"
-            if skills
-            else "relationships, mentor, what to change"
-        )
-        checkins.append(CheckIn(number, day, f"{upcoming.label} goals: {focus}"))
+        days.append(day)
         day += dt.timedelta(days=CHECKIN_DAYS)
-        number += 1
+    return days
+
+
+def _checkins(days: list[dt.date], milestones: tuple[Milestone, ...]) -> tuple[CheckIn, ...]:
+    """Each about the skill steps due at the next milestone (or, when none is, those under way)
+    and the days left to it, so that no two are alike."""
+    checkins = []
+    for number, day in enumerate(days, 1):
+        upcoming = next((m for m in milestones if m.date >= day), milestones[-1])
+        due = [f"{g.subject} to level {g.level}" for g in upcoming.goals if g.kind == "skill"]
+        going = [
+            f"{g.subject} to level {g.level}"
+            for m in milestones
+            if m.date > upcoming.date
+            for g in m.goals
+            if g.kind == "skill" and g.starts is not None and g.starts <= day
+        ]
+        left = (upcoming.date - day).days
+        when = "today" if left == 0 else f"in {left} day{'s' if left != 1 else ''}"
+        if due:
+            focus = f"evidence for {', '.join(due)}, due at {upcoming.label} ({when})"
+        elif going:
+            focus = f"progress on {', '.join(going)}; {upcoming.label} {when}"
+        else:
+            focus = f"people, influence and the mentor; what to change; {upcoming.label} {when}"
+        checkins.append(CheckIn(number, day, focus))
     return tuple(checkins)
+
+
+def _this_month(
+    slot: Slot,
+    ledger: Ledger,
+    top_gaps: tuple[GapPlan, ...],
+    relationships: tuple[Goal, ...],
+    influence: tuple[Goal, ...],
+    checkins: tuple[CheckIn, ...],
+) -> ThisMonth:
+    """The next two skill steps, one person to meet, one influence action, the next check-in."""
+    steps = sorted(
+        (g for gp in top_gaps for g in gp.steps),
+        key=lambda g: (g.starts or dt.date.max, g.due or dt.date.max),
+    )
+
+    def first_of(goals: tuple[Goal, ...]) -> Goal | None:
+        dated = sorted((g for g in goals if g.due is not None), key=lambda g: g.due or slot.date)
+        return dated[0] if dated else (goals[0] if goals else None)
+
+    return ThisMonth(
+        until=slot.date,
+        hours=sum(ledger.capacity[slot.first_week : slot.end_week]),
+        steps=tuple(steps[:2]),
+        person=first_of(relationships),
+        influence=first_of(influence),
+        checkin=checkins[0] if checkins else None,
+    )
 
 
 def _projected_readiness(

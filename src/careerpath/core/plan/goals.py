@@ -47,6 +47,9 @@ class Goal(NamedTuple):
     id: str = ""  # stable across plans (goal_id)
     done: Done | None = None
     carried_from: dt.date | None = None  # the start of the plan it was carried over from
+    hours: float | None = None  # the effort: the person's own hours it takes
+    weeks: int | None = None  # a skill step's minimum duration
+    starts: dt.date | None = None  # when a skill step's work begins (careerpath.core.plan.schedule)
 
 
 def slug(text: str, limit: int = SLUG_LIMIT) -> str:

@@ -7,11 +7,31 @@ up a skill. careerpath.core.plan.builder dates them and places them on the timel
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from careerpath.core.gaps import SkillGap
-from careerpath.core.model import LEVEL_NAMES, Catalogue, Role, Step
+from careerpath.core.model import LEVEL_NAMES, Catalogue, Credential, Role, Step
 from careerpath.core.plan.goals import Goal
+from careerpath.core.plan.schedule import step_effort
+
+# The effort of the goals beyond the skill steps, in hours (the README's table).
+MENTOR_HOURS, PROTECT_HOURS, ASSESS_HOURS = 2.0, 0.5, 1.0
+RELATIONSHIP_HOURS, EXPOSURE_HOURS, INFLUENCE_HOURS = 1.0, 2.0, 3.0
+MID_REVIEW_HOURS, FINAL_REVIEW_HOURS = 1.0, 2.0
+
+
+def direction(role: Role) -> str:
+    """The role as a short noun phrase to read after "into" or "in": its `direction`, or
+    "the <title> role" without the title's bracketed part ("the software tester role")."""
+    if role.direction:
+        return role.direction
+    title = re.sub(r"\s*\([^)]*\)", "", role.title).strip() or role.title
+    first, _, rest = title.partition(" ")
+    if not (first.isupper() or any(c.isupper() for c in first[1:])):
+        first = first[0].lower() + first[1:]
+    return f"the {first}{' ' + rest if rest else ''} role"
 
 
 class MentorGoals(NamedTuple):
@@ -31,7 +51,7 @@ def mentor_goals(role: Role) -> MentorGoals:
         cadence=role.mentor.cadence,
         find=(
             f"Ask your manager, and the people you meet below, who has made the move into"
-            f" this role ({role.title}); someone two or three years ahead of you is often a better"
+            f" {direction(role)}; someone two or three years ahead of you is often a better"
             " mentor than the most senior person."
         ),
         where=_mentor_places(role),
@@ -57,6 +77,7 @@ def _mentor_places(role: Role) -> tuple[str, ...]:
 def step_goal(
     person: str, gap: SkillGap, level: int, step: Step, role: Role, catalogue: Catalogue
 ) -> Goal:
+    effort = step_effort(step, level)
     return Goal(
         kind="skill",
         title=f"{gap.name}: reach level {level} ({LEVEL_NAMES[level]})",
@@ -69,6 +90,8 @@ def step_goal(
         outcome=f"Level {level} ({LEVEL_NAMES[level]}):"
         f" {catalogue.skills[gap.skill].levels[level]}",
         subject=gap.name,
+        hours=effort.hours,
+        weeks=effort.weeks,
     )
 
 
@@ -83,6 +106,7 @@ def relationship_goals(person: str, role: Role) -> tuple[Goal, ...]:
             why=r.why,
             outcome=r.signal,
             subject=r.who,
+            hours=RELATIONSHIP_HOURS,
         )
         for r in role.relationships
     )
@@ -98,6 +122,7 @@ def exposure_goals(person: str, role: Role) -> tuple[Goal, ...]:
             person,
             outcome=f"You can explain how {e.area[0].lower() + e.area[1:]} works to a colleague",
             subject=e.area,
+            hours=EXPOSURE_HOURS,
         )
         for e in role.exposure
     )
@@ -113,13 +138,17 @@ def influence_goals(person: str, role: Role) -> tuple[Goal, ...]:
             person,
             outcome="The people who own the change discussed it, whatever they decided",
             subject="Influence without authority",
+            hours=INFLUENCE_HOURS,
         )
         for text in role.influence
     )
 
 
-def first_goals(person: str, role: Role, unknowns: tuple[SkillGap, ...]) -> tuple[Goal, ...]:
+def first_goals(
+    person: str, role: Role, unknowns: tuple[SkillGap, ...], hours_per_week: float
+) -> tuple[Goal, ...]:
     """The first milestone's own goals: a mentor, protected time, and rating the unknowns."""
+    time = _hours_phrase(hours_per_week)
     first = [
         Goal(
             "mentor",
@@ -129,16 +158,18 @@ def first_goals(person: str, role: Role, unknowns: tuple[SkillGap, ...]) -> tupl
             person,
             outcome=f"A mentor agreed and regular meetings in the calendar ({role.mentor.cadence})",
             subject="Mentor",
+            hours=MENTOR_HOURS,
         ),
         Goal(
             "review",
             "Protect time for this plan",
-            "Put a recurring hour a week in your calendar for the work in this plan, and tell"
-            " your manager it exists.",
-            "The recurring slot in your calendar, and what you did in each hour",
+            f"Put {time} in your calendar, as recurring slots, for the work in this plan, and tell"
+            " your manager they exist.",
+            "The recurring slots in your calendar, and what you did in each",
             person,
-            outcome="The hour has been kept four weeks running",
+            outcome="The slots have been kept four weeks running",
             subject="Time",
+            hours=PROTECT_HOURS,
         ),
     ]
     if unknowns:
@@ -152,6 +183,7 @@ def first_goals(person: str, role: Role, unknowns: tuple[SkillGap, ...]) -> tupl
                 person,
                 outcome="Each of them has a level in your inventory",
                 subject="Assessment",
+                hours=ASSESS_HOURS,
             )
         )
     return tuple(first)
@@ -167,6 +199,7 @@ def mid_review(person: str) -> Goal:
         person,
         outcome="An agreed change to the plan, or an agreement that none is needed",
         subject="Review",
+        hours=MID_REVIEW_HOURS,
     )
 
 
@@ -180,7 +213,12 @@ def final_review(person: str) -> Goal:
         person,
         outcome="Readiness measured again, and the next plan agreed with your manager",
         subject="Review",
+        hours=FINAL_REVIEW_HOURS,
     )
+
+
+def _hours_phrase(hours: float) -> str:
+    return "an hour a week" if hours == 1 else f"{hours:g} hours a week"
 
 
 STORY, SHADOW, CROSS, REPUTATION = (
@@ -189,53 +227,132 @@ STORY, SHADOW, CROSS, REPUTATION = (
     "Cross-team work",
     "Reputation",
 )
-PRACTICE_SLOT = {STORY: 0, SHADOW: 1, CROSS: 2}  # reputation: the mid-plan milestone
+PRACTICE_HOURS = {STORY: 1.0, SHADOW: 2.0, CROSS: 6.0, REPUTATION: 2.0}
+# A role's own relationships already cover a practice when their words say so: someone who made
+# the move (the story), or a request to shadow or sit in (the session).
+STORY_CUES = ("moved", "made the move", "made this move", "same move", "started in", "went from")
+SHADOW_CUES = ("shadow", "sit in")
+
+
+def _mentions(texts: Iterable[str], cues: tuple[str, ...]) -> bool:
+    return any(cue in text.lower() for text in texts for cue in cues)
 
 
 def practices(person: str, role: Role) -> tuple[Goal, ...]:
-    """The ways of building relationships every move needs, each with an ask and a signal."""
-    title = role.title
-    return (
-        Goal(
-            "relationship",
-            "Hear the story of someone who made this move",
-            f"Ask someone who moved from support into {title}: how did you make the move, what"
-            " surprised you, and what would you do again?",
-            "Notes of the conversation, and the two things added to this plan",
-            person,
-            outcome="You can name two things they did that you will try",
-            subject=STORY,
-        ),
-        Goal(
-            "relationship",
-            "Shadow a working session",
-            f"Ask someone in the role ({title}) if you may sit in on a working session: a"
-            " meeting, a review, or an hour of their day.",
-            "Your notes: three things the work needs that you do not do yet",
-            person,
-            outcome="You have seen the role's work first-hand and asked your questions",
-            subject=SHADOW,
-        ),
+    """The ways of building relationships every move needs, each with an ask and a signal;
+    the story and the shadowing only when the role's own relationships do not cover them."""
+    into = direction(role)
+    people = [text for r in role.relationships for text in (r.who, r.why, r.ask)]
+    seen = people + [e.how for e in role.exposure]
+    seen += [text for e in role.experiences for text in (e.name, e.how)]
+    found: list[Goal] = []
+    if not _mentions(people, STORY_CUES):
+        found.append(
+            Goal(
+                "relationship",
+                "Hear the story of someone who made this move",
+                f"Ask someone who moved into {into} from a role like yours: how did you make the"
+                " move, what surprised you, and what would you do again?",
+                "Notes of the conversation, and the two things added to this plan",
+                person,
+                outcome="You can name two things they did that you will try",
+                subject=STORY,
+                hours=PRACTICE_HOURS[STORY],
+            )
+        )
+    if not _mentions(seen, SHADOW_CUES):
+        found.append(
+            Goal(
+                "relationship",
+                "Shadow a working session",
+                f"Ask someone in {into} if you may sit in on a working session: a meeting, a"
+                " review, or an hour of their day.",
+                "Your notes: three things the work needs that you do not do yet",
+                person,
+                outcome="You have seen the role's work first-hand and asked your questions",
+                subject=SHADOW,
+                hours=PRACTICE_HOURS[SHADOW],
+            )
+        )
+    found.append(
         Goal(
             "relationship",
             "Take on a piece of cross-team work",
-            f"Offer the {title} team one small piece of work support can do well (reproducing a"
-            " problem, a test case, a data pull, a document), agreed with both managers.",
+            f"Offer people in {into} one small piece of work you can do well from where you are"
+            " (reproducing a problem, a test case, a data pull, a document), agreed with both"
+            " managers.",
             "The work itself and a line of feedback from the person who asked for it",
             person,
             outcome="The piece is delivered and used by that team",
             subject=CROSS,
-        ),
-        Goal(
-            "relationship",
-            "Make your reputation visible",
-            "Let the work other teams already see speak for you. For support: tickets that are"
-            " well investigated (reproduced, with versions and logs), well documented (steps,"
-            " expected and actual results) and sent to the right team first time. Share one good"
-            " example with your manager each month.",
-            "Escalations sent back for more information, counted each month; one example a month",
-            person,
-            outcome="The receiving teams accept your escalations first time, and say so",
-            subject=REPUTATION,
-        ),
+            hours=PRACTICE_HOURS[CROSS],
+        )
+    )
+    found.append(_reputation(person, role, into))
+    return tuple(found)
+
+
+def _reputation(person: str, role: Role, into: str) -> Goal:
+    """The role's own way of making a reputation visible, or the generic one."""
+    if role.reputation is not None:
+        do, evidence, signal = role.reputation.do, role.reputation.evidence, role.reputation.signal
+    else:
+        do = (
+            f"Find out which of your work people in {into} already see (a hand-over, a report,"
+            " a document, a fix) and make it reliably good: complete, checked and on time. Ask"
+            " one of them each month what would make it more useful, and share one good example"
+            " with your manager."
+        )
+        evidence = "One example a month, with the comment it got from the person who used it"
+        signal = f"Someone in {into} points to your work as an example, or asks for you by name"
+    return Goal(
+        "relationship",
+        "Make your reputation visible",
+        do,
+        evidence,
+        person,
+        outcome=signal,
+        subject=REPUTATION,
+        hours=PRACTICE_HOURS[REPUTATION],
+    )
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9+]+", text.lower()))
+
+
+def _alternatives(name: str) -> list[str]:
+    """'CompTIA A+ or Network+' is two credentials; a bracketed code is another name."""
+    names: list[str] = []
+    for part in re.split(r"\s+or\s+", name):
+        names.append(re.sub(r"\s*\([^)]*\)", "", part))
+        names += [code for code in re.findall(r"\(([^)]*)\)", part) if code.isupper()]
+    return [n for n in (_words(n) for n in names) if n]
+
+
+def holds(credential: Credential, held: Iterable[str]) -> bool:
+    """Whether one of the person's credentials is this one: the same words, or one naming the
+    other in full (a single-word name only when it is a code such as CTFL or PCAP)."""
+    names = _alternatives(credential.name)
+    for item in held:
+        mine = _words(item)
+        if not mine:
+            continue
+        code = item.strip().isupper() or len(mine.split()) > 1
+        for name in names:
+            if mine == name or f" {name} " in f" {mine} ":
+                return True
+            if code and f" {mine} " in f" {name} ":
+                return True
+    return False
+
+
+def credentials_for(
+    role: Role, held: Iterable[str]
+) -> tuple[tuple[Credential, ...], tuple[Credential, ...]]:
+    """(the role's credentials to recommend, those the person holds already)."""
+    mine = list(held)
+    return (
+        tuple(c for c in role.credentials if not holds(c, mine)),
+        tuple(c for c in role.credentials if holds(c, mine)),
     )

@@ -6,7 +6,7 @@ At the bottom of the plan package, so the builder and the agenda both import it,
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from careerpath.core.basis import CONSERVATIVE_RULE, DESCRIPTIONS
 from careerpath.core.gaps import (
@@ -16,9 +16,10 @@ from careerpath.core.gaps import (
     RoleGaps,
     SkillGap,
 )
-from careerpath.core.model import Role
+from careerpath.core.model import Credential, Role
 from careerpath.core.plan.goals import Goal
 from careerpath.core.plan.role_goals import MentorGoals
+from careerpath.core.plan.schedule import ESTIMATE_RULE, FIT_RULE
 
 if TYPE_CHECKING:
     from careerpath.core.plan.carryover import FollowUp
@@ -61,6 +62,54 @@ class CheckIn(NamedTuple):
     focus: str
 
 
+HoursSource = Literal["plan", "inventory", "default"]
+
+
+class TimeFit(NamedTuple):
+    """The plan against the person's time (careerpath.core.plan.schedule)."""
+
+    hours_per_week: float
+    source: HoursSource  # where the figure came from: asked for this plan, the inventory's, or
+    # careerpath's default
+    weeks: float  # the horizon in weeks
+    available: float  # hours_per_week x weeks
+    planned: float  # the hours of everything dated in this plan
+    deferred_steps: tuple[Goal, ...]  # every skill step of a known gap not dated in this plan
+    deferred_goals: tuple[Goal, ...]  # the other goals that did not fit
+    steps: int  # skill steps needed for every known gap
+    estimated: int  # of which use the default estimate for their level
+
+    @property
+    def deferred_hours(self) -> float:
+        return sum(g.hours or 0 for g in self.deferred_steps + self.deferred_goals)
+
+    @property
+    def needed(self) -> float:
+        """Everything this role's profile asks of the person: the plan and what waits."""
+        return self.planned + self.deferred_hours
+
+    @property
+    def fit(self) -> float:
+        """The share of what is needed that this plan holds."""
+        return 1.0 if self.needed <= 0 else self.planned / self.needed
+
+    @property
+    def weeks_needed(self) -> float:
+        """How long everything needed takes at this many hours a week."""
+        return self.needed / self.hours_per_week
+
+
+class ThisMonth(NamedTuple):
+    """The page that opens a plan: what to do before the first milestone."""
+
+    until: dt.date  # the first milestone
+    hours: float  # the person's hours until then
+    steps: tuple[Goal, ...]  # the next two skill steps
+    person: Goal | None  # one person to meet
+    influence: Goal | None  # one influence action
+    checkin: CheckIn | None  # the next check-in
+
+
 GUIDANCE = (
     "This plan is guidance for a conversation with your manager and mentor, not a promotion"
     " checklist: it names the steps most likely to close the gaps that matter for this role, and"
@@ -90,11 +139,18 @@ class Plan(NamedTuple):
     checkins: tuple[CheckIn, ...]
     checkin_days: int
     practices: tuple[Goal, ...] = ()  # relationship practices: story, shadow, cross-team, ...
+    time: TimeFit | None = None
+    this_month: ThisMonth | None = None
+    direction: str = ""  # the role as read after "into" (careerpath.core.plan.role_goals)
+    credentials: tuple[Credential, ...] = ()  # the role's, less those the person holds
+    credentials_held: tuple[Credential, ...] = ()
     agenda: OneOnOne = OneOnOne("", (), ())
     guidance: str = GUIDANCE
     priority_formula: str = PRIORITY_FORMULA
     readiness_formula: str = READINESS_FORMULA
     unknown_rule: str = UNKNOWN_RULE
+    fit_rule: str = FIT_RULE
+    estimate_rule: str = ESTIMATE_RULE
     basis: str = "self"  # whose ratings it is built on (careerpath.core.basis)
     comparison: Comparison | None = None  # self against manager, when both views exist
     followup: FollowUp | None = None  # what it took over from the previous plan (--previous)
