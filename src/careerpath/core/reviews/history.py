@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from careerpath.core.assessment import describe, skill_order
 from careerpath.core.gaps import analyse
-from careerpath.core.model import Catalogue, Inventory, Rating, Role
+from careerpath.core.model import Catalogue, Inventory, Rating, Role, level_of
 
 
 class SkillTrack(NamedTuple):
@@ -22,7 +22,7 @@ class SkillTrack(NamedTuple):
     @property
     def change(self) -> int | None:
         """Levels moved from the first known level to the last (n/a as 0); None if unknown."""
-        levels = [_level(r) for r in self.ratings]
+        levels = [level_of(r) for r in self.ratings]
         known = [level for level in levels if level is not None]
         if len(known) < 2:
             return None
@@ -52,12 +52,6 @@ class History(NamedTuple):
     @property
     def moved(self) -> tuple[SkillTrack, ...]:
         return tuple(track for track in self.skills if track.change)
-
-
-def _level(rating: Rating | None) -> int | None:
-    if rating is None or rating.status == "unsure":
-        return None
-    return rating.level or 0
 
 
 def cell(rating: Rating | None) -> str:
@@ -206,7 +200,7 @@ def history_data(result: History) -> dict[str, object]:
                 "skill": t.skill,
                 "name": t.name,
                 "ratings": [describe(r) if r is not None else None for r in t.ratings],
-                "levels": [_level(r) for r in t.ratings],
+                "levels": [level_of(r) for r in t.ratings],
                 "cells": list(t.labels),
                 "change": t.change,
             }
