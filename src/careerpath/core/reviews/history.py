@@ -11,7 +11,15 @@ from typing import NamedTuple
 
 from careerpath.core.assessment import describe, skill_order
 from careerpath.core.gaps import analyse
-from careerpath.core.model import Catalogue, Inventory, Rating, Role, level_of
+from careerpath.core.model import (
+    Catalogue,
+    Inventory,
+    Rating,
+    Role,
+    level_of,
+    same_person,
+)
+from careerpath.errors import CareerpathError
 
 
 class SkillTrack(NamedTuple):
@@ -74,6 +82,22 @@ def _labels(inventories: Sequence[Inventory]) -> tuple[str, ...]:
     return tuple(labels)
 
 
+def of_person(inventories: Iterable[Inventory], person: str) -> list[Inventory]:
+    """The inventories of `person`, in the order given."""
+    return [inventory for inventory in inventories if same_person(inventory.person, person)]
+
+
+def check_one_person(inventories: Sequence[Inventory]) -> None:
+    """Movement is one person's: a data error when the inventories name two people or more."""
+    for inventory in inventories[1:]:
+        if not same_person(inventory.person, inventories[0].person):
+            raise CareerpathError(
+                f"the inventories are of two people, {inventories[0].person} and"
+                f" {inventory.person}; progress follows one person: give two inventories of"
+                " the same person"
+            )
+
+
 def chronological(inventories: Iterable[Inventory]) -> list[Inventory]:
     """Oldest first; the same date keeps the given (file) order."""
     return sorted(inventories, key=lambda inventory: inventory.date)
@@ -88,6 +112,7 @@ def history(
     """Every skill and target role across `inventories` (given oldest first)."""
     if not inventories:
         raise ValueError("history needs at least one inventory")
+    check_one_person(inventories)
     by_id = {role.id: role for role in roles}
     rated = {skill for inventory in inventories for skill in inventory.ratings}
     skills = tuple(

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from careerpath.core.assessment import skill_order
-from careerpath.core.model import Catalogue, Inventory, Rating, Role, level_of
+from careerpath.core.model import Catalogue, Inventory, Rating, Role, level_of, person_key
 
 MIN_GROUP = 5  # aggregate views hide any group smaller than this
 MENTOR_FROM = 4  # 4 advanced (coaches others), 5 sets direction
@@ -97,7 +97,7 @@ def latest_per_person(inventories: Iterable[Inventory]) -> tuple[list[Inventory]
     count = 0
     for inventory in inventories:
         count += 1
-        key = inventory.person.strip().casefold()
+        key = person_key(inventory.person)
         kept = latest.get(key)
         if kept is None or inventory.date >= kept.date:
             latest[key] = inventory
