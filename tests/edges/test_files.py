@@ -865,7 +865,7 @@ def test_rating_short_forms(
     text = edit(INVENTORY, "troubleshooting: 3", f"troubleshooting: {written}")
     rating = load_inventory(write("inv.yaml", text), library).ratings["troubleshooting"]
     assert (rating.level, rating.status, rating.evidence) == (level, status, evidence)
-    assert rating.known == (status == "rated")
+    assert rating.comparable_level == {"rated": level, "n/a": 0, "unsure": None}[status]
 
 
 def test_the_c_loader_is_used_when_pyyaml_has_it(
