@@ -26,6 +26,7 @@ FLAGS = {
     "format": "--format",
     "horizon": "--horizon",
     "hours": "--hours",
+    "previous": "--previous",
     "roles_dir": "--roles-dir",
     "template": "--template",
 }
