@@ -11,6 +11,7 @@ import pytest
 from typer.models import CommandInfo
 
 from careerpath import __version__
+from tests.conftest import WriteFile
 from tests.helpers import ROOT, assert_no_traceback, ok, one_line_error, run
 
 EXAMPLE = ROOT / "examples" / "support-analyst.yaml"
@@ -250,7 +251,7 @@ def test_gaps_ranks_every_role_then_targets() -> None:
 
 def test_gaps_one_role() -> None:
     out = ok(run("gaps", EXAMPLE, "--role", "testing"))
-    assert "Software tester (QA analyst) (testing): 75% ready" in out
+    assert re.search(r"\nSoftware tester \(QA analyst\) \(testing\): \d+% ready\n", out)
     assert "Readiness for every role" not in out
     assert "(development): " not in out
 
@@ -260,8 +261,11 @@ def test_gaps_json() -> None:
     assert data["schema"] == "careerpath.gaps/1"
     assert data["person"] == "Megan Doyle"
     assert {r["role"] for r in data["ranking"]} == ROLE_IDS
-    readiness = [r["readiness"] for r in data["ranking"]]
-    assert readiness == sorted(readiness, reverse=True)
+    moves = [r["readiness"] for r in data["ranking"] if not r["step_back"]]
+    assert moves == sorted(moves, reverse=True)
+    assert [r["role"] for r in data["ranking"] if r["step_back"]] == ["support"]  # current
+    assert [r["place"] for r in data["ranking"]] == ["1", "2", "3", "4", "5"]
+    assert data["formulas"]["baseline"] and data["formulas"]["rank"] and data["formulas"]["effort"]
     assert [r["role"] for r in data["roles"]] == ["testing", "development"]
     for role in data["roles"]:
         assert 0 <= role["readiness"] <= 1
@@ -272,6 +276,29 @@ def test_gaps_json() -> None:
             else:
                 assert skill["gap"] == max(0, skill["required"] - skill["current"])
                 assert skill["priority"] == skill["gap"] * skill["importance"]
+
+
+def test_gaps_print_the_arithmetic_ranges_claims_and_essential_gaps(write: WriteFile) -> None:
+    path = write(
+        "me.yaml",
+        "person: Sam\ndate: 2026-11-02\ncurrent_role: phone support\ntargets: [development]\n"
+        "ratings:\n  scripting: 1\n  troubleshooting: 4\n  resourcefulness: unsure\n"
+        "  ticket_documentation: {level: 4, evidence: KB-1182}\n",
+    )
+    out = ok(run("gaps", path))
+    assert "Measured from the lowest level every profile asks" in out or "entry profile" in out
+    assert "weight = importance² x (1 + the levels the role adds beyond your baseline)" in out
+    assert "not yet: scripting and programming 1 of 3 needed" in out
+    assert re.search(r"\(development\): \d+-\d+% ready", out)  # resourcefulness is unsure
+    assert "Troubleshooting       4 claimed" in out or "Troubleshooting: 4 claimed" in out
+    assert "Ticket and written documentation: 4 for" in out  # with evidence: not a claim
+    assert "importance-weighted levels to climb, about" in out
+    data = json.loads(ok(run("gaps", path, "--json")))
+    (development,) = data["roles"]
+    assert development["not_yet"] == ["scripting"]
+    assert development["claimed"] == ["troubleshooting"]
+    assert development["readiness"] < development["readiness_high"]
+    assert development["readiness"] <= 0.6 and development["essential_factor"] == 0.6
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 from typer.testing import Result
 
-from careerpath.core.gaps import analyse
+from careerpath.core.gaps import analyse, baseline_for
 from careerpath.core.model import ManagerView
 from careerpath.core.plan.builder import build_plan
 from careerpath.core.plan.carryover import Previous, carried_first, follow, follow_up
@@ -215,7 +215,8 @@ def test_carried_skills_keep_their_place_ahead_of_new_gaps() -> None:
     assert order == ["a", "b"]
     previous = as_previous(first)
     # later, c drops to 0 and would come before b by priority alone? b keeps its place
-    gaps = analyse({"a": rating(2), "b": rating(1), "c": rating(0)}, ROLE, CAT).gaps
+    ratings = {"a": rating(2), "b": rating(1), "c": rating(0)}
+    gaps = analyse(ratings, ROLE, CAT, baseline_for("support", [ROLE])).gaps
     assert [g.skill for g in carried_first(previous, gaps)][:2] == ["a", "b"]
     second = plan_for({"a": 2, "b": 1, "c": 0}, previous)
     assert [gp.gap.skill for gp in second.top_gaps] == ["a", "b", "c"]

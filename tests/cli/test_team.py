@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from careerpath.core.gaps import analyse
+from careerpath.core.gaps import analyse, baseline_for
 from careerpath.core.model import Inventory, Rating
-from careerpath.core.reviews.team import MIN_GROUP, latest_per_person, readiness, team
+from careerpath.core.reviews.team import MIN_GROUP, Readiness, latest_per_person, team
 from careerpath.edges.load import Library
 from careerpath.edges.yaml_source import dump
 from tests.helpers import run
@@ -52,13 +52,13 @@ def inventories(data: list[dict[str, object]]) -> list[Inventory]:
 
 
 def test_readiness_is_the_gap_analysis_arithmetic(library: Library) -> None:
-    from careerpath.core.reviews.team import _coverage_rows
-
+    roles = list(library.roles.values())
+    readiness = Readiness(roles)
     for inv in inventories(people(6)):
-        for role in library.roles.values():
-            expected = analyse(inv.ratings, role, library.catalogue).readiness
-            got = readiness(inv.ratings, _coverage_rows(role, library.catalogue))
-            assert got == pytest.approx(expected)
+        baseline = baseline_for(inv.current_role, roles)
+        for role in roles:
+            expected = analyse(inv.ratings, role, library.catalogue, baseline).readiness
+            assert readiness(inv, role) == expected
 
 
 def test_latest_inventory_per_person_counts() -> None:

@@ -1,29 +1,48 @@
-"""Gap analysis: parametrized tables of ratings and requirements against expected numbers."""
+"""Gap analysis and readiness: parametrized tables of ratings and requirements against the
+numbers worked out by hand (careerpath.core.gaps' docstring has the rules)."""
 
 from __future__ import annotations
 
 import pytest
 
-from careerpath.core.gaps import analyse, rank, transferable
+from careerpath.core.gaps import (
+    Baseline,
+    analyse,
+    baseline_for,
+    places,
+    rank,
+    scale_of,
+    score,
+    transferable,
+)
+from careerpath.core.model import Rating, Step
 from tests.builders import catalogue, inventory, role
 
 CAT = catalogue("a", "b", "c", "d")
+NONE = Baseline("floor", None, {})  # every level the role asks is added
+
+
+def shown(level: int) -> Rating:
+    """A rating with evidence: never a claim."""
+    return Rating(level=level, evidence="ticket 4711")
 
 
 @pytest.mark.parametrize(
-    ("given", "required", "importance", "status", "current", "gap", "priority", "met"),
+    ("given", "required", "importance", "status", "current", "gap", "priority", "met", "claimed"),
     [
-        (3, 3, 5, "rated", 3, 0, 0, True),
-        (4, 3, 5, "rated", 4, 0, 0, True),
-        (1, 4, 5, "rated", 1, 3, 15, False),
-        (0, 2, 3, "rated", 0, 2, 6, False),
-        ("n/a", 2, 4, "n/a", 0, 2, 8, False),
-        ("unsure", 3, 4, "unsure", None, None, None, False),
-        (None, 3, 2, "unrated", None, None, None, False),
+        (shown(3), 3, 5, "rated", 3, 0, 0, True, False),
+        (3, 3, 5, "rated", 3, 0, 0, True, True),
+        (4, 3, 5, "rated", 4, 0, 0, True, True),
+        (2, 3, 5, "rated", 2, 1, 5, False, False),
+        (1, 4, 5, "rated", 1, 3, 15, False, False),
+        (0, 2, 3, "rated", 0, 2, 6, False, False),
+        ("n/a", 2, 4, "n/a", 0, 2, 8, False, False),
+        ("unsure", 3, 4, "unsure", None, None, None, False, False),
+        (None, 3, 2, "unrated", None, None, None, False, False),
     ],
-)
+)  # fmt: skip
 def test_one_skill(
-    given: int | str | None,
+    given: int | str | Rating | None,
     required: int,
     importance: int,
     status: str,
@@ -31,44 +50,91 @@ def test_one_skill(
     gap: int | None,
     priority: int | None,
     met: bool,
+    claimed: bool,
 ) -> None:
     ratings = {} if given is None else {"a": given}
-    result = analyse(inventory(**ratings).ratings, role(a=(required, importance)), CAT)
+    result = analyse(inventory(**ratings).ratings, role(a=(required, importance)), CAT, NONE)
     (row,) = result.skills
-    assert (row.status, row.current, row.gap, row.priority, row.met) == (
+    assert (row.status, row.current, row.gap, row.priority, row.met, row.claimed) == (
         status,
         current,
         gap,
         priority,
         met,
+        claimed,
     )
+    assert [g.skill for g in result.claimed] == (["a"] if claimed else [])
 
 
 @pytest.mark.parametrize(
-    ("ratings", "needs", "readiness", "unknown_weight"),
+    ("ratings", "needs", "baseline", "low", "high"),
     [
-        ({"a": 3, "b": 3}, {"a": (3, 5), "b": (3, 5)}, 1.0, 0),
-        ({"a": 0, "b": 0}, {"a": (3, 5), "b": (3, 5)}, 0.0, 0),
-        # a fully covered (weight 4), b half covered (weight 2 * 0.5): 5 of 6
-        ({"a": 5, "b": 1}, {"a": (3, 4), "b": (2, 2)}, 5 / 6, 0),
-        # unsure counts as not covered and is reported as unknown weight
-        ({"a": 3, "b": "unsure"}, {"a": (3, 3), "b": (3, 1)}, 3 / 4, 1),
-        ({"a": 3}, {"a": (3, 3), "b": (3, 1)}, 3 / 4, 1),
+        # weight per level = importance² x (1 + levels added); here 25 x 4 = 100 each, total 600
+        ({"a": shown(3), "b": shown(3)}, {"a": (3, 5), "b": (3, 5)}, {}, 1.0, 1.0),
+        ({"a": 0, "b": 0}, {"a": (3, 5), "b": (3, 5)}, {}, 0.0, 0.0),
+        # a claimed 3 counts 2.5: 50 of 600 short
+        ({"a": 3, "b": shown(3)}, {"a": (3, 5), "b": (3, 5)}, {}, 1 - 50 / 600, 1 - 50 / 600),
+        # what the role adds weighs more: a is shared with the baseline (16 x 1), b added (16 x 4)
+        ({"a": 2, "b": 2}, {"a": (3, 4), "b": (3, 4)}, {"a": 3}, 1 - 80 / 240, 1 - 80 / 240),
+        ({"a": shown(3), "b": 2}, {"a": (3, 4), "b": (3, 4)}, {"a": 3}, 1 - 64 / 240, 1 - 64 / 240),
+        ({"a": 2, "b": shown(3)}, {"a": (3, 4), "b": (3, 4)}, {"a": 3}, 1 - 16 / 240, 1 - 16 / 240),
+        # an essential skill at 0 or 1, or two or more short, multiplies by 0.6 (a: 100, b: 3)
+        ({"a": 1, "b": 2}, {"a": (3, 5), "b": (2, 1)}, {}, *[0.6 * (1 - 200 / 306)] * 2),
+        ({"a": 2, "b": 2}, {"a": (3, 5), "b": (2, 1)}, {}, 1 - 100 / 306, 1 - 100 / 306),
+        ({"a": 2, "b": 2}, {"a": (4, 5), "b": (2, 1)}, {}, *[0.6 * (1 - 250 / 506)] * 2),
+        # unknowns make a range: not started at the low end, met at the high end
+        ({"a": shown(3), "b": "unsure"}, {"a": (3, 4), "b": (3, 4)}, {}, 0.5, 1.0),
+        ({"a": shown(3)}, {"a": (3, 4), "b": (3, 4)}, {}, 0.5, 1.0),
+        # an unknown essential skill is, at the low end, an essential skill not started
+        ({"b": shown(3)}, {"a": (3, 5), "b": (3, 4)}, {}, 0.6 * (1 - 300 / 492), 1.0),
         # n/a counts as level 0, not as unknown
-        ({"a": 3, "b": "n/a"}, {"a": (3, 3), "b": (3, 1)}, 3 / 4, 0),
-        # a level-0 requirement adds nothing to the weight
-        ({"a": 2}, {"a": (4, 2), "b": (0, 5)}, 0.5, 0),
+        ({"a": "n/a", "b": shown(3)}, {"a": (2, 3), "b": (3, 3)}, {}, 1 - 54 / 162, 1 - 54 / 162),
+        # a level-0 requirement adds nothing
+        ({"a": 2}, {"a": (4, 2), "b": (0, 5)}, {}, 0.5, 0.5),
     ],
-)
-def test_readiness_is_importance_weighted_coverage(
-    ratings: dict[str, int | str],
+)  # fmt: skip
+def test_readiness_counts_levels_short_weighted_by_what_the_move_adds(
+    ratings: dict[str, int | str | Rating],
     needs: dict[str, tuple[int, int]],
-    readiness: float,
-    unknown_weight: int,
+    baseline: dict[str, int],
+    low: float,
+    high: float,
 ) -> None:
-    result = analyse(inventory(**ratings).ratings, role(**needs), CAT)
-    assert result.readiness == pytest.approx(readiness)
-    assert result.unknown_weight == unknown_weight
+    target = role(**needs)
+    base = Baseline("current", "here", baseline)
+    result = analyse(inventory(**ratings).ratings, target, CAT, base)
+    assert (result.readiness, result.high) == (pytest.approx(low), pytest.approx(high))
+    # the team's arithmetic is the same computation
+    quick = score(inventory(**ratings).ratings, scale_of(target, base))
+    assert (quick.low, quick.high) == (result.readiness, result.high)
+
+
+@pytest.mark.parametrize(
+    ("ratings", "needs", "named"),
+    [
+        ({"a": 1}, {"a": (3, 5)}, ["a 1 of 3 needed"]),
+        ({"a": 1}, {"a": (2, 5)}, ["a 1 of 2 needed"]),
+        ({"a": 2}, {"a": (4, 5)}, ["a 2 of 4 needed"]),
+        ({"a": 2}, {"a": (3, 5)}, []),  # one level short of an essential skill: a gap, not yet
+        ({"a": 0}, {"a": (3, 4)}, []),  # not essential
+        ({"a": "unsure"}, {"a": (3, 5)}, []),  # unknown: to assess, not named as a gap
+        ({"a": "n/a", "b": 0}, {"a": (2, 5), "b": (4, 5)}, ["b 0 of 4 needed", "a 0 of 2 needed"]),
+    ],
+)  # fmt: skip
+def test_essential_gaps_are_named(
+    ratings: dict[str, int | str], needs: dict[str, tuple[int, int]], named: list[str]
+) -> None:
+    result = analyse(inventory(**ratings).ratings, role(**needs), CAT, NONE)
+    assert [g.not_yet for g in result.essential] == named
+    assert result.factor == (0.6 if named else 1.0)
+
+
+def test_effort_is_importance_times_levels_and_the_hours_of_the_steps() -> None:
+    own = Step(do="Pair on a fix.", evidence="A merged fix.", hours=20, weeks=4)
+    target = role(actions={"a": {3: own}}, a=(3, 4), b=(2, 2), c=(1, 1))
+    result = analyse(inventory(a=1, b="unsure", c=1).ratings, target, CAT, NONE)
+    assert result.climb == 2 * 4  # b is unknown, c is met
+    assert result.hours == 8 + 20  # level 2: the default for level 2; level 3: the role's own
 
 
 def test_gaps_are_ordered_by_priority_then_importance_then_id() -> None:
@@ -76,6 +142,7 @@ def test_gaps_are_ordered_by_priority_then_importance_then_id() -> None:
         inventory(a=2, b=1, c=2, d=0).ratings,
         role(a=(3, 5), b=(2, 5), c=(4, 2), d=(1, 4)),
         CAT,
+        NONE,
     )
     # priorities: a 5, b 5, c 4, d 4 -> ties broken by importance, then gap, then id
     assert [g.skill for g in result.gaps] == ["a", "b", "d", "c"]
@@ -86,12 +153,13 @@ def test_strengths_put_important_and_exceeded_first() -> None:
         inventory(a=3, b=5, c=4, d=1).ratings,
         role(a=(3, 2), b=(3, 5), c=(3, 5), d=(3, 5)),
         CAT,
+        NONE,
     )
     assert [s.skill for s in result.strengths] == ["b", "c", "a"]
 
 
 def test_unknowns_list_unsure_and_unrated_by_importance() -> None:
-    result = analyse(inventory(a="unsure").ratings, role(a=(3, 2), b=(2, 4), c=(1, 1)), CAT)
+    result = analyse(inventory(a="unsure").ratings, role(a=(3, 2), b=(2, 4), c=(1, 1)), CAT, NONE)
     assert [(u.skill, u.status) for u in result.unknowns] == [
         ("b", "unrated"),
         ("a", "unsure"),
@@ -99,18 +167,59 @@ def test_unknowns_list_unsure_and_unrated_by_importance() -> None:
     ]
 
 
-def test_rank_orders_roles_by_readiness_then_id() -> None:
-    roles = [
-        role("zeta", a=(2, 3)),
-        role("alpha", a=(4, 3)),
-        role("beta", a=(2, 1)),
+HERE = role("here", a=(2, 3), b=(1, 3))
+ENTRY = role("helpdesk", a=(1, 3))
+OTHER = role("other", a=(3, 3), b=(2, 3), c=(2, 2))
+
+
+@pytest.mark.parametrize(
+    ("current", "roles", "kind", "levels"),
+    [
+        ("here", [HERE, ENTRY, OTHER], "current", {"a": 2, "b": 1}),
+        ("phone support", [HERE, ENTRY, OTHER], "entry", {"a": 1}),
+        # no entry profile: per skill, the lowest level every profile asks (0 if one omits it)
+        ("phone support", [HERE, OTHER], "floor", {"a": 2, "b": 1}),
+        ("phone support", [OTHER, role("x", a=(1, 2))], "floor", {"a": 1}),
+    ],
+)
+def test_the_baseline_is_the_current_profile_then_the_entry_then_the_floor(
+    current: str, roles: list, kind: str, levels: dict[str, int]
+) -> None:
+    baseline = baseline_for(current, roles)
+    assert (baseline.kind, dict(baseline.levels)) == (kind, levels)
+    assert current in baseline.description or kind != "current"
+
+
+def test_roles_the_current_role_already_asks_as_much_come_last() -> None:
+    ratings = inventory(a=shown(2), b=1).ratings
+    ranking = rank(ratings, [ENTRY, HERE, OTHER], CAT, current_role="here")
+    assert [(r.role, r.step_back) for r in ranking] == [
+        ("other", False),
+        ("helpdesk", True),  # 100%, but a step back
+        ("here", True),
     ]
-    ranking = rank(inventory(a=2).ratings, roles, CAT)
-    assert [(r.role, round(r.readiness, 2)) for r in ranking] == [
-        ("beta", 1.0),
-        ("zeta", 1.0),
-        ("alpha", 0.5),
-    ]
+    assert ranking[1].percent == 100
+
+
+def test_ties_go_to_the_persons_targets_then_are_shown_as_ties() -> None:
+    roles = [role("zeta", a=(2, 3)), role("alpha", a=(4, 3)), role("beta", a=(2, 1))]
+    ratings = inventory(a=2).ratings
+    ranking = rank(ratings, roles, CAT, current_role="phone support")
+    assert [(r.role, r.percent) for r in ranking][2] == ("alpha", 50)
+    assert {r.role for r in ranking[:2]} == {"zeta", "beta"}
+    assert places(ranking) == ["1=", "1=", "3"]
+    for target in ("zeta", "beta"):
+        chosen = rank(ratings, roles, CAT, current_role="phone support", targets=[target])
+        assert chosen[0].role == target
+        assert places(chosen, [target]) == ["1", "2", "3"]
+
+
+def test_no_alphabetical_order_within_a_tie_the_less_effort_first() -> None:
+    roles = [role("aaa", a=(4, 3), b=(4, 3)), role("zzz", a=(2, 3))]
+    ratings = inventory(a=0, b=0).ratings
+    ranking = rank(ratings, roles, CAT, current_role="phone support")
+    assert [r.percent for r in ranking] == [0, 0]
+    assert [r.role for r in ranking] == ["zzz", "aaa"]  # 6 to climb before 24
 
 
 def test_transferable_strengths_are_skills_the_role_does_not_ask_for() -> None:

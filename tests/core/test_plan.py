@@ -7,17 +7,16 @@ import itertools
 
 import pytest
 
+from careerpath.core.effort import LEVEL_ESTIMATES, step_effort
 from careerpath.core.model import Step
 from careerpath.core.plan.builder import build_plan, hours_of
 from careerpath.core.plan.goals import Goal
 from careerpath.core.plan.horizon import add_months, parse_horizon
 from careerpath.core.plan.schedule import (
     DEFAULT_HOURS_PER_WEEK,
-    LEVEL_ESTIMATES,
     OTHER_GOALS_PER_MONTH,
     SKILL_STEPS_PER_MONTH,
     check_hours,
-    step_effort,
 )
 from careerpath.core.plan.values import Plan
 from careerpath.errors import CareerpathError, UsageError

@@ -57,7 +57,11 @@ def test_plan_has_every_section_and_the_formulas() -> None:
         "### Check-ins every 14 days",
     ]:
         assert heading in text
-    assert "priority = gap × importance" in text
+    assert "priority = gap x importance" in text
+    assert "weight = importance² x (1 + the levels the role adds beyond your baseline)" in text
+    assert "measured from your current role's profile (support)" in text
+    header = "| # | Role | Readiness | Effort | Not yet |"
+    assert f"Readiness for every role, closest first:\n\n{header}" in text
     assert "O*NET 30.x" in text
 
 

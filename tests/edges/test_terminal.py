@@ -12,10 +12,10 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from careerpath.core.gaps import rank
+from careerpath.core.gaps import ranking_of
 from careerpath.edges import locations
 from careerpath.edges.load import Library, load_inventory
-from careerpath.edges.terminal import gaps_text
+from careerpath.edges.terminal import GapsView, gaps_text
 
 EXAMPLE = str(locations.example_inventory())
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -24,7 +24,7 @@ COLOUR = re.compile(r"\x1b\[[0-9;]*3[1-7]m|\x1b\[[0-9;]*9[1-7]m")
 
 def views(library: Library) -> tuple[str, list[object], list[object]]:
     inventory = load_inventory(locations.example_inventory(), library)
-    ranking = rank(inventory.ratings, library.roles.values(), library.catalogue)
+    ranking = ranking_of(inventory, library.roles.values(), library.catalogue)
     detail = [r for r in ranking if r.role in inventory.targets]
     return f"{inventory.person}, {inventory.date}", list(ranking), list(detail)
 
@@ -32,7 +32,7 @@ def views(library: Library) -> tuple[str, list[object], list[object]]:
 @pytest.mark.parametrize("width", [40, 60, 80, 120])
 def test_tables_fit_the_width(library: Library, width: int) -> None:
     heading, ranking, detail = views(library)
-    text = gaps_text(heading, ranking, detail, width=width, color=False)  # type: ignore[arg-type]
+    text = gaps_text(GapsView(heading, ranking, detail), width=width, color=False)  # type: ignore[arg-type]
     assert not ANSI.search(text)
     assert max(len(line) for line in text.splitlines()) <= width
     for result in detail:
@@ -44,7 +44,7 @@ def test_tables_fit_the_width(library: Library, width: int) -> None:
 
 def test_bars_are_coloured_by_priority(library: Library) -> None:
     heading, ranking, detail = views(library)
-    text = gaps_text(heading, ranking, detail, width=100, color=True)  # type: ignore[arg-type]
+    text = gaps_text(GapsView(heading, ranking, detail), width=100, color=True)  # type: ignore[arg-type]
     assert "\x1b[1;31m" in text  # high priority: bold red
     assert "\x1b[33m" in text  # medium: yellow
     assert "\x1b[34m" in text  # low: blue

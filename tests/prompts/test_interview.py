@@ -205,7 +205,9 @@ def test_not_sure_yet_picks_targets_from_the_ranking_after_rating(
     closest = SPACE + ENTER  # tick the first role of the ranking
     state = interview(library, state, WHO + not_sure + START + ratings + ENTER + ENTER + ENTER
                       + closest)  # fmt: skip
-    ranking = rank(state.ratings, library.roles.values(), library.catalogue)
+    ranking = rank(
+        state.ratings, library.roles.values(), library.catalogue, current_role=state.current_role
+    )
     assert state.targets == [ranking[0].role]
     assert state.choose_targets is True
     assert len(state.ratings) == len(skills)

@@ -68,7 +68,7 @@ def gaps(
 ) -> None:
     """Compare your inventory with the roles: readiness, gaps by priority, strengths."""
     from careerpath.core.basis import basis_line, check_basis
-    from careerpath.core.gaps import analyse, rank
+    from careerpath.core.gaps import analyse, baseline_for, ranking_of
     from careerpath.views.gaps_text import gaps_data, ranking_text, role_text
 
     library = library_of(ctx)
@@ -77,23 +77,26 @@ def gaps(
     catalogue = library.catalogue
     if role is not None:
         ranking = []
-        detail = [analyse(inventory.ratings, library.role(role), catalogue)]
+        baseline = baseline_for(inventory.current_role, library.roles.values())
+        detail = [analyse(inventory.ratings, library.role(role), catalogue, baseline)]
     else:
-        ranking = rank(inventory.ratings, library.roles.values(), catalogue)
+        ranking = ranking_of(inventory, library.roles.values(), catalogue)
         detail = [r for target in inventory.targets for r in ranking if r.role == target]
     if as_json:
-        echo_json({**gaps_data(inventory.person, ranking, detail), "basis": basis})
+        data = gaps_data(inventory.person, ranking, detail, inventory.targets)
+        echo_json({**data, "basis": basis})
         return
     parts = [f"{inventory.person}, {inventory.date.isoformat()}"]
     if basis != "self" or original.manager is not None:
         parts[0] += "\n" + exits.with_flag(basis_line(original, check_basis(basis)), "basis")
     if sys.stdout.isatty():  # a person reading: tables with bars coloured by priority (rich)
-        from careerpath.edges.terminal import print_gaps
+        from careerpath.edges.terminal import GapsView, print_gaps
 
-        print_gaps(parts.pop(0), ranking, detail)
+        heading = parts.pop(0)
+        print_gaps(GapsView(heading, ranking, detail, inventory.targets, inventory.current_role))
     else:  # piped: plain text
         if ranking:
-            parts.append(ranking_text(ranking))
+            parts.append(ranking_text(ranking, inventory.targets, inventory.current_role))
         parts.extend(role_text(r) for r in detail)
     if role is None and not inventory.targets:
         parts.append("No targets in the inventory: add `targets: [ROLE]` or use --role ROLE.")
@@ -294,7 +297,7 @@ def demo(
     ] = None,
 ) -> None:
     """Show the whole loop on the shipped example: gaps for every role, then a growth plan."""
-    from careerpath.core.gaps import rank
+    from careerpath.core.gaps import ranking_of
     from careerpath.core.plan.horizon import parse_horizon
     from careerpath.edges import locations
     from careerpath.views.gaps_text import ranking_text, role_text
@@ -302,10 +305,10 @@ def demo(
     library = library_of(ctx)
     path = locations.example_inventory()
     inventory = read_inventory(path, library)
-    ranking = rank(inventory.ratings, library.roles.values(), library.catalogue)
+    ranking = ranking_of(inventory, library.roles.values(), library.catalogue)
     target = _first_target(inventory)
     typer.echo(f"careerpath demo: the shipped example inventory, {path.name}\n")
-    typer.echo(ranking_text(ranking) + "\n")
+    typer.echo(ranking_text(ranking, inventory.targets, inventory.current_role) + "\n")
     typer.echo(role_text(next(r for r in ranking if r.role == target), limit=8) + "\n")
     typer.echo("-" * 72)
     start = parse_date(date) if date else inventory.date

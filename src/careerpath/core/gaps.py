@@ -1,23 +1,72 @@
-"""Gap analysis: a self-inventory against role profiles. Pure functions, values in and out."""
+"""Gap analysis and readiness: how far a move is for this person. Pure functions, values in and out.
+
+Readiness answers "how far is this move for me", relative to where the person stands:
+
+- **The baseline** is the profile of the person's current role when it is one; otherwise the
+  entry profile (ENTRY_ROLE) when the library has it; otherwise, per skill, the lowest level
+  every profile asks (0 where a profile leaves the skill out).
+- **Weight**: each level of a skill weighs importance² × (1 + the levels the role adds beyond
+  the baseline), so a move is about what it adds (test design and automation from support to
+  testing), not about what both roles share (empathy); essential skills weigh most.
+- **Levels short**, not coverage: readiness = 1 − Σ weight × levels short ÷ Σ weight × levels
+  required. A rating of 3 or more without evidence is *claimed* and counts half a level lower.
+- **Essential gaps are named**, not averaged away: an importance-5 skill two or more levels
+  short, or still at 0 or 1, is "not yet: scripting 1 of 3 needed", and the figure is
+  multiplied by ESSENTIAL_FACTOR.
+- **Unknowns are a range**: the low end counts unsure and unrated skills as not started, the
+  high end as met; roles are ranked on the low end. n/a counts as level 0 where a role needs it.
+- **Effort** beside it: importance × levels still to climb, and the hours of the steps.
+- **Ties** (the same whole percentage) go to the person's own targets, then are shown as ties;
+  roles the current role's profile already asks as much as come last.
+
+`score` is the arithmetic alone, for a team's thousands of people; `analyse` adds the per-skill
+detail. Both read the same Scale, so a team and a person see the same numbers.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal, NamedTuple
 
-from careerpath.core.model import Catalogue, Rating, Role
+from careerpath.core.effort import step_effort, step_of
+from careerpath.core.model import Catalogue, Inventory, Rating, Role
+
+ENTRY_ROLE = "helpdesk"  # the entry baseline when the current role is not a profile
+CLAIMED_FROM = 3  # a rating at this level or above without evidence is a claim
+CLAIM_DISCOUNT = 0.5  # levels a claim counts lower
+ESSENTIAL = 5  # the importance of an essential skill
+ESSENTIAL_SHORT = 2  # levels short that make an essential gap
+ESSENTIAL_FACTOR = 0.6  # what an essential gap multiplies readiness by
 
 PRIORITY_FORMULA = "priority = gap x importance, where gap = required level - current level"
 READINESS_FORMULA = (
-    "readiness = sum over the role's skills of importance x min(current, required) / required,"
-    " divided by the sum of importance"
+    "readiness = 1 - (sum of weight x levels short) / (sum of weight x levels required), over"
+    " the role's skills, where weight = importance² x (1 + the levels the role adds beyond your"
+    f" baseline); a rating of {CLAIMED_FROM} or more without evidence is claimed and counts"
+    f" {CLAIM_DISCOUNT:g} of a level lower; an essential skill (importance {ESSENTIAL})"
+    f" {ESSENTIAL_SHORT} or more levels short, or at 0 or 1, multiplies readiness by"
+    f" {ESSENTIAL_FACTOR:g}"
+)
+BASELINE_RULE = (
+    "the baseline is your current role's profile when it is one; otherwise the entry profile"
+    f" ({ENTRY_ROLE}) when there is one; otherwise, per skill, the lowest level every profile asks"
 )
 UNKNOWN_RULE = (
-    "n/a counts as level 0 where the role needs the skill; unsure and unrated skills count as"
-    " not yet covered and are listed to assess, never guessed"
+    "n/a counts as level 0 where the role needs the skill; unsure and unrated skills give a"
+    " range: the low end counts them as not started, the high end as met; roles are ranked on"
+    " the low end"
+)
+RANK_RULE = (
+    "closest first; the same percentage goes to your own targets first, then is shown as a tie"
+    " (the less effort first); roles your current role already asks as much as come last"
+)
+EFFORT_RULE = (
+    "effort = the sum of importance x levels short over the skills you rated, and the hours of"
+    " the steps that close them (each step's own estimate, or the default for its level)"
 )
 
 GapStatus = Literal["rated", "n/a", "unsure", "unrated"]
+BaselineKind = Literal["current", "entry", "floor"]
 Band = Literal["high", "medium", "low"]
 BANDS: tuple[tuple[Band, int], ...] = (("high", 8), ("medium", 4), ("low", 1))
 
@@ -28,6 +77,133 @@ def priority_band(priority: int) -> Band:
         if priority >= floor:
             return band
     return "low"
+
+
+class Baseline(NamedTuple):
+    """Where the person stands before the move: the levels a move is measured from."""
+
+    kind: BaselineKind
+    role: str | None  # the profile's id, for current and entry
+    levels: Mapping[str, int]
+
+    @property
+    def description(self) -> str:
+        if self.kind == "current":
+            return f"your current role's profile ({self.role})"
+        if self.kind == "entry":
+            return f"the entry profile ({self.role}), as your current role is not a profile"
+        return "the lowest level every profile asks, as your current role is not a profile"
+
+
+def baseline_for(current_role: str, roles: Iterable[Role]) -> Baseline:
+    """The baseline for a person in `current_role` (BASELINE_RULE)."""
+    by_id = {role.id: role for role in roles}
+    current = by_id.get(current_role.strip())
+    if current is not None:
+        return Baseline("current", current.id, _levels(current))
+    entry = by_id.get(ENTRY_ROLE)
+    if entry is not None:
+        return Baseline("entry", entry.id, _levels(entry))
+    skills = {skill for role in by_id.values() for skill in role.skills}
+    floor = {
+        skill: min((r.skills[skill].level if skill in r.skills else 0) for r in by_id.values())
+        for skill in skills
+    }
+    return Baseline("floor", None, {s: level for s, level in floor.items() if level})
+
+
+def _levels(role: Role) -> dict[str, int]:
+    return {skill: req.level for skill, req in role.skills.items()}
+
+
+class Weighted(NamedTuple):
+    """One skill of a role on the scale of one baseline."""
+
+    skill: str
+    required: int
+    importance: int
+    baseline: int
+    weight: int  # per level: importance² x (1 + adds)
+
+    @property
+    def adds(self) -> int:
+        return max(0, self.required - self.baseline)
+
+
+class Scale(NamedTuple):
+    """A role's skills weighted for one baseline: what `score` and `analyse` both read."""
+
+    role: str
+    rows: tuple[Weighted, ...]
+    total: int  # sum of weight x required
+    adds: int  # the levels the role adds beyond the baseline; 0: it asks nothing new
+    step_back: bool  # the current role's profile already asks as much (or is this role)
+
+
+def scale_of(role: Role, baseline: Baseline) -> Scale:
+    rows = []
+    for skill, req in role.skills.items():
+        if req.level == 0:
+            continue
+        base = baseline.levels.get(skill, 0)
+        weight = req.importance**2 * (1 + max(0, req.level - base))
+        rows.append(Weighted(skill, req.level, req.importance, base, weight))
+    adds = sum(row.adds for row in rows)
+    return Scale(
+        role=role.id,
+        rows=tuple(rows),
+        total=sum(row.weight * row.required for row in rows),
+        adds=adds,
+        step_back=baseline.kind == "current" and adds == 0,
+    )
+
+
+def claimed(rating: Rating | None) -> bool:
+    """A rating of CLAIMED_FROM or more with no evidence: shown as claimed, counted lower."""
+    return (
+        rating is not None
+        and rating.level is not None
+        and rating.level >= CLAIMED_FROM
+        and not rating.evidence.strip()
+    )
+
+
+def _essential(importance: int, current: int | None, required: int) -> bool:
+    if importance < ESSENTIAL or current is None or current >= required:
+        return False
+    return required - current >= ESSENTIAL_SHORT or current <= 1
+
+
+class Score(NamedTuple):
+    low: float  # unknowns as not started; the ranked and shown figure
+    high: float  # unknowns as met
+    short: float  # weighted levels short, unknowns not counted
+    unknown: int  # weighted levels of the unsure and unrated skills
+    factor: float  # ESSENTIAL_FACTOR when a known essential skill is short, else 1
+
+
+def score(ratings: Mapping[str, Rating], scale: Scale) -> Score:
+    """The readiness range for `ratings` on `scale` (the formula without the detail)."""
+    short = 0.0
+    unknown = 0
+    factor = low_factor = 1.0
+    for row in scale.rows:
+        rating = ratings.get(row.skill)
+        level = None if rating is None else rating.comparable_level
+        if level is None:  # the low end counts it as not started
+            unknown += row.weight * row.required
+            if _essential(row.importance, 0, row.required):
+                low_factor = ESSENTIAL_FACTOR
+            continue
+        counted = level - CLAIM_DISCOUNT if claimed(rating) else level
+        short += row.weight * max(0.0, row.required - counted)
+        if _essential(row.importance, level, row.required):
+            factor = low_factor = ESSENTIAL_FACTOR
+    if not scale.total:
+        return Score(1.0, 1.0, 0.0, 0, 1.0)
+    low = low_factor * max(0.0, 1 - (short + unknown) / scale.total)
+    high = factor * max(0.0, 1 - short / scale.total)
+    return Score(low, high, short, unknown, factor)
 
 
 class SkillGap(NamedTuple):
@@ -45,6 +221,9 @@ class SkillGap(NamedTuple):
     required: int
     importance: int
     evidence: str = ""
+    baseline: int = 0  # the baseline's level for this skill
+    weight: int = 0  # per level short (Weighted.weight)
+    claimed: bool = False  # 3 or more without evidence
 
     @property
     def known(self) -> bool:
@@ -65,11 +244,19 @@ class SkillGap(NamedTuple):
         return self.current is not None and self.current >= self.required
 
     @property
-    def coverage(self) -> float:
-        """The share of the required level reached; unknown counts as 0."""
-        if self.current is None:
-            return 0.0
-        return min(self.current, self.required) / self.required
+    def adds(self) -> int:
+        """The levels the role asks beyond the baseline."""
+        return max(0, self.required - self.baseline)
+
+    @property
+    def essential(self) -> bool:
+        """An essential skill two or more levels short, or at 0 or 1: named beside readiness."""
+        return _essential(self.importance, self.current, self.required)
+
+    @property
+    def not_yet(self) -> str:
+        """E.g. scripting 1 of 3 needed."""
+        return f"{self.name[0].lower()}{self.name[1:]} {self.current} of {self.required} needed"
 
 
 class RoleGaps(NamedTuple):
@@ -78,37 +265,40 @@ class RoleGaps(NamedTuple):
     role: str
     title: str
     skills: tuple[SkillGap, ...]  # most urgent first
-    total_weight: int
-    covered_weight: float
-    readiness: float
-    unknown_weight: int
+    total_weight: int  # weighted levels required
+    covered_weight: float  # weighted levels reached (unknowns not counted)
+    readiness: float  # the low end, essential factor applied: the ranked and shown figure
+    unknown_weight: int  # weighted levels of the unsure and unrated skills
     gaps: tuple[SkillGap, ...]  # known gaps, highest priority first
     unknowns: tuple[SkillGap, ...]  # unsure or unrated, most important first
     strengths: tuple[SkillGap, ...]  # met or exceeded, most important, most exceeded first
+    high: float = 1.0  # with every unknown met
+    factor: float = 1.0  # ESSENTIAL_FACTOR when an essential gap is open
+    essential: tuple[SkillGap, ...] = ()  # the essential gaps, named beside the figure
+    claimed: tuple[SkillGap, ...] = ()  # ratings of 3 or more without evidence
+    climb: int = 0  # importance x levels short, over the known gaps
+    hours: float = 0.0  # the hours of the steps that close the known gaps
+    adds: int = 0  # the levels the role adds beyond the baseline
+    step_back: bool = False  # the current role's profile already asks as much
+    baseline: str = ""  # the baseline's description
 
-    @classmethod
-    def of(cls, role: str, title: str, skills: tuple[SkillGap, ...]) -> RoleGaps:
-        total = sum(s.importance for s in skills)
-        covered = sum(s.importance * s.coverage for s in skills)
-        return cls(
-            role=role,
-            title=title,
-            skills=skills,
-            total_weight=total,
-            covered_weight=covered,
-            readiness=covered / total if total else 1.0,
-            unknown_weight=sum(s.importance for s in skills if not s.known),
-            gaps=tuple(s for s in skills if s.gap),
-            unknowns=tuple(
-                sorted((s for s in skills if not s.known), key=lambda s: (-s.importance, s.skill))
-            ),
-            strengths=tuple(
-                sorted(
-                    (s for s in skills if s.met),
-                    key=lambda s: (-s.importance, -(s.current or 0) + s.required, s.skill),
-                )
-            ),
-        )
+    @property
+    def low(self) -> float:
+        return self.readiness
+
+    @property
+    def percent(self) -> int:
+        return round(self.readiness * 100)
+
+    @property
+    def percent_high(self) -> int:
+        return round(self.high * 100)
+
+    @property
+    def range_text(self) -> str:
+        """E.g. 54%, or 54-80% when unknowns leave a range."""
+        low, high = self.percent, self.percent_high
+        return f"{low}%" if low == high else f"{low}-{high}%"
 
 
 def _current(rating: Rating | None) -> tuple[GapStatus, int | None, str]:
@@ -121,35 +311,121 @@ def _urgency(gap: SkillGap) -> tuple[int, int, int, str]:
     return (-(gap.priority or 0), -gap.importance, -(gap.gap or 0), gap.skill)
 
 
-def analyse(ratings: Mapping[str, Rating], role: Role, catalogue: Catalogue) -> RoleGaps:
-    """Compare ratings with every skill the role requires (level 0 requirements are skipped)."""
+def analyse(
+    ratings: Mapping[str, Rating], role: Role, catalogue: Catalogue, baseline: Baseline
+) -> RoleGaps:
+    """Compare ratings with every skill the role requires (level 0 requirements are skipped),
+    measured from `baseline` (baseline_for)."""
+    scale = scale_of(role, baseline)
     rows = []
-    for skill_id, requirement in role.skills.items():
-        if requirement.level == 0:
-            continue
-        skill = catalogue.skills[skill_id]
-        status, current, evidence = _current(ratings.get(skill_id))
+    hours = 0.0
+    for weighted in scale.rows:
+        skill = catalogue.skills[weighted.skill]
+        rating = ratings.get(weighted.skill)
+        status, current, evidence = _current(rating)
         rows.append(
             SkillGap(
-                skill=skill_id,
+                skill=weighted.skill,
                 name=skill.name,
                 category=skill.category,
                 status=status,
                 current=current,
-                required=requirement.level,
-                importance=requirement.importance,
+                required=weighted.required,
+                importance=weighted.importance,
                 evidence=evidence,
+                baseline=weighted.baseline,
+                weight=weighted.weight,
+                claimed=claimed(rating),
             )
         )
-    return RoleGaps.of(role.id, role.title, tuple(sorted(rows, key=_urgency)))
+        if current is not None:
+            for level in range(current + 1, weighted.required + 1):
+                step = step_of(role, catalogue, weighted.skill, level)
+                hours += step_effort(step, level).hours
+    skills = tuple(sorted(rows, key=_urgency))
+    result = score(ratings, scale)
+    return RoleGaps(
+        role=role.id,
+        title=role.title,
+        skills=skills,
+        total_weight=scale.total,
+        covered_weight=scale.total - result.unknown - result.short,
+        readiness=result.low,
+        unknown_weight=result.unknown,
+        gaps=tuple(s for s in skills if s.gap),
+        unknowns=tuple(
+            sorted((s for s in skills if not s.known), key=lambda s: (-s.importance, s.skill))
+        ),
+        strengths=tuple(
+            sorted(
+                (s for s in skills if s.met),
+                key=lambda s: (-s.importance, -(s.current or 0) + s.required, s.skill),
+            )
+        ),
+        high=result.high,
+        factor=result.factor,
+        essential=tuple(s for s in skills if s.essential),
+        claimed=tuple(s for s in skills if s.claimed),
+        climb=sum(s.priority or 0 for s in skills),
+        hours=hours,
+        adds=scale.adds,
+        step_back=scale.step_back,
+        baseline=baseline.description,
+    )
 
 
 def rank(
-    ratings: Mapping[str, Rating], roles: Iterable[Role], catalogue: Catalogue
+    ratings: Mapping[str, Rating],
+    roles: Iterable[Role],
+    catalogue: Catalogue,
+    *,
+    current_role: str,
+    targets: Sequence[str] = (),
 ) -> list[RoleGaps]:
-    """Every role, closest first (highest readiness; ties by role id)."""
-    results = [analyse(ratings, role, catalogue) for role in roles]
-    return sorted(results, key=lambda r: (-r.readiness, r.role))
+    """Every role, closest first (RANK_RULE), measured from the person's baseline."""
+    roles = list(roles)
+    baseline = baseline_for(current_role, roles)
+    results = [analyse(ratings, role, catalogue, baseline) for role in roles]
+    return sorted(results, key=lambda r: _order(r, targets))
+
+
+def ranking_of(inventory: Inventory, roles: Iterable[Role], catalogue: Catalogue) -> list[RoleGaps]:
+    """`rank` for an inventory: its ratings, current role and targets."""
+    return rank(
+        inventory.ratings,
+        roles,
+        catalogue,
+        current_role=inventory.current_role,
+        targets=inventory.targets,
+    )
+
+
+def _order(result: RoleGaps, targets: Sequence[str]) -> tuple[bool, int, int, int, float, str]:
+    target = targets.index(result.role) if result.role in targets else len(targets)
+    return (result.step_back, -result.percent, target, result.climb, result.hours, result.role)
+
+
+def places(ranking: Sequence[RoleGaps], targets: Sequence[str] = ()) -> list[str]:
+    """Each role's place in a ranking: "1", "2", "3=", "3=", "5"; a tie is the same percentage
+    with neither role a target (a target comes first by RANK_RULE)."""
+    found: list[str] = []
+    for index, result in enumerate(ranking):
+        tied_before = index > 0 and _tied(ranking[index - 1], result, targets)
+        tied_after = index + 1 < len(ranking) and _tied(result, ranking[index + 1], targets)
+        if tied_before:
+            found.append(found[-1])
+        else:
+            found.append(f"{index + 1}=" if tied_after else str(index + 1))
+    return found
+
+
+def _tied(one: RoleGaps, other: RoleGaps, targets: Sequence[str]) -> bool:
+    return (
+        one.percent == other.percent
+        and one.step_back == other.step_back
+        and one.role not in targets
+        and other.role not in targets
+    )
 
 
 def transferable(

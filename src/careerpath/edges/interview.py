@@ -36,9 +36,9 @@ NOT_SURE = "__not_sure__"
 SELECT_KEYS = "(0-5, n, u or arrows, then Enter)"
 PICK_KEYS = "(Space ticks, Enter goes on)"
 READINESS_NOTE = (
-    "How close you are to each role, closest first. Readiness is the share of each role's"
-    " required levels you meet, weighted by importance; skills not rated or 'not sure' count"
-    " as not yet covered (careerpath gaps FILE shows the arithmetic)."
+    "How close you are to each role, closest first: the levels each role asks that you reach,"
+    " weighted by importance and by what the role adds beyond your current one; a range where"
+    " you were not sure (careerpath gaps FILE shows the arithmetic)."
 )
 CREDENTIAL_QUESTION = ("Credentials you hold (certificates, qualifications, courses)", "Credential")
 EXPERIENCE_QUESTION = (
@@ -298,7 +298,12 @@ class Interview:
         d = self.draft
         if not d.choose_targets or d.done(draft.CHOOSE_TARGETS):
             return
-        ranking = rank(d.ratings, self.library.roles.values(), self.library.catalogue)
+        ranking = rank(
+            d.ratings,
+            self.library.roles.values(),
+            self.library.catalogue,
+            current_role=d.current_role,
+        )
         prompts.say(f"\n{READINESS_NOTE}")
         rows = ranking_rows(ranking, ids=False)
         choices = [Choice(row, r.role) for r, row in zip(ranking, rows, strict=True)]

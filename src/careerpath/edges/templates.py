@@ -56,6 +56,11 @@ def _hours(value: float) -> str:
     return f"{number:g} hour{'' if number == 1 else 's'}"
 
 
+def _capitalize_first(value: str) -> str:
+    """The first letter upper case, the rest as it is (Jinja's capitalize lowers the rest)."""
+    return value[:1].upper() + value[1:]
+
+
 def _signed(value: int | None) -> str:
     """A difference in levels: +2, −2, 0; nothing when unknown."""
     if value is None:
@@ -96,6 +101,7 @@ def environment(template_dirs: Sequence[Path], cache_dir: Path | None = None) ->
         rating=_rating,
         signed=_signed,
         hours=_hours,
+        capitalize_first=_capitalize_first,
     )
     env.globals.update(level_names=LEVEL_NAMES)
     return env

@@ -1,10 +1,9 @@
 """Terminal-only output with rich; the only module that imports it.
 
 `careerpath gaps` as rich tables with bars coloured by priority, used only when the output is
-a terminal (piped output stays the plain text of careerpath.views.gaps_text). rich honours NO_COLOR
-and
-the terminal's width; below NARROW columns the tables drop to the essentials. And a progress
-bar for large folders (`progress_bar`).
+a terminal (piped output stays the plain text of careerpath.views.gaps_text). rich honours
+NO_COLOR and the terminal's width; below NARROW columns the tables drop to the essentials. And
+a progress bar for large folders (`progress_bar`).
 """
 
 from __future__ import annotations
@@ -12,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import NamedTuple
 
 from rich import box
 from rich.console import Console
@@ -19,16 +19,20 @@ from rich.table import Table
 from rich.text import Text
 
 from careerpath.core.gaps import (
+    CLAIM_DISCOUNT,
     PRIORITY_FORMULA,
+    RANK_RULE,
     READINESS_FORMULA,
     UNKNOWN_RULE,
     RoleGaps,
     SkillGap,
+    places,
     priority_band,
 )
-from careerpath.views.gaps_text import arithmetic
+from careerpath.views.gaps_text import arithmetic, effort, effort_short, mark, not_yet
 
 NARROW = 72
+WIDE = 100  # from here the gaps table also shows each skill's weight
 STYLES = {"high": "bold red", "medium": "yellow", "low": "blue"}
 
 
@@ -40,10 +44,14 @@ def _bar(share: float, width: int, style: str) -> Text:
 def _now(gap: SkillGap) -> str:
     if gap.status == "n/a":
         return "n/a=0"
-    return gap.status if gap.current is None else str(gap.current)
+    if gap.current is None:
+        return gap.status
+    return f"{gap.current} claimed" if gap.claimed else str(gap.current)
 
 
-def ranking_table(results: Sequence[RoleGaps], width: int) -> Table:
+def ranking_table(
+    results: Sequence[RoleGaps], width: int, targets: Sequence[str] = (), current_role: str = ""
+) -> Table:
     narrow = width < NARROW
     table = Table(
         title="Readiness for every role (closest first)",
@@ -54,27 +62,27 @@ def ranking_table(results: Sequence[RoleGaps], width: int) -> Table:
     table.add_column("#", justify="right")
     table.add_column("Role", overflow="fold")
     table.add_column("Readiness", no_wrap=True)
-    if width >= NARROW:
-        table.add_column("Importance points", overflow="fold")
+    table.add_column("Effort (importance x levels), essential gaps", overflow="fold")
     bar_width = 10 if width >= NARROW else 6
-    for place, result in enumerate(results, 1):
-        bar = _bar(result.readiness, bar_width, "green") + Text(
-            f" {round(result.readiness * 100):>3}%"
-        )
-        row: list[str | Text] = [str(place), f"{result.title} ({result.role})", bar]
-        if width >= NARROW:
-            row.append(arithmetic(result))
+    for place, result in zip(places(results, targets), results, strict=True):
+        bar = _bar(result.readiness, bar_width, "green") + Text(f" {result.range_text:>7}")
+        notes = [
+            n for n in (mark(result, current_role), effort_short(result), not_yet(result)) if n
+        ]
+        row: list[str | Text] = [place, f"{result.title} ({result.role})", bar, "; ".join(notes)]
         table.add_row(*row)
     return table
 
 
 def role_table(result: RoleGaps, width: int) -> Table:
-    title = f"{result.title} ({result.role}): {round(result.readiness * 100)}% ready"
+    title = f"{result.title} ({result.role}): {result.range_text} ready"
+    if result.essential:
+        title += f"; {not_yet(result)}"
     narrow = width < NARROW
     table = Table(
         title=title,
         title_justify="left",
-        caption=arithmetic(result),
+        caption=f"{effort(result)}; {arithmetic(result)}",
         box=box.SIMPLE_HEAD if narrow else box.HEAVY_HEAD,
         pad_edge=not narrow,
     )
@@ -86,6 +94,9 @@ def role_table(result: RoleGaps, width: int) -> Table:
         table.add_column("Need", justify="right", no_wrap=True)
         table.add_column("Gap", justify="right", no_wrap=True)
         table.add_column("Importance", justify="right", no_wrap=True)
+    wide = width >= WIDE
+    if wide:
+        table.add_column("Weight", justify="right", no_wrap=True)
     table.add_column("Priority", no_wrap=True)
     top = max((g.priority or 0 for g in result.gaps), default=1)
     bar_width = 12 if not narrow else 5
@@ -96,14 +107,8 @@ def role_table(result: RoleGaps, width: int) -> Table:
         if narrow:
             table.add_row(gap.name, f"{_now(gap)}→{gap.required}", bar)
         else:
-            table.add_row(
-                gap.name,
-                _now(gap),
-                str(gap.required),
-                str(gap.gap),
-                str(gap.importance),
-                bar,
-            )
+            cells = [gap.name, _now(gap), str(gap.required), str(gap.gap), str(gap.importance)]
+            table.add_row(*cells, *([str(gap.weight)] if wide else []), bar)
     return table
 
 
@@ -112,7 +117,7 @@ def _notes(result: RoleGaps) -> list[str]:
     if not result.gaps:
         lines.append("No known gaps: every rated skill meets the role's level.")
     if result.unknowns:
-        lines.append("Assess first (counted as not yet covered):")
+        lines.append("Assess first (the low end counts them as not started, the high end as met):")
         lines.extend(
             f"  {g.name}: {g.status}, needs {g.required}, importance {g.importance}"
             for g in result.unknowns
@@ -120,22 +125,37 @@ def _notes(result: RoleGaps) -> list[str]:
     if result.strengths:
         lines.append("Strengths (met or exceeded):")
         lines.extend(
-            f"  {g.name}: {g.current} for {g.required} needed, importance {g.importance}"
+            f"  {g.name}: {_now(g)} for {g.required} needed, importance {g.importance}"
             for g in result.strengths[:6]
         )
+    if result.claimed:
+        lines.append(
+            f"Claimed (3 or more without evidence, counted {CLAIM_DISCOUNT:g} of a level lower):"
+            f" {', '.join(g.name for g in result.claimed)}. Add evidence to count them in full."
+        )
+    lines.append(f"Measured from {result.baseline}; weight = importance² x (1 + levels added).")
     return lines
 
 
-def write_gaps(
-    console: Console, heading: str, ranking: Sequence[RoleGaps], detail: Sequence[RoleGaps]
-) -> None:
+class GapsView(NamedTuple):
+    """What `careerpath gaps` shows: the ranking, the roles in detail, and whose they are."""
+
+    heading: str
+    ranking: Sequence[RoleGaps]
+    detail: Sequence[RoleGaps]
+    targets: Sequence[str] = ()
+    current_role: str = ""
+
+
+def write_gaps(console: Console, view: GapsView) -> None:
     width = console.width
-    console.print(heading, style="bold", markup=False, highlight=False)
-    if ranking:
+    console.print(view.heading, style="bold", markup=False, highlight=False)
+    if view.ranking:
         console.print()
-        console.print(ranking_table(ranking, width))
-        console.print(f"{READINESS_FORMULA}.", style="dim", markup=False, highlight=False)
-    for result in detail:
+        console.print(ranking_table(view.ranking, width, view.targets, view.current_role))
+        for rule in (f"Measured from {view.ranking[0].baseline}", READINESS_FORMULA, RANK_RULE):
+            console.print(f"{rule}.", style="dim", markup=False, highlight=False)
+    for result in view.detail:
         console.print()
         console.print(role_table(result, width))
         for line in _notes(result):
@@ -150,19 +170,12 @@ def write_gaps(
     console.print(f"{UNKNOWN_RULE}.", style="dim", markup=False, highlight=False)
 
 
-def print_gaps(heading: str, ranking: Sequence[RoleGaps], detail: Sequence[RoleGaps]) -> None:
+def print_gaps(view: GapsView) -> None:
     """To the terminal: rich finds its width and honours NO_COLOR (and FORCE_COLOR)."""
-    write_gaps(Console(highlight=False), heading, ranking, detail)
+    write_gaps(Console(highlight=False), view)
 
 
-def gaps_text(
-    heading: str,
-    ranking: Sequence[RoleGaps],
-    detail: Sequence[RoleGaps],
-    *,
-    width: int = 100,
-    color: bool = True,
-) -> str:
+def gaps_text(view: GapsView, *, width: int = 100, color: bool = True) -> str:
     """The same as print_gaps, captured: for tests and for a given width."""
     stream = io.StringIO()
     console = Console(
@@ -173,7 +186,7 @@ def gaps_text(
         color_system="standard" if color else None,
         highlight=False,
     )
-    write_gaps(console, heading, ranking, detail)
+    write_gaps(console, view)
     return stream.getvalue()
 
 

@@ -47,17 +47,35 @@ class Formulas(_Part):
     readiness: str
     unknown: str = Field(description="How n/a, unsure and unrated skills are counted.")
     fit: str = Field(default="", description="How the plan is fitted to the hours available.")
+    baseline: str = Field(default="", description="What readiness is measured from.")
+    rank: str = Field(default="", description="How roles are ordered, ties included.")
+    readiness_effort: str = Field(default="", description="The effort beside readiness.")
     effort: str = Field(default="", description="The estimate for steps without their own.")
 
 
 class Readiness(_Part):
-    readiness: float = Field(description="0 to 1: covered_weight / total_weight.")
+    readiness: float = Field(
+        description="0 to 1: the low end (unsure and unrated skills as not started), the"
+        " essential factor applied (formulas.readiness)."
+    )
     percent: int
-    covered_weight: float
-    total_weight: int
-    unknown_weight: int = Field(description="Importance points of skills unsure or unrated.")
+    covered_weight: float = Field(description="Weighted levels reached (unknowns not counted).")
+    total_weight: int = Field(description="Weighted levels the role asks.")
+    unknown_weight: int = Field(description="Weighted levels of skills unsure or unrated.")
     projected: float = Field(description="0 to 1, if every dated step of the plan is done.")
     projected_percent: int
+    high: float | None = Field(default=None, description="0 to 1, with every unknown met.")
+    percent_high: int | None = None
+    baseline: str = Field(default="", description="What it is measured from.")
+    factor: float | None = Field(
+        default=None, description="0.6 while an essential gap is open, else 1."
+    )
+    not_yet: list[str] = Field(default=[], description="Skill ids of the essential gaps.")
+    claimed: list[str] = Field(
+        default=[], description="Skill ids rated 3 or more without evidence."
+    )
+    climb: int | None = Field(default=None, description="Importance x levels short, known.")
+    hours: float | None = Field(default=None, description="Hours of the steps to close them.")
 
 
 class Ranked(_Part):
@@ -65,6 +83,14 @@ class Ranked(_Part):
     title: str
     readiness: float
     percent: int
+    high: float | None = Field(default=None, description="With every unknown met.")
+    place: str = Field(default="", description="1, 2, 3=, 3=, ...: a tie is marked =.")
+    not_yet: list[str] = Field(default=[], description="Skill ids of the essential gaps.")
+    climb: int | None = None
+    hours: float | None = None
+    step_back: bool = Field(
+        default=False, description="The current role's profile already asks as much."
+    )
 
 
 class SkillRow(_Part):
@@ -78,6 +104,10 @@ class SkillRow(_Part):
     importance: int
     priority: int | None = Field(description="gap x importance; None when unknown.")
     evidence: str
+    claimed: bool = Field(default=False, description="3 or more without evidence.")
+    weight: int | None = Field(default=None, description="Per level: importance² x (1 + adds).")
+    baseline: int | None = Field(default=None, description="The baseline's level.")
+    essential: bool = Field(default=False, description="Named as not yet: an essential gap.")
 
 
 class TransferableDoc(_Part):
@@ -326,6 +356,10 @@ def _row(gap: SkillGap) -> SkillRow:
         importance=gap.importance,
         priority=gap.priority,
         evidence=gap.evidence,
+        claimed=gap.claimed,
+        weight=gap.weight,
+        baseline=gap.baseline,
+        essential=gap.essential,
     )
 
 
@@ -425,12 +459,18 @@ def _percent(value: float) -> int:
     return round(value * 100)
 
 
-def _ranked(result: RoleGaps) -> Ranked:
+def _ranked(result: RoleGaps, place: str) -> Ranked:
     return Ranked(
         role=result.role,
         title=result.title,
         readiness=round(result.readiness, 4),
         percent=_percent(result.readiness),
+        high=round(result.high, 4),
+        place=place,
+        not_yet=[g.skill for g in result.essential],
+        climb=result.climb,
+        hours=round(result.hours, 1),
+        step_back=result.step_back,
     )
 
 
@@ -453,6 +493,9 @@ def plan_document(plan: Plan, catalogue: Catalogue) -> PlanDocument:
             unknown=plan.unknown_rule,
             fit=plan.fit_rule,
             effort=plan.estimate_rule,
+            baseline=plan.baseline_rule,
+            rank=plan.rank_rule,
+            readiness_effort=plan.effort_rule,
         ),
         readiness=Readiness(
             readiness=round(a.readiness, 4),
@@ -462,8 +505,16 @@ def plan_document(plan: Plan, catalogue: Catalogue) -> PlanDocument:
             unknown_weight=a.unknown_weight,
             projected=round(plan.projected_readiness, 4),
             projected_percent=_percent(plan.projected_readiness),
+            high=round(a.high, 4),
+            percent_high=_percent(a.high),
+            baseline=a.baseline,
+            factor=a.factor,
+            not_yet=[g.skill for g in a.essential],
+            claimed=[g.skill for g in a.claimed],
+            climb=a.climb,
+            hours=round(a.hours, 1),
         ),
-        ranking=[_ranked(r) for r in plan.ranking],
+        ranking=[_ranked(r, place) for r, place in zip(plan.ranking, plan.places, strict=False)],
         strengths=[_row(g) for g in a.strengths],
         transferable=[
             TransferableDoc(skill=skill, name=name, level=level)

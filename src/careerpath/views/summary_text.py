@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import shlex
+import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from careerpath.core.assessment import describe, skill_order
-from careerpath.core.gaps import RoleGaps, rank
+from careerpath.core.gaps import RoleGaps, ranking_of
 from careerpath.core.model import Catalogue, Inventory, Role
-from careerpath.views.gaps_text import bar
+from careerpath.views.gaps_text import BAR_WIDTH, bar, mark, not_yet
 
 TOP = 3
 
@@ -58,7 +59,7 @@ def summary_text(
     out: Path,
     roles_dir: Path | None = None,
 ) -> str:
-    ranking = rank(inventory.ratings, roles, catalogue)
+    ranking = ranking_of(inventory, roles, catalogue)
     lines = [f"Saved your inventory: {out}", "", "Top strengths"]
     strengths = top_strengths(inventory, catalogue)
     for skill_id in strengths:
@@ -69,7 +70,7 @@ def summary_text(
         lines.append("  None rated 3 (independent) or more yet: an honest place to start.")
     for target in inventory.targets:
         lines += ["", *_gap_lines(_for(ranking, target))]
-    lines += ["", *ranking_lines(ranking), ""]
+    lines += ["", *ranking_lines(ranking, inventory.current_role), ""]
     role = inventory.targets[0] if inventory.targets else ranking[0].role
     lines += ["Next, your growth plan:", f"  {plan_command(out, role, roles_dir)}"]
     if any(_for(ranking, target).unknowns for target in inventory.targets):
@@ -77,23 +78,48 @@ def summary_text(
     return "\n".join(lines)
 
 
+WIDTH = 80
+
+
 def ranking_rows(ranking: Sequence[RoleGaps], *, ids: bool = True) -> list[str]:
-    """One aligned row per role: id (optional), title, bar, readiness."""
+    """One aligned row per role, at most WIDTH wide: id (optional), title, bar, readiness."""
     id_width = max((len(r.role) for r in ranking), default=0)
-    title_width = max((len(r.title) for r in ranking), default=0)
+    fixed = 2 + (id_width + 2 if ids else 0) + 2 + BAR_WIDTH + 1 + 6
+    title_width = min(max((len(r.title) for r in ranking), default=0), WIDTH - fixed)
     return [
         (f"{r.role:<{id_width}}  " if ids else "")
-        + f"{r.title:<{title_width}}  {bar(r.readiness)} {round(r.readiness * 100):>3}%"
+        + f"{_fit(r.title, title_width):<{title_width}}  {bar(r.readiness)} {r.range_text:>6}"
         for r in ranking
     ]
 
 
-def ranking_lines(ranking: Sequence[RoleGaps]) -> list[str]:
-    """Every role, closest first, compactly; `careerpath gaps` prints the arithmetic."""
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def ranking_lines(ranking: Sequence[RoleGaps], current_role: str = "") -> list[str]:
+    """Every role, closest first, compactly, with the essential gaps of each; `careerpath gaps`
+    prints the arithmetic."""
     lines = ["Readiness for every role, closest first"]
-    lines += [f"  {row}" for row in ranking_rows(ranking)]
+    for result, row in zip(ranking, ranking_rows(ranking), strict=True):
+        lines.append(f"  {row}")
+        notes = [n for n in (mark(result, current_role), not_yet(result)) if n]
+        if notes:
+            lines += textwrap.wrap(
+                "; ".join(notes), WIDTH, initial_indent=" " * 4, subsequent_indent=" " * 6
+            )
+    notes = []
     if any(r.unknown_weight for r in ranking):
-        lines.append("  Skills not rated or 'not sure' count as not yet covered.")
+        notes.append(
+            "A range: skills not rated or 'not sure' count as not started at the low end, as"
+            " met at the high end."
+        )
+    if any(r.claimed for r in ranking):
+        notes.append(
+            "Ratings of 3 or more without evidence are claimed and count half a level lower."
+        )
+    for note in notes:
+        lines += textwrap.wrap(note, WIDTH, initial_indent="  ", subsequent_indent="  ")
     return lines
 
 

@@ -5,14 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from careerpath.core.effort import step_of
 from careerpath.core.gaps import (
+    Baseline,
     RoleGaps,
     SkillGap,
     analyse,
-    rank,
+    baseline_for,
+    places,
+    ranking_of,
     transferable,
 )
-from careerpath.core.model import Catalogue, Inventory, Rating, Role, Step
+from careerpath.core.model import Catalogue, Inventory, Rating, Role
 from careerpath.core.plan.agenda import agenda
 from careerpath.core.plan.goals import Goal, identify
 from careerpath.core.plan.horizon import Horizon, add_months
@@ -118,7 +122,9 @@ def build_plan(
     carried over and its done goals are not repeated (careerpath.core.plan.carryover).
     """
     person = inventory.person
-    analysis = analyse(inventory.ratings, role, catalogue)
+    baseline = baseline_for(inventory.current_role, roles)
+    ranking = tuple(ranking_of(inventory, roles, catalogue))
+    analysis = analyse(inventory.ratings, role, catalogue, baseline)
     end = horizon.end(start)
     hours, source = hours_of(inventory, hours_per_week)
     ledger = Ledger(start, end, hours)
@@ -187,8 +193,8 @@ def build_plan(
             1
             for gap, steps in gap_steps
             for g in steps
-            if _step_of(role, catalogue, gap.skill, g.level or 1).hours is None
-            or _step_of(role, catalogue, gap.skill, g.level or 1).weeks is None
+            if step_of(role, catalogue, gap.skill, g.level or 1).hours is None
+            or step_of(role, catalogue, gap.skill, g.level or 1).weeks is None
         ),
     )
     recommended, held = credentials_for(role, inventory.credentials)
@@ -203,8 +209,9 @@ def build_plan(
         end=end,
         horizon=horizon.label,
         analysis=analysis,
-        ranking=tuple(rank(inventory.ratings, roles, catalogue)),
-        projected_readiness=_projected_readiness(inventory, top_gaps, role, catalogue),
+        ranking=ranking,
+        places=tuple(places(ranking, inventory.targets)),
+        projected_readiness=_projected(inventory, top_gaps, role, catalogue, baseline),
         transferable=tuple(
             (skill_id, catalogue.skills[skill_id].name, level)
             for skill_id, level in transferable(dict(inventory.ratings), role, catalogue)
@@ -230,11 +237,6 @@ def build_plan(
     )
 
 
-def _step_of(role: Role, catalogue: Catalogue, skill: str, level: int) -> Step:
-    """The role's own step for this level of the skill, or the catalogue's."""
-    return role.actions.get(skill, {}).get(level) or catalogue.skills[skill].steps[level]
-
-
 def _gap_steps(
     person: str, role: Role, catalogue: Catalogue, analysis: RoleGaps, follow: _Follow
 ) -> list[tuple[SkillGap, list[Goal]]]:
@@ -250,7 +252,7 @@ def _gap_steps(
         levels = range((gap.current or 0) + 1, gap.required + 1)
         steps = tuple(
             step_goal(
-                person, gap, level, _step_of(role, catalogue, gap.skill, level), role, catalogue
+                person, gap, level, step_of(role, catalogue, gap.skill, level), role, catalogue
             )
             for level in levels
         )
@@ -416,15 +418,20 @@ def _this_month(
     )
 
 
-def _projected_readiness(
-    inventory: Inventory, top_gaps: tuple[GapPlan, ...], role: Role, catalogue: Catalogue
+def _projected(
+    inventory: Inventory,
+    top_gaps: tuple[GapPlan, ...],
+    role: Role,
+    catalogue: Catalogue,
+    baseline: Baseline,
 ) -> float:
-    """Readiness if every dated step is done."""
+    """Readiness if every dated step is done (with its evidence, so no longer a claim)."""
     projected = dict(inventory.ratings)
     for gap_plan in top_gaps:
         if gap_plan.steps:
-            projected[gap_plan.gap.skill] = Rating(level=gap_plan.steps[-1].level)
-    return analyse(projected, role, catalogue).readiness
+            step = gap_plan.steps[-1]
+            projected[gap_plan.gap.skill] = Rating(level=step.level, evidence=step.measure)
+    return analyse(projected, role, catalogue, baseline).readiness
 
 
 def _interleave(*groups: tuple[Goal, ...]) -> list[tuple[Goal, ...]]:

@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from careerpath.core.effort import step_effort
 from careerpath.core.gaps import SkillGap
 from careerpath.core.model import LEVEL_NAMES, Catalogue, Credential, Role, Step
 from careerpath.core.plan.goals import Goal
-from careerpath.core.plan.schedule import step_effort
 
 # The effort of the goals beyond the skill steps, in hours (the README's table).
 MENTOR_HOURS, PROTECT_HOURS, ASSESS_HOURS = 2.0, 0.5, 1.0

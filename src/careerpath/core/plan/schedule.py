@@ -4,7 +4,7 @@ The rules, in the order they apply (README, "Plans that fit your time"):
 - The time available is the hours a week the person gives (the inventory's `hours_per_week`,
   or the plan's own figure, or DEFAULT_HOURS_PER_WEEK) times the weeks of the horizon.
 - Every step takes its `hours` and lasts at least its `weeks`; a step without them uses the
-  estimate for the level it reaches (LEVEL_ESTIMATES). Other goals take the hours their maker
+  estimate for the level it reaches (careerpath.core.effort). Other goals take the hours their maker
   gives them (careerpath.core.plan.role_goals). Check-ins belong in the one-on-ones the person
   has already, so they are not counted.
 - The plan's own goals (protected time, rating the unknowns, the reviews) are placed first.
@@ -26,28 +26,15 @@ import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from careerpath.core.model import Step
 from careerpath.errors import UsageError
 
 DEFAULT_HOURS_PER_WEEK = 2.0  # what most people can protect beside a full-time job
 MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK = 0.5, 40.0
-# The estimate for a step without its own hours and weeks, by the level it reaches.
-LEVEL_ESTIMATES: dict[int, tuple[float, int]] = {
-    1: (3, 1),
-    2: (8, 3),
-    3: (16, 6),
-    4: (24, 8),
-    5: (32, 12),
-}
 SKILL_STEPS_PER_MONTH = 3
 OTHER_GOALS_PER_MONTH = 2
 OTHER_SHARE = 0.4
 AT_ONCE = 3  # skill steps under way in the same week
 
-ESTIMATE_RULE = "a step without its own estimate takes " + ", ".join(
-    f"{hours:g} hours over at least {weeks} week{'s' if weeks != 1 else ''} for level {level}"
-    for level, (hours, weeks) in LEVEL_ESTIMATES.items()
-)
 FIT_RULE = (
     "hours available = hours a week × the weeks of the plan; each month holds at most"
     f" {SKILL_STEPS_PER_MONTH} skill steps and {OTHER_GOALS_PER_MONTH} goals about people,"
@@ -70,22 +57,6 @@ def check_hours(text: str) -> float:
             option="hours",
         )
     return hours
-
-
-class Effort(NamedTuple):
-    hours: float
-    weeks: int  # the minimum duration
-    estimated: bool  # True when the step had no hours or weeks of its own
-
-
-def step_effort(step: Step, level: int) -> Effort:
-    """The step's own hours and weeks; what it lacks comes from LEVEL_ESTIMATES."""
-    hours, weeks = LEVEL_ESTIMATES[level]
-    return Effort(
-        hours=float(step.hours) if step.hours is not None else hours,
-        weeks=step.weeks if step.weeks is not None else weeks,
-        estimated=step.hours is None or step.weeks is None,
-    )
 
 
 class Slot(NamedTuple):

@@ -9,8 +9,12 @@ import datetime as dt
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from careerpath.core.basis import CONSERVATIVE_RULE, DESCRIPTIONS
+from careerpath.core.effort import ESTIMATE_RULE
 from careerpath.core.gaps import (
+    BASELINE_RULE,
+    EFFORT_RULE,
     PRIORITY_FORMULA,
+    RANK_RULE,
     READINESS_FORMULA,
     UNKNOWN_RULE,
     RoleGaps,
@@ -19,7 +23,7 @@ from careerpath.core.gaps import (
 from careerpath.core.model import Credential, Role
 from careerpath.core.plan.goals import Goal
 from careerpath.core.plan.role_goals import MentorGoals
-from careerpath.core.plan.schedule import ESTIMATE_RULE, FIT_RULE
+from careerpath.core.plan.schedule import FIT_RULE
 
 if TYPE_CHECKING:
     from careerpath.core.plan.carryover import FollowUp
@@ -149,6 +153,10 @@ class Plan(NamedTuple):
     priority_formula: str = PRIORITY_FORMULA
     readiness_formula: str = READINESS_FORMULA
     unknown_rule: str = UNKNOWN_RULE
+    baseline_rule: str = BASELINE_RULE
+    rank_rule: str = RANK_RULE
+    effort_rule: str = EFFORT_RULE
+    places: tuple[str, ...] = ()  # each ranked role's place: "1", "2=", ... (gaps.places)
     fit_rule: str = FIT_RULE
     estimate_rule: str = ESTIMATE_RULE
     basis: str = "self"  # whose ratings it is built on (careerpath.core.basis)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from careerpath.core.assessment import describe, skill_order
-from careerpath.core.gaps import analyse
+from careerpath.core.gaps import analyse, baseline_for
 from careerpath.core.model import (
     Catalogue,
     Inventory,
@@ -136,7 +136,12 @@ def history(
             role,
             by_id[role].title,
             tuple(
-                analyse(inventory.ratings, by_id[role], catalogue).readiness
+                analyse(
+                    inventory.ratings,
+                    by_id[role],
+                    catalogue,
+                    baseline_for(inventory.current_role, by_id.values()),
+                ).readiness
                 for inventory in inventories
             ),
         )

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from careerpath.core.assessment import skill_order
+from careerpath.core.gaps import Baseline, Scale, baseline_for, scale_of, score
 from careerpath.core.model import Catalogue, Inventory, Rating, Role, level_of, person_key
 
 MIN_GROUP = 5  # aggregate views hide any group smaller than this
@@ -70,23 +71,25 @@ class Team(NamedTuple):
         return len(self.people)
 
 
-def _coverage_rows(role: Role, catalogue: Catalogue) -> tuple[tuple[str, int, int], ...]:
-    return tuple(
-        (skill, req.level, req.importance)
-        for skill, req in role.skills.items()
-        if req.level > 0 and skill in catalogue.skills
-    )
+class Readiness:
+    """Each person's readiness for a role, from careerpath.core.gaps' one computation (its
+    Scale and score), with the scales kept per role and current role: a team has few of each."""
 
+    def __init__(self, roles: Sequence[Role]) -> None:
+        self.roles = roles
+        self.baselines: dict[str, Baseline] = {}
+        self.scales: dict[tuple[str, str], Scale] = {}
 
-def readiness(ratings: dict[str, Rating], rows: Sequence[tuple[str, int, int]]) -> float:
-    """careerpath.core.gaps' readiness without the per-skill detail (a team needs it many times)."""
-    total = covered = 0.0
-    for skill, required, importance in rows:
-        total += importance
-        rating = ratings.get(skill)
-        if rating is not None and rating.level is not None:
-            covered += importance * min(rating.level, required) / required
-    return covered / total if total else 1.0
+    def __call__(self, person: Inventory, role: Role) -> float:
+        key = (role.id, person.current_role)
+        scale = self.scales.get(key)
+        if scale is None:
+            baseline = self.baselines.get(person.current_role)
+            if baseline is None:
+                baseline = baseline_for(person.current_role, self.roles)
+                self.baselines[person.current_role] = baseline
+            scale = self.scales[key] = scale_of(role, baseline)
+        return score(person.ratings, scale).low
 
 
 def latest_per_person(inventories: Iterable[Inventory]) -> tuple[list[Inventory], int]:
@@ -138,10 +141,8 @@ def team(
         rated = {s for person in people for s in person.ratings}
         columns = [s for s in skill_order(catalogue) if s in rated]
         shown_roles = all_roles
-    rows = {r.id: _coverage_rows(r, catalogue) for r in shown_roles}
-    readiness_table = tuple(
-        tuple(readiness(person.ratings, rows[r.id]) for r in shown_roles) for person in people
-    )
+    readiness = Readiness(all_roles)
+    readiness_table = tuple(tuple(readiness(person, r) for r in shown_roles) for person in people)
     heatmap = tuple(tuple(person.ratings.get(s) for s in columns) for person in people)
 
     everyone = readiness_table
