@@ -135,12 +135,8 @@ def progress(
 def _history_output(
     library: "Library", inventories: "list[Inventory]", role: str | None, fmt: str
 ) -> str:
-    from careerpath.core.reviews.history import (
-        history,
-        history_data,
-        history_markdown,
-        history_text,
-    )
+    from careerpath.core.reviews.history import history
+    from careerpath.views.history_text import history_data, history_markdown, history_text
 
     result = history(inventories, library.roles.values(), library.catalogue, role)
     return _output(

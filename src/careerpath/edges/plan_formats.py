@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from careerpath.core.plan.smart import check_plan, unshown
+from careerpath.core.plan.smart import check_plan
 from careerpath.edges import locations
 from careerpath.errors import UsageError
+from careerpath.views.shown import unshown
 
 if TYPE_CHECKING:
     from careerpath.core.plan.values import Plan
