@@ -48,6 +48,9 @@ Importance = Annotated[
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+# Role ids also allow hyphens (support-engineer, team-lead): they name files, not YAML keys
+# that code reads, and profiles are named the way people write them.
+RoleId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$")]
 OnetElement = Annotated[str, StringConstraints(pattern=r"^[0-9](\.[A-Za-z0-9]+)+$")]
 OnetCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$")]
 
@@ -133,7 +136,7 @@ class Mentor(Frozen):
 
 
 class Role(Frozen):
-    id: Ident
+    id: RoleId
     title: Text
     summary: Text
     onet: OnetLink | None = None
@@ -254,7 +257,7 @@ class Inventory(Frozen):
     )
     current_role: Text = Field(description="A role id such as support, or free text.")
     years_in_role: Annotated[float, Field(ge=0, le=60)] | None = None
-    targets: list[Ident] = []
+    targets: list[RoleId] = []
     ratings: dict[Ident, RatingInput] = {}
     aspirations: str = ""
     credentials: list[Text] = []
