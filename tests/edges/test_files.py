@@ -74,6 +74,7 @@ skills:
 """  # appended lines start at line 21
 
 LOWERCASE_ID = "must be a lowercase id (letters, digits and _, like test_design)"
+ROLE_ID = "must be a lowercase role id (letters, digits, _ and -, like support-engineer)"
 ROLE_FIELDS = "add it (careerpath schema role lists the fields)"
 INVENTORY_FIELDS = "add it (careerpath schema inventory lists the fields)"
 CATALOGUE_FIELDS = "add it (careerpath schema catalogue lists the fields)"
@@ -478,8 +479,15 @@ ROLE_CASES = [
         "id 'testing' must match the file name; rename one of them",
         id="id-not-file-name",
     ),
+    pytest.param(edit(ROLE, "id: qa", "id: QA"), 1, f"id {ROLE_ID}, got 'QA'", id="id-uppercase"),
     pytest.param(
-        edit(ROLE, "id: qa", "id: QA"), 1, f"id {LOWERCASE_ID}, got 'QA'", id="id-uppercase"
+        edit(ROLE, "id: qa", "id: -qa"), 1, f"id {ROLE_ID}, got '-qa'", id="id-leading-hyphen"
+    ),
+    pytest.param(
+        edit(ROLE, "test_design: {level", "test-design: {level"),
+        5,
+        f"'test-design' under skills {LOWERCASE_ID}",
+        id="skill-id-with-hyphen",
     ),
     pytest.param(
         ROLE + "actions:\n  test_design:\n    4: {do: Lead test design, evidence: A plan}\n",
@@ -909,7 +917,7 @@ def test_rating_short_forms(
     text = edit(INVENTORY, "troubleshooting: 3", f"troubleshooting: {written}")
     rating = load_inventory(write("inv.yaml", text), library).ratings["troubleshooting"]
     assert (rating.level, rating.status, rating.evidence) == (level, status, evidence)
-    assert rating.known == (status == "rated")
+    assert rating.comparable_level == {"rated": level, "n/a": 0, "unsure": None}[status]
 
 
 def test_the_c_loader_is_used_when_pyyaml_has_it(
@@ -1073,6 +1081,15 @@ def test_org_folder_adds_a_skill_and_a_role(write, library: Library) -> None:
     assert set(merged.catalogue.skills) == set(library.catalogue.skills) | {"widgets"}
     assert merged.role("repairs").skills["widgets"].level == 3
     assert merged.sources["repairs"] == role_path
+
+
+def test_hyphenated_role_id_loads_and_can_be_a_target(write) -> None:
+    role = edit(edit(ROLE, "id: qa", "id: support-engineer"), "QA analyst", "Support engineer")
+    folder = write("org/support-engineer.yaml", role).parent
+    merged = load_library(folder)
+    assert merged.role("support-engineer").title == "Support engineer"
+    path = write("inv.yaml", edit(INVENTORY, "targets: [testing]", "targets: [support-engineer]"))
+    assert load_inventory(path, merged).targets == ["support-engineer"]
 
 
 def test_org_skill_may_use_a_new_category(write, library: Library) -> None:

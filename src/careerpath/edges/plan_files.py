@@ -12,9 +12,11 @@ from __future__ import annotations
 import difflib
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from careerpath.core.model import same_person
 from careerpath.core.plan.goals import Done
 from careerpath.edges import limits
 from careerpath.edges.explain import explain
@@ -27,8 +29,12 @@ from careerpath.views.plan_document import (
     document_goals,
     document_json,
     mark_done,
+    previous_plan,
     with_ids,
 )
+
+if TYPE_CHECKING:
+    from careerpath.core.plan.carryover import Previous
 
 HINT = "write one with careerpath plan INVENTORY --format json --out PLAN.json"
 
@@ -118,6 +124,19 @@ def read_plan(path: Path) -> PlanDocument:
             f"{message}{extra}", file=path, line=_line_of(text, file, loc)
         ) from None
     return with_ids(document)
+
+
+def read_previous(path: Path, person: str) -> Previous:
+    """The previous plan a new one follows (plan --previous); it must be `person`'s own."""
+    document = read_plan(path)
+    if not same_person(document.person, person):
+        raise CareerpathError(
+            f"{{option}} is {document.person}'s plan, and the inventory is {person}'s;"
+            f" name {person}'s previous plan",
+            file=path,
+            option="previous",
+        )
+    return previous_plan(document)
 
 
 def known_goal(document: PlanDocument, goal: str, path: Path) -> None:
