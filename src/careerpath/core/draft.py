@@ -13,7 +13,15 @@ from typing import Any, Protocol
 
 from pydantic import Field, ValidationError
 
-from careerpath.core.model import Frozen, Ident, Inventory, ManagerView, Rating, RatingInput
+from careerpath.core.model import (
+    Frozen,
+    Ident,
+    Inventory,
+    ManagerView,
+    Rating,
+    RatingInput,
+    RoleId,
+)
 from careerpath.errors import CareerpathError
 
 # The steps of the interview that are not a skill, as recorded in progress.answered.
@@ -184,7 +192,7 @@ class _Progress(Frozen):
     out: str = Field(min_length=1)
     named: bool = False
     replace: bool = False
-    role: Ident | None = None
+    role: RoleId | None = None
     update: str | None = None
     manager_for: str | None = None
     choose_targets: bool = False
@@ -200,7 +208,7 @@ class PartialInventory(Frozen):
     date: dt.date
     current_role: str = ""
     years_in_role: float | None = Field(default=None, ge=0, le=60)
-    targets: list[Ident] = Field(default_factory=list)
+    targets: list[RoleId] = Field(default_factory=list)
     ratings: dict[Ident, RatingInput] = Field(default_factory=dict)
     aspirations: str = ""
     credentials: list[str] = Field(default_factory=list)

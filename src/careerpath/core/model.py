@@ -48,6 +48,9 @@ Importance = Annotated[
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+# Role ids also allow hyphens (support-engineer, team-lead): they name files, not YAML keys
+# that code reads, and profiles are named the way people write them.
+RoleId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$")]
 OnetElement = Annotated[str, StringConstraints(pattern=r"^[0-9](\.[A-Za-z0-9]+)+$")]
 OnetCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$")]
 
@@ -133,7 +136,7 @@ class Mentor(Frozen):
 
 
 class Role(Frozen):
-    id: Ident
+    id: RoleId
     title: Text
     summary: Text
     onet: OnetLink | None = None
@@ -175,8 +178,27 @@ class Rating(Frozen):
         return _level_or_word(value)
 
     @property
-    def known(self) -> bool:
-        return self.status == "rated"
+    def comparable_level(self) -> int | None:
+        """The level to compare, count and subtract: n/a counts as 0 (the work has not needed
+        the skill), unsure is unknown (None), never guessed."""
+        if self.status == UNSURE:
+            return None
+        return 0 if self.level is None else self.level
+
+
+def person_key(name: str) -> str:
+    """Who a file is about: the same person whatever the case or the spaces at the ends."""
+    return name.strip().casefold()
+
+
+def same_person(one: str, other: str) -> bool:
+    """Whether two names are one person's (files are matched by the `person` they name)."""
+    return person_key(one) == person_key(other)
+
+
+def level_of(rating: Rating | None) -> int | None:
+    """The comparable level of a skill's rating, if any: None also when it is not rated."""
+    return None if rating is None else rating.comparable_level
 
 
 def _level_or_word(value: object) -> dict[str, object]:
@@ -235,7 +257,7 @@ class Inventory(Frozen):
     )
     current_role: Text = Field(description="A role id such as support, or free text.")
     years_in_role: Annotated[float, Field(ge=0, le=60)] | None = None
-    targets: list[Ident] = []
+    targets: list[RoleId] = []
     ratings: dict[Ident, RatingInput] = {}
     aspirations: str = ""
     credentials: list[Text] = []

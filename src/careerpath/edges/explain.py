@@ -15,9 +15,11 @@ from careerpath.errors import dotted
 
 Loc = tuple[str | int, ...]
 IDENT_RULE = "a lowercase id (letters, digits and _, like test_design)"
+ROLE_ID_RULE = "a lowercase role id (letters, digits, _ and -, like support-engineer)"
 SCHEMA_NAME = {Catalogue: "catalogue", Role: "role", Inventory: "inventory"}
 PATTERNS = {
     r"^[a-z][a-z0-9_]*$": IDENT_RULE,
+    r"^[a-z][a-z0-9_-]*$": ROLE_ID_RULE,
     r"^[0-9](\.[A-Za-z0-9]+)+$": "an O*NET element id like 2.B.3.k",
     r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$": "an O*NET-SOC code like 15-1232.00",
 }
