@@ -23,7 +23,10 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
 class Refused(OSError):
-    """A step on the way, or the file itself, is not one that may be read; says why."""
+    """A step on the way, or the file itself, is not one that may be read; says why, and
+    (`path`) which step it was."""
+
+    path: Path | None = None
 
 
 def regular_file(status: os.stat_result) -> str | None:
@@ -86,9 +89,15 @@ def read_below(
 
 
 def _check(fd: int, check: Check, where: Path) -> None:
-    reason = check(os.fstat(fd))
+    try:
+        reason = check(os.fstat(fd))
+    except Refused as refused:  # a check may raise its own kind of refusal
+        refused.path = where
+        raise
     if reason is not None:
-        raise Refused(f"{where}: {reason}")
+        error = Refused(f"{where}: {reason}")
+        error.path = where
+        raise error
 
 
 def _is_link(name: str, folder_fd: int) -> bool:

@@ -21,6 +21,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import hashlib
+import io
 import os
 import time
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
@@ -32,7 +34,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from careerpath.core.gaps import priority_band
 from careerpath.core.model import LEVEL_NAMES
-from careerpath.edges import locations
+from careerpath.edges import cache, locations
 from careerpath.edges.safe_open import Refused, read_below
 from careerpath.errors import CareerpathError
 from careerpath.views.plain_data import plain_data
@@ -156,6 +158,36 @@ def _mtime(path: Path) -> int | None:
         return None
 
 
+class _Compiled(jinja2.BytecodeCache):
+    """Compiled templates in the cache folder's templates/, read and written only through
+    careerpath.edges.cache's checks (loading one runs it: it must be the user's own). The key
+    covers the kind of environment, whose settings are compiled into the code."""
+
+    def __init__(self, folder: Path, kind: str) -> None:
+        self.folder = folder
+        self.kind = kind
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return hashlib.sha1(f"{self.kind}\0{name}\0{filename}".encode()).hexdigest()
+
+    def _entry(self, bucket: jinja2.bccache.Bucket) -> tuple[str, str]:
+        return ("templates", f"__jinja2_{bucket.key}.cache")
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = cache.read_entry(self.folder, self._entry(bucket))
+        if data is not None:
+            try:
+                bucket.load_bytecode(io.BytesIO(data))
+            except Exception:  # a partial entry of ours: compiled afresh
+                bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        stream = io.BytesIO()
+        bucket.write_bytecode(stream)
+        with contextlib.suppress(OSError):  # an unwritable cache only costs speed
+            cache.write_entry(self.folder, self._entry(bucket), stream.getvalue())
+
+
 # --- the environments ----------------------------------------------------------------------
 
 
@@ -207,19 +239,12 @@ def _check_growth(operator: str, left: object, right: object) -> None:
 
 def environment(template_dirs: Sequence[Path], cache_dir: Path | None = None) -> jinja2.Environment:
     """The environment for `template_dirs`; with `cache_dir`, compiled templates are kept there."""
-    bytecode_cache = None
-    if cache_dir is not None:
-        try:
-            (cache_dir / "templates").mkdir(parents=True, exist_ok=True, mode=0o700)
-            bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache_dir / "templates"))
-        except OSError:
-            bytecode_cache = None  # an unwritable cache only costs speed
     trusted = all(Path(d) == locations.builtin("templates") for d in template_dirs)
     kind = jinja2.Environment if trusted else _Untrusted
     env = kind(
         # Jinja's optimizer runs filters on constants while compiling: not for others' code.
         optimized=trusted,
-        bytecode_cache=bytecode_cache,
+        bytecode_cache=None if cache_dir is None else _Compiled(cache_dir, kind.__name__),
         loader=_Folders(template_dirs),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(AUTOESCAPE, default_for_string=False),
