@@ -452,7 +452,10 @@ def test_schema(name: str, field: str) -> None:
 
 def test_schema_unknown_name() -> None:
     message = one_line_error(run("schema", "nosuch"), 2)
-    assert message == "unknown schema 'nosuch'; choose one of: catalogue, role, inventory, plan"
+    assert (
+        message
+        == "unknown schema 'nosuch'; choose one of: catalogue, role, inventory, lattice, plan"
+    )
 
 
 # --- an organisation's folder ------------------------------------------------------------

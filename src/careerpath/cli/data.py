@@ -104,7 +104,7 @@ def validate(
         ),
     ] = None,
 ) -> None:
-    """Check skill catalogues, role profiles and inventories; print every problem found."""
+    """Check skill catalogues, role profiles, the lattice and inventories; print every problem."""
     from careerpath.edges.validation import default_paths, validate_paths
 
     settings = ctx.find_object(Settings) or Settings()
@@ -132,7 +132,7 @@ def _library_or_builtin(ctx: typer.Context) -> "Library":
 @commands.command()
 @handled
 def schema(
-    name: Annotated[str, typer.Argument(help="catalogue, role, inventory or plan.")],
+    name: Annotated[str, typer.Argument(help="catalogue, role, lattice, inventory or plan.")],
 ) -> None:
     """Print the JSON Schema of a file format, for editors that autocomplete YAML."""
     from careerpath.views.schemas import schema_text

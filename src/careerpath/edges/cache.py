@@ -29,7 +29,13 @@ T = TypeVar("T")
 _PACKAGE = Path(__file__).parent.parent
 _CODE = tuple(
     _PACKAGE / name
-    for name in ("core/model.py", "edges/load.py", "core/checks.py", "edges/yaml_source.py")
+    for name in (
+        "core/model.py",
+        "core/lattice.py",
+        "edges/load.py",
+        "core/checks.py",
+        "edges/yaml_source.py",
+    )
 )
 
 
