@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from typer.testing import Result
 
 from careerpath.core.gaps import analyse
 from careerpath.core.model import ManagerView
@@ -400,6 +401,15 @@ def broken(plan_file: Path, kind: str) -> tuple[Path, str]:
     return plan_file.with_name("list.json"), "[1, 2]\n"
 
 
+def reading(command: str, path: Path) -> Result:
+    """Each command that reads a JSON plan, run on `path`."""
+    if command == "list":
+        return run("goals", "list", path)
+    if command == "done":
+        return run("goals", "done", path, "mentor:find", "--evidence", "x")
+    return run("plan", EXAMPLE, "--previous", path)
+
+
 @pytest.mark.parametrize(
     ("kind", "line", "message"),
     [
@@ -423,14 +433,59 @@ def test_a_malformed_plan_file_is_one_line_with_its_line(
     path.write_text(text, encoding="utf-8")
     if line is None:  # the line of "day": "thirty"
         line = text.splitlines().index('      "day": "thirty",') + 1
-    if command == "list":
-        result = run("goals", "list", path)
-    elif command == "done":
-        result = run("goals", "done", path, "mentor:find", "--evidence", "x")
-    else:
-        result = run("plan", EXAMPLE, "--previous", path)
+    result = reading(command, path)
     error = one_line_error(result, 1, quiet_stdout=False)
     assert error.startswith(f"{path}:{line}: "), error
+    assert message in error
+    assert path.read_text(encoding="utf-8") == text  # never rewritten
+
+
+def beyond_a_limit(text: str, kind: str) -> str:
+    """The JSON plan `text` made to cross one of careerpath.edges.limits."""
+    from careerpath.edges import limits
+
+    person = '"person": "Megan Doyle",'
+    if kind == "surrogate":
+        return text.replace(person, '"person": "Megan \\ud800",')
+    if kind == "digits":
+        return text.replace('"day": 30', '"day": ' + "3" * 4301, 1)
+    if kind == "long-text":
+        return text.replace(person, f'"person": "{"M" * (limits.MAX_TEXT + 1)}",')
+    if kind == "huge":
+        padding = "M" * limits.MAX_FILE_BYTES
+        return text.replace(person, f'"person": "Megan Doyle", "x": "{padding}",')
+    depth = {"deep": limits.MAX_DEPTH + 1, "deep-990": 990, "deep-5000": 5000}[kind]
+    return text.replace(person, f'"x": {"[" * depth}{"]" * depth}, {person}')
+
+
+@pytest.mark.parametrize(
+    ("kind", "line", "message"),
+    [
+        ("surrogate", 3, "holds \\ud800, half of a surrogate pair, which is not a character"),
+        ("digits", None, "a number of 4,301 digits is longer than careerpath reads (100)"),
+        ("long-text", 3, "a text of 10,001 characters is longer than careerpath reads (10,000)"),
+        ("huge", 0, "is larger than careerpath reads (1,048,576 bytes"),
+        ("deep", 3, "nested more than 64 levels deep"),
+        ("deep-990", 3, "nested more than 64 levels deep"),
+        ("deep-5000", 0, "nested more than 64 levels deep"),
+    ],
+)
+@pytest.mark.parametrize("command", ["list", "done", "previous"])
+def test_a_plan_beyond_a_limit_is_one_line(
+    plan_file: Path, kind: str, line: int | None, message: str, command: str
+) -> None:
+    """Line 0: no line (the whole file). A surrogate crashed goals list and done."""
+    text = beyond_a_limit(plan_file.read_text(encoding="utf-8"), kind)
+    path = plan_file.with_name(f"{kind}.json")
+    path.write_text(text, encoding="utf-8")
+    if line is None:
+        line = next(n for n, row in enumerate(text.splitlines(), 1) if "3333" in row)
+    result = reading(command, path)
+    error = one_line_error(result, 1, quiet_stdout=False)
+    where = f"{path}:{line}: " if line else f"{path}: "
+    if kind == "deep-990" and not error.startswith(where):  # json's parser ran out of stack
+        where = f"{path}: "
+    assert error.startswith(where), error
     assert message in error
     assert path.read_text(encoding="utf-8") == text  # never rewritten
 

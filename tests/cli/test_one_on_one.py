@@ -241,6 +241,25 @@ def test_usage_and_data_errors(
     assert "Traceback" not in result.output
 
 
+def test_progress_of_two_people_is_refused(tmp_path: Path, files: dict[str, Path]) -> None:
+    home = tmp_path / "home"
+    me = tmp_path / "sam.yaml"
+    run(home, "assess", "--answers", files["self"], "--out", me)
+    grace = tmp_path / "grace.yaml"
+    grace.write_text(me.read_text(encoding="utf-8").replace("Sam Rivera", "Grace Hopper"))
+    error = helpers.one_line_error(run(home, "progress", me, grace), 1)
+    assert error == (
+        "the inventories are of two people, Sam Rivera and Grace Hopper; progress follows one"
+        " person: give two inventories of the same person"
+    )
+    # the same person, however the name's case and spaces were typed
+    again = tmp_path / "sam-again.yaml"
+    again.write_text(me.read_text(encoding="utf-8").replace("Sam Rivera", " sam rivera"))
+    assert ": 2 inventories, 2026-11-02 to 2026-11-02-2" in helpers.ok(
+        run(home, "progress", me, again)
+    )
+
+
 def test_history_over_a_folder_with_a_broken_file(tmp_path: Path, files: dict[str, Path]) -> None:
     home = tmp_path / "home"
     run(home, "assess", "--answers", files["self"], "--out", home / "a.yaml")

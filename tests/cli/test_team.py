@@ -151,6 +151,33 @@ def test_a_broken_file_is_reported_the_others_processed_exit_1(folder: Path) -> 
     assert "Thinnest skills" in result.stdout and "Who could mentor whom" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("0: a\n0.0: b\n", 9, "duplicate key '0.0' (equal to '0' at line 8)"),
+        ("1: a\n1.0: b\n", 9, "duplicate key '1.0' (equal to '1' at line 8)"),
+        ("0.0: a\n-0.0: b\n", 9, "duplicate key '-0.0' (equal to '0.0' at line 8)"),
+        ("x: &x [*x]\n", 8, "an alias (*name) here repeats the mapping or list it is inside"),
+    ],
+)
+def test_a_file_with_keys_equal_across_types_does_not_stop_the_team(
+    folder: Path, text: str, line: int, message: str
+) -> None:
+    """These were a KeyError (or a RecursionError) that ended the whole team run."""
+    bad = folder / "zz-bad.yaml"
+    bad.write_text(
+        "person: Gus Berg\ndate: 2026-11-02\ncurrent_role: support\nratings:\n"
+        "  troubleshooting: 3\nextra:\n  note: x\n" + text,
+        encoding="utf-8",
+    )
+    result = run("team", folder)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert f"careerpath: error: {bad}:{line}: {message}" in result.stderr
+    assert "careerpath: 2 files could not be read" in result.stderr
+    assert "Team of 6 for every role" in result.stdout
+
+
 @pytest.mark.parametrize("fmt", ["md", "html", "json"])
 def test_formats_anonymous(folder: Path, fmt: str) -> None:
     result = run("team", folder, "--format", fmt, "--anonymous", "--role", "testing")

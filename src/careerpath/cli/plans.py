@@ -185,7 +185,11 @@ def plan(
     for path in targets:
         if path.is_file() and not force:  # check both before writing either
             raise CareerpathError("already exists; use --force to replace it", file=path)
-    before = None if previous is None else _previous_plan(previous, original)
+    before = None
+    if previous is not None:
+        from careerpath.edges.plan_files import read_previous
+
+        before = read_previous(previous, original.person)
     comparison = None
     if original.manager is not None:  # both views: the plan carries the comparison
         from careerpath.core.reviews.compare import compare as compare_views
@@ -243,21 +247,6 @@ def _build_plan(
         comparison=comparison,
         previous=previous,
     )
-
-
-def _previous_plan(path: Path, inventory: "Inventory") -> "Previous":
-    """--previous: the earlier plan's goals, from its JSON; it must be the same person's."""
-    from careerpath.edges.plan_files import read_plan
-    from careerpath.views.plan_document import previous_plan
-
-    document = read_plan(path)
-    if document.person.strip().casefold() != inventory.person.strip().casefold():
-        raise CareerpathError(
-            f"--previous is {document.person}'s plan, and the inventory is"
-            f" {inventory.person}'s; name {inventory.person}'s previous plan",
-            file=path,
-        )
-    return previous_plan(document)
 
 
 def _plan_text(library: "Library", the_plan: "Plan", fmt: str, template: Path | None) -> str:

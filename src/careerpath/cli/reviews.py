@@ -174,7 +174,7 @@ def history(
     force: ForceOption = False,
 ) -> None:
     """PERSON's dated inventories, oldest first: movement per skill and readiness over time."""
-    from careerpath.core.reviews.history import chronological
+    from careerpath.core.reviews.history import chronological, of_person
     from careerpath.edges import locations
     from careerpath.edges.inventory_folder import inventory_paths, read_inventories
 
@@ -186,8 +186,7 @@ def history(
     loaded, errors = read_inventories(paths, library)
     for error in errors:
         fail(error)
-    wanted = person.strip().casefold()
-    mine = [inv for _, inv in loaded if inv.person.strip().casefold() == wanted]
+    mine = of_person((inv for _, inv in loaded), person)
     if not mine:
         names = sorted({inv.person for _, inv in loaded})
         found = f"; found: {', '.join(names)}" if names else ""

@@ -32,10 +32,9 @@ def lower(one: Rating | None, other: Rating | None) -> Rating | None:
     """The more conservative of two ratings of one skill; None only when neither exists."""
     if one is None or other is None:
         return one if other is None else other
-    if one.status == "unsure" or other.status == "unsure":
-        return one if one.status == "unsure" else other
-    level_one = 0 if one.level is None else one.level
-    level_other = 0 if other.level is None else other.level
+    level_one, level_other = one.comparable_level, other.comparable_level
+    if level_one is None or level_other is None:  # unsure: to assess first
+        return one if level_one is None else other
     if level_one != level_other:
         return one if level_one < level_other else other
     # the same level (n/a is 0): keep the rated one, and the self-rating when both are

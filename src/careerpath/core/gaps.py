@@ -114,11 +114,7 @@ class RoleGaps(NamedTuple):
 def _current(rating: Rating | None) -> tuple[GapStatus, int | None, str]:
     if rating is None:
         return "unrated", None, ""
-    if rating.status == "n/a":
-        return "n/a", 0, rating.evidence
-    if rating.status == "unsure":
-        return "unsure", None, rating.evidence
-    return "rated", rating.level, rating.evidence
+    return rating.status, rating.comparable_level, rating.evidence
 
 
 def _urgency(gap: SkillGap) -> tuple[int, int, int, str]:

@@ -247,8 +247,27 @@ class Rating(Frozen):
         return _level_or_word(value)
 
     @property
-    def known(self) -> bool:
-        return self.status == "rated"
+    def comparable_level(self) -> int | None:
+        """The level to compare, count and subtract: n/a counts as 0 (the work has not needed
+        the skill), unsure is unknown (None), never guessed."""
+        if self.status == UNSURE:
+            return None
+        return 0 if self.level is None else self.level
+
+
+def person_key(name: str) -> str:
+    """Who a file is about: the same person whatever the case or the spaces at the ends."""
+    return name.strip().casefold()
+
+
+def same_person(one: str, other: str) -> bool:
+    """Whether two names are one person's (files are matched by the `person` they name)."""
+    return person_key(one) == person_key(other)
+
+
+def level_of(rating: Rating | None) -> int | None:
+    """The comparable level of a skill's rating, if any: None also when it is not rated."""
+    return None if rating is None else rating.comparable_level
 
 
 def _level_or_word(value: object) -> dict[str, object]:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from careerpath.core import checks
 from careerpath.core.lattice import merge
 from careerpath.core.model import Catalogue, Inventory, Lattice, Role
-from careerpath.edges import locations
+from careerpath.edges import limits, locations
 from careerpath.edges.explain import explain
 from careerpath.errors import CareerpathError, Problem, UsageError
 
@@ -59,14 +59,21 @@ class Library:
 
 
 def read_bytes(path: Path) -> bytes:
+    """The file's bytes, at most careerpath.edges.limits.MAX_FILE_BYTES of them."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            raw = stream.read(limits.MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise CareerpathError("no such file; check the path", file=path) from None
     except IsADirectoryError:
         raise CareerpathError("is a folder, not a file; name a .yaml file", file=path) from None
     except PermissionError:
         raise CareerpathError("cannot be read (permission denied)", file=path) from None
+    except OSError as exc:
+        raise CareerpathError(f"cannot be read: {exc.strerror}", file=path) from None
+    if len(raw) > limits.MAX_FILE_BYTES:
+        raise CareerpathError(limits.too_large(), file=path)
+    return raw
 
 
 def read_text(path: Path, raw: bytes | None = None) -> str:

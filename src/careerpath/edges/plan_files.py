@@ -12,10 +12,13 @@ from __future__ import annotations
 import difflib
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from careerpath.core.model import same_person
 from careerpath.core.plan.goals import Done
+from careerpath.edges import limits
 from careerpath.edges.explain import explain
 from careerpath.edges.load import read_text
 from careerpath.edges.private_files import write_private
@@ -26,8 +29,12 @@ from careerpath.views.plan_document import (
     document_goals,
     document_json,
     mark_done,
+    previous_plan,
     with_ids,
 )
+
+if TYPE_CHECKING:
+    from careerpath.core.plan.carryover import Previous
 
 HINT = "write one with careerpath plan INVENTORY --format json --out PLAN.json"
 
@@ -45,6 +52,22 @@ def _pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
     return found
 
 
+class _TooManyDigits(Exception):
+    pass
+
+
+def _integer(digits: str) -> int:
+    """An integer of the JSON, refused before conversion when it has too many digits."""
+    count = len(digits.lstrip("-"))
+    if count > limits.MAX_DIGITS:
+        raise _TooManyDigits(count, digits)
+    return int(digits)
+
+
+def _line_of_number(text: str, digits: str) -> int:
+    return text[: text.find(digits)].count("\n") + 1
+
+
 def _line_of(text: str, file: str, path: tuple[str | int, ...]) -> int | None:
     from careerpath.edges.yaml_source import parse
 
@@ -59,7 +82,13 @@ def read_plan(path: Path) -> PlanDocument:
     text = read_text(path)
     file = str(path)
     try:
-        data = json.loads(text, object_pairs_hook=_pairs)
+        data = json.loads(text, object_pairs_hook=_pairs, parse_int=_integer)
+    except _TooManyDigits as exc:
+        raise CareerpathError(
+            limits.too_many_digits(exc.args[0]), file=path, line=_line_of_number(text, exc.args[1])
+        ) from None
+    except RecursionError:
+        raise CareerpathError(limits.too_deep(), file=path) from None
     except json.JSONDecodeError as exc:
         raise CareerpathError(
             f"not a JSON plan ({exc.msg} at column {exc.colno}); {HINT}",
@@ -72,6 +101,10 @@ def read_plan(path: Path) -> PlanDocument:
             file=path,
             line=_line_of(text, file, ()),
         ) from None
+    beyond = limits.json_problem(data)
+    if beyond is not None:
+        where, problem = beyond
+        raise CareerpathError(problem, file=path, line=_line_of(text, file, where))
     if not isinstance(data, dict) or "schema" not in data:
         raise CareerpathError(
             f'not a careerpath plan: no "schema": "{SCHEMA_ID}"; {HINT}', file=path, line=1
@@ -91,6 +124,19 @@ def read_plan(path: Path) -> PlanDocument:
             f"{message}{extra}", file=path, line=_line_of(text, file, loc)
         ) from None
     return with_ids(document)
+
+
+def read_previous(path: Path, person: str) -> Previous:
+    """The previous plan a new one follows (plan --previous); it must be `person`'s own."""
+    document = read_plan(path)
+    if not same_person(document.person, person):
+        raise CareerpathError(
+            f"{{option}} is {document.person}'s plan, and the inventory is {person}'s;"
+            f" name {person}'s previous plan",
+            file=path,
+            option="previous",
+        )
+    return previous_plan(document)
 
 
 def known_goal(document: PlanDocument, goal: str, path: Path) -> None:

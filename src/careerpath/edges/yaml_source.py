@@ -1,34 +1,84 @@
 """Reading YAML text into plain values, remembering the line of every key.
 
 The only module that imports yaml. Parsing uses the C composer when PyYAML has it and builds the
-values here, so that duplicate keys are an error and scalars follow YAML 1.2's core rules: only
-true/false are booleans, `010` is ten and `no` stays the string "no" (YAML 1.1 surprises that
-PyYAML's own constructors keep).
+values here, so that duplicate keys are an error (keys that are equal as values too: `1` and
+`1.0`) and plain scalars follow YAML 1.2's core schema, whatever PyYAML's YAML 1.1 resolver would
+make of them: only true/false are booleans, `010` is ten, `0o17` and `0x1F` are octal and hex,
+`1.5e3` is 1500.0, and `no` stays the string "no". Plain dates (2026-11-02) are dates.
+
+Every limit in careerpath.edges.limits holds while the values are built: nesting depth, the
+number of keys and values (aliases counted as written out, so "billion laughs" stops at once),
+the length of each text and the digits of each integer. Beyond one, the error names the line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 
 import yaml
 
+from careerpath.edges import limits
 from careerpath.errors import CareerpathError
 
 try:
-    _Loader: type = yaml.CSafeLoader
+    _Base: type = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
 
 Path_ = tuple[str | int, ...]
 
+PLAIN = "tag:careerpath,2026:plain"  # a plain scalar with no tag: resolved here, by YAML 1.2
+STR = "tag:yaml.org,2002:str"
+_TAGS: dict[type, str] = {
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
+
+_NUMBER_START = frozenset("0123456789+-.")
 _INT = re.compile(r"[-+]?[0-9]+")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+")
+_OCTAL = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_INF = re.compile(r"([-+]?)\.(inf|Inf|INF)")
+_NAN = {".nan", ".NaN", ".NAN"}
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NULL = {"", "~", "null", "Null", "NULL"}
-_TRUE = {"true", "True", "TRUE"}
-_FALSE = {"false", "False", "FALSE"}
+_WORDS: dict[str, object] = {
+    **dict.fromkeys(_NULL),
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+}
+
+
+class _TooMany(Exception):
+    """More nodes than careerpath.edges.limits.MAX_VALUES: composing stops at once."""
+
+
+def loader_on(base: type) -> type:
+    """PyYAML's safe composer `base` with its YAML 1.1 resolver replaced: a plain scalar keeps
+    the tag PLAIN for _Builder to resolve by YAML 1.2, and the nodes are counted as they come."""
+
+    class Loader(base):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            self.nodes = 0
+            super().__init__(stream)
+
+        def resolve(self, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
+            self.nodes += 1
+            if self.nodes > limits.MAX_VALUES:
+                raise _TooMany
+            if kind is yaml.ScalarNode:
+                return PLAIN if implicit[0] else STR
+            return _TAGS[kind]
+
+    Loader.__name__ = Loader.__qualname__ = f"Careerpath{base.__name__}"
+    return Loader
+
+
+_Loader = loader_on(_Base)
 
 
 @dataclass(frozen=True)
@@ -56,13 +106,19 @@ def parse(text: str, file: str) -> Document:
         raise CareerpathError(_yaml_problem(exc), file=file, line=_yaml_line(exc, text)) from None
     except yaml.YAMLError as exc:
         raise CareerpathError(f"not valid YAML: {exc}", file=file) from None
-    if node is None or (
-        isinstance(node, yaml.ScalarNode) and not node.style and node.value in _NULL
-    ):
+    except _TooMany:
+        raise CareerpathError(limits.too_many(), file=file) from None
+    except RecursionError:  # the pure-Python composer recurses once per level
+        raise CareerpathError(limits.too_deep(), file=file) from None
+    except UnicodeEncodeError as exc:  # libyaml takes UTF-8: text with a lone surrogate
+        raise CareerpathError(
+            limits.surrogate_problem(exc.object) or "not UTF-8 text", file=file
+        ) from None
+    if node is None or (node.tag == PLAIN and node.value in _NULL):
         raise CareerpathError("the file is empty; it needs YAML content", file=file, line=1)
-    lines: dict[Path_, int] = {(): node.start_mark.line + 1}
-    data = _value(node, (), lines, file)
-    return Document(file=file, data=data, lines=lines)
+    builder = _Builder(file)
+    data = builder.value(node, (), 0)
+    return Document(file=file, data=data, lines=builder.lines)
 
 
 def _yaml_line(exc: yaml.MarkedYAMLError, text: str) -> int | None:
@@ -86,60 +142,122 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
         return "uses an alias (*name) that is not defined above it; define it with &name first"
     if "tab" in problem:
         return f"not valid YAML: {problem}; indent with spaces, not tabs"
+    if "nesting depth" in problem:  # libyaml's own limit, at 1,000 levels
+        return limits.too_deep()
     return f"not valid YAML: {problem}; check the indentation and quoting there"
 
 
-def _value(node: yaml.Node, path: Path_, lines: dict[Path_, int], file: str) -> object:
-    if isinstance(node, yaml.MappingNode):
-        out: dict[object, object] = {}
-        for key_node, value_node in node.value:
-            key = _value(key_node, path, lines, file)
-            if isinstance(key, (list, dict)):
-                raise CareerpathError(
-                    "a key must be a plain word or number, not a list or mapping",
-                    file=file,
-                    line=key_node.start_mark.line + 1,
-                )
-            key_path = (*path, key if isinstance(key, int) else str(key))
-            line = key_node.start_mark.line + 1
-            if key in out:
-                raise CareerpathError(
-                    f"duplicate key '{key}' (first at line {lines[key_path]}); keep only one",
-                    file=file,
-                    line=line,
-                )
-            lines[key_path] = line
-            out[key] = _value(value_node, key_path, lines, file)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        items = []
-        for index, item in enumerate(node.value):
-            lines[(*path, index)] = item.start_mark.line + 1
-            items.append(_value(item, (*path, index), lines, file))
-        return items
-    return _scalar(node)
+class _Builder:
+    """Plain values from composed nodes, within careerpath.edges.limits.
 
+    An alias is the node its anchor names, met again: each time it is built anew (and counted),
+    so the values are plain trees; a node met again inside itself is a recursive alias.
+    """
 
-def _scalar(node: yaml.Node) -> object:
-    text = str(node.value)
-    if getattr(node, "style", None) or node.tag == "tag:yaml.org,2002:str":
-        return text  # quoted or block text is always a string
-    if text in _NULL:
-        return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    if _INT.fullmatch(text):
-        return int(text)
-    if _FLOAT.fullmatch(text):
-        return float(text)
-    if _DATE.fullmatch(text):
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.lines: dict[Path_, int] = {}
+        self.values = 0
+        self.characters = 0
+        self.open: set[int] = set()  # the mappings and lists being built, by id
+
+    def error(self, message: str, node: yaml.Node) -> CareerpathError:
+        return CareerpathError(message, file=self.file, line=node.start_mark.line + 1)
+
+    def value(self, node: yaml.Node, path: Path_, depth: int) -> object:
+        self.values += 1
+        if self.values > limits.MAX_VALUES:
+            raise self.error(limits.too_many(), node)
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if depth >= limits.MAX_DEPTH:
+            raise self.error(limits.too_deep(), node)
+        if id(node) in self.open:
+            raise self.error(
+                "an alias (*name) here repeats the mapping or list it is inside, which never"
+                " ends; write the values out instead",
+                node,
+            )
+        self.open.add(id(node))
         try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
+            if isinstance(node, yaml.MappingNode):
+                return self.mapping(node, path, depth)
+            return [
+                self.value(item, (*path, index), depth + 1) for index, item in enumerate(node.value)
+            ]
+        finally:
+            self.open.discard(id(node))
+
+    def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[object, object]:
+        out: dict[object, object] = {}
+        first: dict[object, tuple[str, int]] = {}  # key -> (as written, line)
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.error(
+                    "a key must be a plain word or number, not a list or mapping", key_node
+                )
+            self.values += 1
+            key = self.scalar(key_node)
+            written = str(key_node.value)
+            if key in out:
+                earlier, earlier_line = first[key]
+                was = "first" if earlier == written else f"equal to '{earlier}'"
+                raise self.error(
+                    f"duplicate key '{written}' ({was} at line {earlier_line}); keep only one",
+                    key_node,
+                )
+            first[key] = (written, line)
+            key_path: Path_ = (*path, key if type(key) is int else str(key))
+            self.lines[key_path] = line
+            out[key] = self.value(value_node, key_path, depth + 1)
+        return out
+
+    def scalar(self, node: yaml.ScalarNode) -> object:
+        text = str(node.value)
+        self.characters += len(text)
+        if len(text) > limits.MAX_TEXT:
+            raise self.error(limits.too_long(len(text)), node)
+        if self.characters > limits.MAX_FILE_BYTES:  # only aliases can repeat text this far
+            raise self.error(limits.too_much_text(), node)
+        if node.tag == PLAIN or not (node.style or node.tag == STR):
+            value = self.plain(text, node)
+            if not isinstance(value, str):
+                return value
+        problem = limits.surrogate_problem(text)
+        if problem is not None:
+            raise self.error(problem, node)
+        return text
+
+    def plain(self, text: str, node: yaml.ScalarNode) -> object:
+        """A plain scalar by YAML 1.2's core schema (and plain dates as dates)."""
+        if text in _WORDS:
+            return _WORDS[text]
+        if text[0] not in _NUMBER_START:
             return text
-    return text
+        if _INT.fullmatch(text):
+            digits = len(text.lstrip("+-"))
+            if digits > limits.MAX_DIGITS:
+                raise self.error(limits.too_many_digits(digits), node)
+            return int(text)
+        if _OCTAL.fullmatch(text) or _HEX.fullmatch(text):
+            if len(text) - 2 > limits.MAX_DIGITS:
+                raise self.error(limits.too_many_digits(len(text) - 2), node)
+            return int(text, 0)
+        if _FLOAT.fullmatch(text):
+            return float(text)
+        inf = _INF.fullmatch(text)
+        if inf:
+            return -math.inf if inf.group(1) == "-" else math.inf
+        if text in _NAN:
+            return math.nan
+        if _DATE.fullmatch(text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                return text
+        return text
 
 
 def dump(data: object) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from careerpath.core.gaps import SkillGap
-from careerpath.core.model import Rating
+from careerpath.core.model import Rating, level_of
 from careerpath.core.plan.goals import PER_PLAN, Goal
 
 
@@ -52,12 +52,6 @@ def done_ids(previous: Previous) -> frozenset[str]:
 def unfinished(previous: Previous) -> dict[str, Goal]:
     """The previous plan's open goals that can carry over, by id."""
     return {g.id: g for g in previous.goals if g.done is None and g.kind not in PER_PLAN}
-
-
-def _level(rating: Rating | None) -> int | None:
-    if rating is None or rating.status == "unsure":
-        return None
-    return rating.level or 0
 
 
 def carried_first(previous: Previous, gaps: tuple[SkillGap, ...]) -> tuple[SkillGap, ...]:
@@ -106,7 +100,7 @@ def follow_up(
     for goal in unfinished(previous).values():
         if goal.id in in_plan:
             continue
-        level = _level(ratings.get(goal.skill or ""))
+        level = level_of(ratings.get(goal.skill or ""))
         met = goal.kind == "skill" and None not in (level, goal.level)
         (reached if met and (level or 0) >= (goal.level or 0) else dropped).append(goal)
     unconfirmed = tuple(
@@ -114,7 +108,7 @@ def follow_up(
         for g in completed
         if g.kind == "skill"
         and g.level is not None
-        and (_level(ratings.get(g.skill or "")) or 0) < g.level
+        and (level_of(ratings.get(g.skill or "")) or 0) < g.level
     )
     return FollowUp(
         since=previous.start,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from careerpath.core.assessment import describe, skill_order
-from careerpath.core.model import Catalogue, Inventory, Rating
+from careerpath.core.model import Catalogue, Inventory, Rating, level_of
 
 FLAG_AT = 2  # levels apart
 NA_RULE = "n/a counts as level 0 here, as in gaps"
@@ -24,11 +24,10 @@ class SkillView(NamedTuple):
     @property
     def difference(self) -> int | None:
         """Manager minus self in levels (n/a as 0); None when either is unsure or unrated."""
-        if self.self_rating is None or self.manager is None:
+        mine, theirs = level_of(self.self_rating), level_of(self.manager)
+        if mine is None or theirs is None:
             return None
-        if "unsure" in (self.self_rating.status, self.manager.status):
-            return None
-        return (self.manager.level or 0) - (self.self_rating.level or 0)
+        return theirs - mine
 
     @property
     def flagged(self) -> bool:
@@ -38,16 +37,10 @@ class SkillView(NamedTuple):
     @property
     def one_view(self) -> bool:
         """One side is unsure and the other has a level: a view to settle together."""
-
-        def known(rating: Rating | None) -> bool:
-            return rating is not None and rating.status != "unsure"
-
-        def unsure(rating: Rating | None) -> bool:
-            return rating is not None and rating.status == "unsure"
-
-        return (unsure(self.self_rating) and known(self.manager)) or (
-            unsure(self.manager) and known(self.self_rating)
-        )
+        if self.self_rating is None or self.manager is None:
+            return False
+        mine, theirs = level_of(self.self_rating), level_of(self.manager)
+        return (mine is None) != (theirs is None)
 
     @property
     def one_sided(self) -> bool:
@@ -82,7 +75,7 @@ def discussion_prompt(row: SkillView, catalogue: Catalogue) -> str:
     assert row.self_rating is not None and row.manager is not None
     skill = catalogue.skills[row.skill]
     mine, theirs = describe(row.self_rating), describe(row.manager)
-    higher = max(row.self_rating.level or 0, row.manager.level or 0)
+    higher = max(level_of(row.self_rating) or 0, level_of(row.manager) or 0)
     descriptor = skill.levels.get(higher, "")
     if (row.difference or 0) < 0:
         text = (

@@ -11,7 +11,15 @@ from typing import NamedTuple
 
 from careerpath.core.assessment import describe, skill_order
 from careerpath.core.gaps import analyse
-from careerpath.core.model import Catalogue, Inventory, Rating, Role
+from careerpath.core.model import (
+    Catalogue,
+    Inventory,
+    Rating,
+    Role,
+    level_of,
+    same_person,
+)
+from careerpath.errors import CareerpathError
 
 
 class SkillTrack(NamedTuple):
@@ -22,7 +30,7 @@ class SkillTrack(NamedTuple):
     @property
     def change(self) -> int | None:
         """Levels moved from the first known level to the last (n/a as 0); None if unknown."""
-        levels = [_level(r) for r in self.ratings]
+        levels = [level_of(r) for r in self.ratings]
         known = [level for level in levels if level is not None]
         if len(known) < 2:
             return None
@@ -54,12 +62,6 @@ class History(NamedTuple):
         return tuple(track for track in self.skills if track.change)
 
 
-def _level(rating: Rating | None) -> int | None:
-    if rating is None or rating.status == "unsure":
-        return None
-    return rating.level or 0
-
-
 def cell(rating: Rating | None) -> str:
     """A rating in a table cell: 3, n/a, ? (unsure) or - (not rated)."""
     if rating is None:
@@ -80,6 +82,22 @@ def _labels(inventories: Sequence[Inventory]) -> tuple[str, ...]:
     return tuple(labels)
 
 
+def of_person(inventories: Iterable[Inventory], person: str) -> list[Inventory]:
+    """The inventories of `person`, in the order given."""
+    return [inventory for inventory in inventories if same_person(inventory.person, person)]
+
+
+def check_one_person(inventories: Sequence[Inventory]) -> None:
+    """Movement is one person's: a data error when the inventories name two people or more."""
+    for inventory in inventories[1:]:
+        if not same_person(inventory.person, inventories[0].person):
+            raise CareerpathError(
+                f"the inventories are of two people, {inventories[0].person} and"
+                f" {inventory.person}; progress follows one person: give two inventories of"
+                " the same person"
+            )
+
+
 def chronological(inventories: Iterable[Inventory]) -> list[Inventory]:
     """Oldest first; the same date keeps the given (file) order."""
     return sorted(inventories, key=lambda inventory: inventory.date)
@@ -94,6 +112,7 @@ def history(
     """Every skill and target role across `inventories` (given oldest first)."""
     if not inventories:
         raise ValueError("history needs at least one inventory")
+    check_one_person(inventories)
     by_id = {role.id: role for role in roles}
     rated = {skill for inventory in inventories for skill in inventory.ratings}
     skills = tuple(
@@ -206,7 +225,7 @@ def history_data(result: History) -> dict[str, object]:
                 "skill": t.skill,
                 "name": t.name,
                 "ratings": [describe(r) if r is not None else None for r in t.ratings],
-                "levels": [_level(r) for r in t.ratings],
+                "levels": [level_of(r) for r in t.ratings],
                 "cells": list(t.labels),
                 "change": t.change,
             }

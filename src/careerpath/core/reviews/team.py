@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from careerpath.core.assessment import skill_order
-from careerpath.core.model import Catalogue, Inventory, Rating, Role
+from careerpath.core.model import Catalogue, Inventory, Rating, Role, level_of, person_key
 
 MIN_GROUP = 5  # aggregate views hide any group smaller than this
 MENTOR_FROM = 4  # 4 advanced (coaches others), 5 sets direction
@@ -97,17 +97,11 @@ def latest_per_person(inventories: Iterable[Inventory]) -> tuple[list[Inventory]
     count = 0
     for inventory in inventories:
         count += 1
-        key = inventory.person.strip().casefold()
+        key = person_key(inventory.person)
         kept = latest.get(key)
         if kept is None or inventory.date >= kept.date:
             latest[key] = inventory
     return list(latest.values()), count - len(latest)
-
-
-def _known(rating: Rating | None) -> int | None:
-    if rating is None or rating.status == "unsure":
-        return None
-    return rating.level or 0
 
 
 def _order(inventories: list[Inventory], anonymous: bool) -> tuple[list[Inventory], list[str]]:
@@ -211,7 +205,7 @@ def _spreads(
 ) -> tuple[list[SkillSpread], list[str]]:
     spreads, small = [], []
     for skill in columns:
-        levels = [level for p in people if (level := _known(p.ratings.get(skill))) is not None]
+        levels = [level for p in people if (level := level_of(p.ratings.get(skill))) is not None]
         name = catalogue.skills[skill].name
         if len(levels) < min_group:
             small.append(name)
@@ -242,7 +236,7 @@ def _mentoring(
             label = labels.get(id(person))
             if label is None:
                 continue
-            level = _known(person.ratings.get(skill))
+            level = level_of(person.ratings.get(skill))
             if level is None:
                 continue
             if level >= MENTOR_FROM:
