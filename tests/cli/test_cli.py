@@ -52,7 +52,7 @@ def test_help() -> None:
 
 
 COMMANDS = (
-    *("validate", "gaps", "plan", "assess", "demo", "compare"),
+    *("validate", "gaps", "paths", "plan", "assess", "demo", "compare"),
     *("progress", "history", "team", "schema", "roles", "goals"),
 )
 

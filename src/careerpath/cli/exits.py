@@ -24,6 +24,7 @@ FLAGS = {
     "evidence": "--evidence",
     "force": "--force",
     "format": "--format",
+    "from_role": "--from",
     "horizon": "--horizon",
     "previous": "--previous",
     "roles_dir": "--roles-dir",

@@ -121,6 +121,10 @@ def check_lattice(
 ) -> list[Problem]:
     """Every move joins two known roles, once; its skills are ones those roles ask for."""
     problems: list[Problem] = []
+    if lattice.entry is not None and lattice.entry not in roles:
+        problems.append(
+            Problem(("entry",), _unknown("role", lattice.entry, roles, "careerpath roles"))
+        )
     seen: dict[tuple[str, str], int] = {}
     for index, move in enumerate(lattice.moves):
         where = ("moves", index)

@@ -27,9 +27,12 @@ def fitted(move: Move, roles: Mapping[str, Role]) -> Move:
 
 
 def merge(lattices: Iterable[Lattice], roles: Mapping[str, Role]) -> Lattice:
-    """The moves of each lattice in turn; a later move between the same two roles replaces one."""
+    """The moves of each lattice in turn; a later move between the same two roles replaces one,
+    and a later entry role the earlier."""
     moves: dict[tuple[str, str], Move] = {}
+    entry = None
     for lattice in lattices:
+        entry = lattice.entry or entry
         for move in lattice.moves:
             moves[(move.from_, move.to)] = fitted(move, roles)
-    return Lattice(moves=list(moves.values()))
+    return Lattice(entry=entry, moves=list(moves.values()))

@@ -213,6 +213,11 @@ class Move(Frozen):
 class Lattice(Frozen):
     """The moves between roles (roles/lattice.yaml); an organisation's file adds or replaces."""
 
+    entry: RoleId | None = Field(
+        default=None,
+        description="The role a support career starts in: where `careerpath paths` starts for"
+        " a person whose current role is not a role profile.",
+    )
     moves: list[Move] = []
 
     def moves_from(self, role_id: str) -> list[Move]:
