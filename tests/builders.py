@@ -16,6 +16,8 @@ from careerpath.core.model import (
     Skill,
     Step,
 )
+from careerpath.core.plan.goals import Goal
+from careerpath.core.plan.values import Plan
 
 LEVELS = {n: f"level {n} behaviour" for n in range(6)}
 
@@ -87,3 +89,8 @@ def move(from_: str, to: str, builds: list[str], carries: list[str] | None = Non
             )
         ],
     )
+
+
+def every_goal(plan: Plan) -> tuple[Goal, ...]:
+    """Every goal of a plan once: the timeline's, then the steps beyond the horizon."""
+    return plan.goals + tuple(g for gp in plan.top_gaps for g in gp.later)

@@ -22,6 +22,7 @@ EXIT_CODES: tuple[tuple[type[BaseException], int], ...] = (
 FLAGS = {
     "basis": "--basis",
     "code": "--code",
+    "date": "--date",
     "evidence": "--evidence",
     "force": "--force",
     "format": "--format",
