@@ -250,7 +250,7 @@ def test_gaps_ranks_every_role_then_targets() -> None:
 
 def test_gaps_one_role() -> None:
     out = ok(run("gaps", EXAMPLE, "--role", "testing"))
-    assert "Software tester (QA analyst) (testing): 75% ready" in out
+    assert "Software tester (QA analyst) (testing): 74% ready" in out
     assert "Readiness for every role" not in out
     assert "(development): " not in out
 
