@@ -16,11 +16,25 @@ from careerpath.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "support-analyst.yaml"
-ROLE_IDS = {"consulting", "development", "leadership", "support", "testing"}
+ROLE_IDS = {
+    "change",
+    "consulting",
+    "development",
+    "documentation",
+    "knowledge",
+    "leadership",
+    "operations",
+    "support",
+    "testing",
+}
 ROLE_TITLES = {
     "Technical implementation consultant",
     "Junior software developer",
-    "Support team lead / support manager",
+    "Support manager / head of support",
+    "Technical writer (product docs and help)",
+    "Knowledge manager (KCS practice)",
+    "Support operations analyst",
+    "Change manager (process and tool adoption)",
     "Senior technical support analyst (second line)",
     "Software tester (QA analyst)",
 }
@@ -178,7 +192,7 @@ def test_roles() -> None:
 
 def test_roles_json() -> None:
     data = json.loads(ok(run("roles", "--json")))
-    assert len(data) == 5
+    assert len(data) == len(ROLE_IDS)
     assert {role["id"] for role in data} == ROLE_IDS
     assert {role["title"] for role in data} == ROLE_TITLES
     for role in data:
@@ -196,8 +210,8 @@ def test_roles_show() -> None:
 def test_roles_show_unknown_role() -> None:
     message = one_line_error(run("roles", "show", "nosuch"), 2)
     assert message == (
-        "unknown role 'nosuch'; choose one of: consulting, development, leadership, support,"
-        " testing"
+        "unknown role 'nosuch'; choose one of: change, consulting, development, documentation,"
+        " knowledge, leadership, operations, support, testing"
     )
 
 
