@@ -26,7 +26,7 @@ def test_paths_from_a_role_without_an_inventory() -> None:
     out = ok(run("paths", "--from", "testing"))
     assert out.startswith("where the lattice leads from testing (Software tester (QA analyst))")
     assert "development  lateral" in out
-    assert "Builds:  Scripting and programming 2 -> 3" in out
+    assert "Builds:  Software design 1 -> 2" in out
 
 
 def test_to_shows_every_route_to_one_role() -> None:
@@ -47,7 +47,7 @@ def test_a_current_role_that_is_not_a_profile_starts_at_the_entry(write) -> None
     )
     out = ok(run("paths", write("agent.yaml", text)))
     assert (
-        "Your current role 'call centre agent' is not a role profile: starting from support,"
+        "Your current role 'call centre agent' is not a role profile: starting from helpdesk,"
         " where a support career starts (--from ROLE to choose)." in out
     )
 

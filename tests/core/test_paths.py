@@ -16,7 +16,7 @@ from careerpath.core.paths import (
 from careerpath.errors import UsageError
 from tests.builders import catalogue, inventory, move, rating, role
 
-CAT = catalogue("a", "b", "c", "d")
+CAT = catalogue("a", "b", "c", "d", "e", "f")
 
 
 def timed(hours: int) -> dict[int, Step]:
@@ -62,15 +62,15 @@ def test_after_a_move_the_ratings_meet_its_role() -> None:
 # A small lattice: first -> second -> third, and a long direct first -> third.
 ROLES = {
     "first": role("first", a=(1, 5)),
-    "second": role("second", a=(3, 5), b=(2, 4)),
-    "third": role("third", a=(4, 5), b=(3, 4), c=(3, 4)),
+    "second": role("second", a=(3, 5), b=(2, 4), e=(2, 5)),
+    "third": role("third", a=(4, 5), b=(3, 4), c=(3, 4), e=(3, 5), f=(2, 5)),
     "side": role("side", d=(2, 3)),
 }
 LATTICE = Lattice(
     moves=[
-        move("first", "second", ["a", "b"]),
-        move("second", "third", ["a", "b", "c"]),
-        move("first", "third", ["a", "b", "c"]),
+        move("first", "second", ["a", "b", "e"]),
+        move("second", "third", ["a", "b", "c", "e", "f"]),
+        move("first", "third", ["a", "b", "c", "e", "f"]),
         move("first", "side", ["d"]),
         move("side", "first", ["a"]),
     ]
@@ -88,13 +88,20 @@ def test_a_long_direct_move_is_followed_in_shorter_steps() -> None:
     assert third.effort.levels > LONG_MOVE
     assert third.move is not None and third.move.from_ == "first"
     assert third.route.roles == ("first", "second", "third")
-    assert [leg.effort.levels for leg in third.route.legs] == [18, 21]
-    assert third.route.effort.levels == 39 == third.effort.levels
+    assert [leg.effort.levels for leg in third.route.legs] == [28, 36]
+    assert third.route.effort.levels == 64 == third.effort.levels
     assert [r.roles for r in third.routes] == [("first", "third")]
 
 
+def test_a_long_move_without_shorter_steps_is_followed_with_the_routes_beside_it() -> None:
+    far = {**ROLES, "second": role("second", a=(4, 5), b=(3, 4), e=(3, 5), d=(3, 5))}
+    third = reach(paths("first", START, LATTICE, far, CAT), "third")
+    assert third.route.roles == ("first", "third")
+    assert [r.roles for r in third.routes] == [("first", "second", "third")]
+
+
 def test_a_short_direct_move_is_followed_as_it_is() -> None:
-    near = {**START, "a": rating(3), "b": rating(2), "c": rating(2)}
+    near = {**START, "a": rating(3), "b": rating(2), "c": rating(2), "e": rating(2)}
     third = reach(paths("first", near, LATTICE, ROLES, CAT), "third")
     assert third.effort.levels <= LONG_MOVE
     assert third.route.roles == ("first", "third")
@@ -136,7 +143,7 @@ def test_closest_first_then_targets_then_least_effort() -> None:
 
 def test_builds_show_the_levels_today_and_needed() -> None:
     second = reach(paths("first", inventory(a=2).ratings, LATTICE, ROLES, CAT), "second")
-    assert [tuple(b) for b in second.builds] == [("a", 2, 3), ("b", 0, 2)]
+    assert [tuple(b) for b in second.builds] == [("a", 2, 3), ("b", 0, 2), ("e", 0, 2)]
 
 
 def test_start_is_the_current_role_or_the_entry() -> None:

@@ -15,7 +15,7 @@ from careerpath.core.model import Catalogue, Lattice, Move, Rating, Role, level_
 from careerpath.errors import UsageError
 
 MAX_MOVES = 3  # the longest route looked for
-LONG_MOVE = 24  # a move whose effort is above this is long: shorter steps are looked for
+LONG_MOVE = 60  # a move of more effort is long (the median move; some 250 hours of steps)
 SHORTER = 0.75  # a route's every move must be at most this share of the long direct move
 ROUTES_SHOWN = 3  # routes of several moves shown per role, best first
 EFFORT_RULE = (
@@ -24,8 +24,9 @@ EFFORT_RULE = (
     " the sum of its moves, each counted from where the one before leaves you"
 )
 LONG_RULE = (
-    f"a move of effort above {LONG_MOVE} is long: routes of up to {MAX_MOVES} moves, none of"
-    f" them more than {round(SHORTER * 100)}% of the direct move's effort, are shown beside it"
+    f"a move of effort above {LONG_MOVE} is long: the best routes of up to {MAX_MOVES} moves are"
+    " shown beside it with their total effort, and one is followed instead when none of its"
+    f" moves is more than {round(SHORTER * 100)}% of the direct move's effort"
 )
 
 
@@ -198,16 +199,17 @@ def _choose(
 ) -> tuple[Route, tuple[Route, ...]]:
     """The route to follow and the others to show beside it (`every`: all the others).
 
-    The direct move, unless it is long and a route of shorter moves exists; without a direct
-    move, the best route.
+    The direct move, unless it is long and a route exists none of whose moves is more than
+    SHORTER of it; without a direct move, the best route. Beside a long direct move, the best
+    routes of several moves are shown whichever is followed; beside a short one, none.
     """
-    shorter = longer
-    if direct is not None:
+    if direct is None:
+        route, others = longer[0], longer[1:]
+    else:
         long = direct.longest > LONG_MOVE
         shorter = [r for r in longer if long and r.longest <= SHORTER * direct.longest]
-    route = shorter[0] if shorter or direct is None else direct
-    pool = [*([] if direct is None else [direct]), *(longer if every else shorter)]
-    others = [r for r in pool if r is not route]
+        route = shorter[0] if shorter else direct
+        others = [r for r in [direct, *longer] if r is not route] if long or every else []
     return route, tuple(others if every else others[:ROUTES_SHOWN])
 
 
