@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.helpers import ROOT, ok, one_line_error, run
 
 EXAMPLE = ROOT / "examples" / "support-analyst.yaml"
@@ -85,3 +87,29 @@ def test_unknown_roles_are_usage_errors() -> None:
 def test_a_missing_inventory_is_a_data_error(tmp_path) -> None:
     message = one_line_error(run("paths", tmp_path / "nope.yaml"), 1)
     assert message.endswith("nope.yaml: no such file; check the path")
+
+
+PERSONAS = ROOT / "tests" / "data" / "personas"
+
+
+@pytest.mark.parametrize(
+    ("persona", "direction"),
+    [
+        ("customer-service", "customer_success"),
+        ("writer", "documentation"),
+        ("trainer", "training"),
+        ("ops-analyst", "operations"),
+    ],
+)
+def test_each_persona_reaches_its_own_direction_first(persona: str, direction: str) -> None:
+    """Made-up people with no targets: the closest role the lattice leads to is theirs."""
+    data = json.loads(ok(run("paths", PERSONAS / f"{persona}.yaml", "--json")))
+    first = data["roles"][0]
+    assert first["role"] == direction
+    assert first["move"] is not None and first["move"]["bridges"]
+    assert not any(r["target"] for r in data["roles"])
+
+
+def test_a_long_move_from_first_line_shows_the_route_through_second_line() -> None:
+    out = ok(run("paths", "--from", "helpdesk", "--to", "testing"))
+    assert "Or: helpdesk -> support -> testing: effort " in out
