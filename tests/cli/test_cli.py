@@ -16,7 +16,9 @@ from tests.helpers import ROOT, assert_no_traceback, ok, one_line_error, run
 EXAMPLE = ROOT / "examples" / "support-analyst.yaml"
 # Every shipped profile, read from the files themselves (not through careerpath), so a profile
 # the library failed to list would fail these tests.
-ROLE_FILES = sorted(p for p in (ROOT / "roles").glob("*.yaml") if p.stem not in ("skills", "lattice"))
+ROLE_FILES = sorted(
+    p for p in (ROOT / "roles").glob("*.yaml") if p.stem not in ("skills", "lattice")
+)
 ROLE_IDS = {p.stem for p in ROLE_FILES}
 ROLE_TITLES = {
     line.removeprefix("title:").strip()
