@@ -245,6 +245,6 @@ def report(library: Library) -> str:
 
 
 if __name__ == "__main__":
-    from careerpath.load import load_library
+    from careerpath.edges.load import load_library
 
     print(report(load_library()))

@@ -95,10 +95,10 @@ PERSONAS = ROOT / "tests" / "data" / "personas"
 @pytest.mark.parametrize(
     ("persona", "direction"),
     [
-        ("customer-service", "customer_success"),
-        ("writer", "documentation"),
+        ("customer-service", "customer-success"),
+        ("writer", "technical-writing"),
         ("trainer", "training"),
-        ("ops-analyst", "operations"),
+        ("ops-analyst", "support-operations"),
     ],
 )
 def test_each_persona_reaches_its_own_direction_first(persona: str, direction: str) -> None:
