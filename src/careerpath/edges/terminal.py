@@ -25,10 +25,10 @@ from careerpath.core.gaps import (
     READINESS_FORMULA,
     UNKNOWN_RULE,
     RoleGaps,
-    SkillGap,
     places,
     priority_band,
 )
+from careerpath.views.formatting import gap_cell
 from careerpath.views.gaps_text import arithmetic, effort, effort_short, mark, not_yet
 
 NARROW = 72
@@ -39,14 +39,6 @@ STYLES = {"high": "bold red", "medium": "yellow", "low": "blue"}
 def _bar(share: float, width: int, style: str) -> Text:
     filled = max(0, min(width, round(share * width)))
     return Text("█" * filled, style=style) + Text("·" * (width - filled), style="dim")
-
-
-def _now(gap: SkillGap) -> str:
-    if gap.status == "n/a":
-        return "n/a=0"
-    if gap.current is None:
-        return gap.status
-    return f"{gap.current} claimed" if gap.claimed else str(gap.current)
 
 
 def ranking_table(
@@ -105,9 +97,9 @@ def role_table(result: RoleGaps, width: int) -> Table:
         style = STYLES[priority_band(priority)]
         bar = _bar(priority / top, bar_width, style) + Text(f" {priority:>2}", style=style)
         if narrow:
-            table.add_row(gap.name, f"{_now(gap)}→{gap.required}", bar)
+            table.add_row(gap.name, f"{gap_cell(gap)}→{gap.required}", bar)
         else:
-            cells = [gap.name, _now(gap), str(gap.required), str(gap.gap), str(gap.importance)]
+            cells = [gap.name, gap_cell(gap), str(gap.required), str(gap.gap), str(gap.importance)]
             table.add_row(*cells, *([str(gap.weight)] if wide else []), bar)
     return table
 
@@ -125,7 +117,7 @@ def _notes(result: RoleGaps) -> list[str]:
     if result.strengths:
         lines.append("Strengths (met or exceeded):")
         lines.extend(
-            f"  {g.name}: {_now(g)} for {g.required} needed, importance {g.importance}"
+            f"  {g.name}: {gap_cell(g)} for {g.required} needed, importance {g.importance}"
             for g in result.strengths[:6]
         )
     if result.claimed:

@@ -17,6 +17,7 @@ from careerpath.core.gaps import (
     SkillGap,
     places,
 )
+from careerpath.views.formatting import gap_cell
 
 BAR_WIDTH = 10
 
@@ -84,14 +85,6 @@ def ranking_text(
     return "\n".join(lines)
 
 
-def _now(gap: SkillGap) -> str:
-    if gap.status == "n/a":
-        return "n/a=0"
-    if gap.current is None:
-        return gap.status
-    return f"{gap.current} claimed" if gap.claimed else str(gap.current)
-
-
 def role_text(result: RoleGaps, limit: int | None = None) -> str:
     lines = [f"{result.title} ({result.role}): {result.range_text} ready"]
     if result.essential:
@@ -106,7 +99,7 @@ def role_text(result: RoleGaps, limit: int | None = None) -> str:
         )
         for gap in shown:
             lines.append(
-                f"  {gap.name:<{width}}  {_now(gap):>9}  {gap.required:>4}  {gap.gap:>3}"
+                f"  {gap.name:<{width}}  {gap_cell(gap):>9}  {gap.required:>4}  {gap.gap:>3}"
                 f"  {gap.importance:>10}  {gap.priority:>8}  {gap.weight:>6}"
             )
         hidden = len(result.gaps) - len(shown)
@@ -130,7 +123,7 @@ def role_text(result: RoleGaps, limit: int | None = None) -> str:
         lines.append("  Strengths (met or exceeded):")
         for gap in result.strengths[:6]:
             lines.append(
-                f"    {gap.name}: {_now(gap)} for {gap.required} needed,"
+                f"    {gap.name}: {gap_cell(gap)} for {gap.required} needed,"
                 f" importance {gap.importance}"
             )
     if result.claimed:

@@ -24,6 +24,7 @@ from careerpath.core.gaps import RoleGaps, SkillGap
 from careerpath.core.model import LEVEL_NAMES, Catalogue
 from careerpath.core.plan.goals import Done, Goal, GoalKind, goal_id
 from careerpath.core.plan.values import Plan, ThisMonth, TimeFit
+from careerpath.views.formatting import whole_percent
 
 if TYPE_CHECKING:
     from careerpath.core.plan.carryover import FollowUp, Previous
@@ -413,7 +414,7 @@ def goal_value(doc: GoalDoc) -> Goal:
 
 def _comparison(result: Comparison) -> ComparisonDoc:
     from careerpath.core.reviews.compare import FLAG_AT
-    from careerpath.core.reviews.history import cell
+    from careerpath.views.formatting import rating_cell
 
     return ComparisonDoc(
         self_date=dt.date.fromisoformat(result.self_date),
@@ -424,8 +425,8 @@ def _comparison(result: Comparison) -> ComparisonDoc:
             ComparedSkillDoc(
                 skill=row.skill,
                 name=row.name,
-                self_rating=None if row.self_rating is None else cell(row.self_rating),
-                manager=None if row.manager is None else cell(row.manager),
+                self_rating=None if row.self_rating is None else rating_cell(row.self_rating),
+                manager=None if row.manager is None else rating_cell(row.manager),
                 difference=row.difference,
                 flagged=row.flagged,
                 self_evidence=row.self_rating.evidence if row.self_rating else "",
@@ -455,16 +456,12 @@ def _followup(result: FollowUp) -> FollowUpDoc:
     )
 
 
-def _percent(value: float) -> int:
-    return round(value * 100)
-
-
 def _ranked(result: RoleGaps, place: str) -> Ranked:
     return Ranked(
         role=result.role,
         title=result.title,
         readiness=round(result.readiness, 4),
-        percent=_percent(result.readiness),
+        percent=whole_percent(result.readiness),
         high=round(result.high, 4),
         place=place,
         not_yet=[g.skill for g in result.essential],
@@ -499,14 +496,14 @@ def plan_document(plan: Plan, catalogue: Catalogue) -> PlanDocument:
         ),
         readiness=Readiness(
             readiness=round(a.readiness, 4),
-            percent=_percent(a.readiness),
+            percent=whole_percent(a.readiness),
             covered_weight=round(a.covered_weight, 4),
             total_weight=a.total_weight,
             unknown_weight=a.unknown_weight,
             projected=round(plan.projected_readiness, 4),
-            projected_percent=_percent(plan.projected_readiness),
+            projected_percent=whole_percent(plan.projected_readiness),
             high=round(a.high, 4),
-            percent_high=_percent(a.high),
+            percent_high=whole_percent(a.high),
             baseline=a.baseline,
             factor=a.factor,
             not_yet=[g.skill for g in a.essential],

@@ -39,7 +39,7 @@ def update_command(out: Path, roles_dir: Path | None = None) -> str:
 
 
 def _gap_lines(result: RoleGaps) -> list[str]:
-    lines = [f"Top gaps for {result.title} ({round(result.readiness * 100)}% ready)"]
+    lines = [f"Top gaps for {result.title} ({result.range_text} ready)"]
     for gap in result.gaps[:TOP]:
         lines.append(
             f"  {gap.name}: now {gap.current}, needs {gap.required},"
@@ -84,11 +84,11 @@ WIDTH = 80
 def ranking_rows(ranking: Sequence[RoleGaps], *, ids: bool = True) -> list[str]:
     """One aligned row per role, at most WIDTH wide: id (optional), title, bar, readiness."""
     id_width = max((len(r.role) for r in ranking), default=0)
-    fixed = 2 + (id_width + 2 if ids else 0) + 2 + BAR_WIDTH + 1 + 6
+    fixed = 2 + (id_width + 2 if ids else 0) + 2 + BAR_WIDTH + 1 + 7
     title_width = min(max((len(r.title) for r in ranking), default=0), WIDTH - fixed)
     return [
         (f"{r.role:<{id_width}}  " if ids else "")
-        + f"{_fit(r.title, title_width):<{title_width}}  {bar(r.readiness)} {r.range_text:>6}"
+        + f"{_fit(r.title, title_width):<{title_width}}  {bar(r.readiness)} {r.range_text:>7}"
         for r in ranking
     ]
 

@@ -19,7 +19,7 @@ from careerpath.core.gaps import (
 from careerpath.core.model import Catalogue, Inventory, Rating, Role
 from careerpath.core.plan.agenda import agenda
 from careerpath.core.plan.goals import Goal, identify
-from careerpath.core.plan.horizon import Horizon, add_months
+from careerpath.core.plan.horizon import Horizon, add_months, check_start
 from careerpath.core.plan.role_goals import (
     credentials_for,
     direction,
@@ -125,7 +125,7 @@ def build_plan(
     baseline = baseline_for(inventory.current_role, roles)
     ranking = tuple(ranking_of(inventory, roles, catalogue))
     analysis = analyse(inventory.ratings, role, catalogue, baseline)
-    end = horizon.end(start)
+    end = horizon.end(check_start(start))
     hours, source = hours_of(inventory, hours_per_week)
     ledger = Ledger(start, end, hours)
     slots = slots_of(ledger, _milestone_days(start, end))
