@@ -265,7 +265,7 @@ def test_gaps_json() -> None:
     moves = [round(r["readiness"] * 100) for r in data["ranking"] if not r["step_back"]]
     assert moves == sorted(moves, reverse=True)
     assert data["ranking"][-1]["role"] == "support" and data["ranking"][-1]["step_back"]
-    assert [r["place"].rstrip("=") for r in data["ranking"]][0] == "1"
+    assert data["ranking"][0]["place"].rstrip("=") == "1"
     assert data["formulas"]["baseline"] and data["formulas"]["rank"] and data["formulas"]["effort"]
     assert [r["role"] for r in data["roles"]] == ["testing", "development"]
     for role in data["roles"]:
