@@ -379,3 +379,12 @@ def test_no_gaps_gives_a_plan_without_skill_goals() -> None:
 
 def test_same_input_gives_the_same_plan() -> None:
     assert plan_for(a=1, b="n/a") == plan_for(a=1, b="n/a")
+
+
+def test_a_step_too_big_for_the_hours_left_waits_and_is_named() -> None:
+    big = Step(do="Run the migration project.", evidence="The migration done.", hours=60, weeks=8)
+    plan = plan_for(hours=2, actions={"a": {2: big}}, a=1, b=2, c=1, d=0, e=2)
+    assert plan.time is not None
+    assert [(g.skill, g.level) for g in plan.time.too_big][:1] == [("a", 2)]
+    dated = {(g.skill, g.level) for g in skill_steps(plan)}
+    assert ("a", 2) not in dated and dated  # smaller steps use the hours instead

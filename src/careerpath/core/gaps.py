@@ -307,8 +307,9 @@ def _current(rating: Rating | None) -> tuple[GapStatus, int | None, str]:
     return rating.status, rating.comparable_level, rating.evidence
 
 
-def _urgency(gap: SkillGap) -> tuple[int, int, int, str]:
-    return (-(gap.priority or 0), -gap.importance, -(gap.gap or 0), gap.skill)
+def _urgency(gap: SkillGap) -> tuple[int, int, int, int, str]:
+    """Priority first; among equals, what the move adds (the weight), then importance."""
+    return (-(gap.priority or 0), -gap.weight, -gap.importance, -(gap.gap or 0), gap.skill)
 
 
 def analyse(

@@ -174,6 +174,10 @@ class TimeDoc(_Part):
     estimated: int = Field(description="Of which use the default estimate for their level.")
     deferred_steps: list[GoalDoc] = Field(description="Skill steps not dated in this plan.")
     deferred_goals: list[GoalDoc] = Field(description="Other goals that did not fit.")
+    too_big: list[str] = Field(
+        default=[],
+        description="Ids of deferred steps that come first by priority but need more time.",
+    )
 
 
 class ThisMonthDoc(_Part):
@@ -587,6 +591,7 @@ def _time(time: TimeFit) -> TimeDoc:
         estimated=time.estimated,
         deferred_steps=[_goal(g) for g in time.deferred_steps],
         deferred_goals=[_goal(g) for g in time.deferred_goals],
+        too_big=[g.id for g in time.too_big],
     )
 
 

@@ -155,7 +155,7 @@ def build_plan(
         for goal in round_
     ]
     social, social_later = _place_others(queue, slots, ledger)
-    placed, top_gaps, deferred_steps = _place_steps(gap_steps, max_gaps, slots, ledger)
+    placed, top_gaps, deferred_steps, too_big = _place_steps(gap_steps, max_gaps, slots, ledger)
 
     milestones = tuple(
         Milestone(
@@ -188,6 +188,7 @@ def build_plan(
         planned=ledger.used,
         deferred_steps=deferred_steps,
         deferred_goals=tuple(social_later),
+        too_big=too_big,
         steps=len(steps_needed),
         estimated=sum(
             1
@@ -291,11 +292,12 @@ def _place_steps(
     max_gaps: int,
     slots: tuple[Slot, ...],
     ledger: Ledger,
-) -> tuple[list[list[Goal]], tuple[GapPlan, ...], tuple[Goal, ...]]:
+) -> tuple[list[list[Goal]], tuple[GapPlan, ...], tuple[Goal, ...], tuple[Goal, ...]]:
     """Each gap's steps in order, one level of each gap in turn, highest priority first.
 
     Returns the steps due per milestone, the gaps the plan works on (each with its dated steps
-    and the steps beyond the horizon), and every step not dated, in priority order.
+    and the steps beyond the horizon), every step not dated, in priority order, and the steps
+    that wait although they come before dated ones by priority (they need more time).
     """
     worked = gap_steps[:max_gaps]
     due: list[list[Goal]] = [[] for _ in slots]
@@ -330,7 +332,10 @@ def _place_steps(
     deferred = [g for gp in top_gaps for g in gp.later] + deferred
     deferred += [g for _, steps in gap_steps[max_gaps:] for g in steps]
     order = {goal.id: n for n, goal in enumerate(g for _, steps in gap_steps for g in steps)}
-    return due, top_gaps, tuple(sorted(deferred, key=lambda g: order[g.id]))
+    # a gap's next step waits while a gap after it by priority has a step dated: too big
+    last = max((index for index in range(len(worked)) if dated[index]), default=-1)
+    too_big = tuple(later[index][0] for index in range(last) if later[index])
+    return due, top_gaps, tuple(sorted(deferred, key=lambda g: order[g.id])), too_big
 
 
 def _fit(

@@ -22,16 +22,21 @@ RELATIONSHIP_HOURS, EXPOSURE_HOURS, INFLUENCE_HOURS = 1.0, 2.0, 3.0
 MID_REVIEW_HOURS, FINAL_REVIEW_HOURS = 1.0, 2.0
 
 
+def _inline(text: str) -> str:
+    """A name as it reads inside a sentence: "a tester who moved", but "QA lead"."""
+    first = text.split(" ", 1)[0]
+    if first.isupper() or any(c.isupper() for c in first[1:]):
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def direction(role: Role) -> str:
     """The role as a short noun phrase to read after "into" or "in": its `direction`, or
     "the <title> role" without the title's bracketed part ("the software tester role")."""
     if role.direction:
         return role.direction
     title = re.sub(r"\s*\([^)]*\)", "", role.title).strip() or role.title
-    first, _, rest = title.partition(" ")
-    if not (first.isupper() or any(c.isupper() for c in first[1:])):
-        first = first[0].lower() + first[1:]
-    return f"the {first}{' ' + rest if rest else ''} role"
+    return f"the {_inline(title)} role"
 
 
 class MentorGoals(NamedTuple):
@@ -62,8 +67,9 @@ def _mentor_places(role: Role) -> tuple[str, ...]:
     """Where to look for a mentor inside the organisation."""
     places = [
         "Ask your manager who in the organisation has made this move, and for an introduction.",
-        f"Ask the people on the list below ({', '.join(r.who for r in role.relationships[:2])})"
-        " whom they would learn from."
+        "Ask the people on the list below"
+        f" ({', '.join(_inline(r.who) for r in role.relationships[:2])}) whom they would learn"
+        " from."
         if role.relationships
         else "Ask the people you meet in the role whom they would learn from.",
         "Look for the people whose work you already admire: the author of a runbook or test"

@@ -82,6 +82,7 @@ class TimeFit(NamedTuple):
     deferred_goals: tuple[Goal, ...]  # the other goals that did not fit
     steps: int  # skill steps needed for every known gap
     estimated: int  # of which use the default estimate for their level
+    too_big: tuple[Goal, ...] = ()  # steps first by priority that wait for more time
 
     @property
     def deferred_hours(self) -> float:
