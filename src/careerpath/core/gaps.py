@@ -52,9 +52,9 @@ BASELINE_RULE = (
     f" ({ENTRY_ROLE}) when there is one; otherwise, per skill, the lowest level every profile asks"
 )
 UNKNOWN_RULE = (
-    "n/a counts as level 0 where the role needs the skill; unsure and unrated skills give a"
-    " range: the low end counts them as not started, the high end as met; roles are ranked on"
-    " the low end"
+    "unsure and unrated skills give a range: the low end counts them as not started, the high"
+    " end as met; roles are ranked on the low end; n/a counts as level 0 where the role needs"
+    " the skill"
 )
 RANK_RULE = (
     "closest first; the same percentage goes to your own targets first, then is shown as a tie"
