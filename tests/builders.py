@@ -5,15 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 from careerpath.core.model import (
+    Bridge,
     Catalogue,
     Inventory,
     Mentor,
+    Move,
     Rating,
     Requirement,
     Role,
     Skill,
     Step,
 )
+from careerpath.core.plan.goals import Goal
+from careerpath.core.plan.values import Plan
 
 LEVELS = {n: f"level {n} behaviour" for n in range(6)}
 
@@ -63,3 +67,30 @@ def inventory(targets: list[str] | None = None, **ratings: int | str) -> Invento
         targets=targets or [],
         ratings={k: rating(v) for k, v in ratings.items()},
     )
+
+
+def move(from_: str, to: str, builds: list[str], carries: list[str] | None = None) -> Move:
+    """A move with one two-week shadowing bridge."""
+    return Move(
+        from_=from_,
+        to=to,
+        kind="lateral",
+        summary=f"From {from_} to {to}.",
+        carries=carries or [],
+        builds=builds,
+        bridges=[
+            Bridge(
+                kind="shadowing",
+                title=f"Shadow someone in {to}",
+                how="Ask their lead.",
+                evidence="Notes they checked.",
+                weeks=2,
+                hours=8,
+            )
+        ],
+    )
+
+
+def every_goal(plan: Plan) -> tuple[Goal, ...]:
+    """Every goal of a plan once: the timeline's, then the steps beyond the horizon."""
+    return plan.goals + tuple(g for gp in plan.top_gaps for g in gp.later)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from careerpath.core.plan.smart import check_plan, unshown
+from careerpath.core.plan.smart import check_plan
 from careerpath.edges import locations
-from careerpath.errors import UsageError
+from careerpath.errors import UsageError, one_of
+from careerpath.views.shown import unshown
 
 if TYPE_CHECKING:
     from careerpath.core.plan.values import Plan
@@ -29,10 +30,7 @@ class Rendered(NamedTuple):
 
 def check_format(fmt: str, template: Path | None) -> None:
     """Usage errors, before any work: an unknown format, or a template it cannot use."""
-    if fmt not in FORMATS:
-        raise UsageError(
-            f"{{option}} must be one of {', '.join(FORMATS)}, got '{fmt}'", option="format"
-        )
+    one_of(fmt, FORMATS, option="format")
     if template is None:
         return
     if fmt == "json":
@@ -70,8 +68,9 @@ def render_plan(
     from careerpath.edges.templates import environment, render
 
     if template is not None:
-        dirs: tuple[Path, ...] = (template.resolve().parent, *library.template_dirs)
-        name = template.name
+        real = template.resolve()  # a link's target, under its own name, in its own folder
+        dirs: tuple[Path, ...] = (real.parent, *library.template_dirs)
+        name = real.name
     else:
         dirs, name = library.template_dirs, TEMPLATES[fmt]
     context: dict[str, object] = {"plan": plan, "catalogue": library.catalogue, "charts": None}
