@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from careerpath.core.model import Inventory
-from careerpath.core.reviews.history import chronological, history, history_markdown, history_text
+from careerpath.core.reviews.history import chronological, history
 from careerpath.edges.load import Library
 
 
@@ -50,5 +50,3 @@ def test_roles_are_the_targets_latest_first_and_dates_unique(library: Library) -
     result = history(snapshots, library.roles.values(), library.catalogue)
     assert result.dates == ("2026-11-02", "2026-11-02-2")
     assert [r.role for r in result.roles] == ["testing", "development"]
-    assert "Scripting and programming" in history_text(result)
-    assert history_markdown(result).startswith("# Progress: Sam")

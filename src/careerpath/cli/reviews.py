@@ -65,7 +65,9 @@ def _output(
     import json
 
     if fmt == "json":
-        return json.dumps(data(), indent=2, ensure_ascii=False) + "\n"
+        from careerpath.views.escape import json_text
+
+        return json_text(json.dumps(data(), indent=2, ensure_ascii=False)) + "\n"
     if fmt == "md":
         return markdown()
     if fmt == "html":
@@ -135,12 +137,8 @@ def progress(
 def _history_output(
     library: "Library", inventories: "list[Inventory]", role: str | None, fmt: str
 ) -> str:
-    from careerpath.core.reviews.history import (
-        history,
-        history_data,
-        history_markdown,
-        history_text,
-    )
+    from careerpath.core.reviews.history import history
+    from careerpath.views.history_text import history_data, history_markdown, history_text
 
     result = history(inventories, library.roles.values(), library.catalogue, role)
     return _output(

@@ -26,6 +26,7 @@ from careerpath.core.gaps import (
     SkillGap,
     priority_band,
 )
+from careerpath.views.escape import terminal_line, terminal_text
 from careerpath.views.gaps_text import arithmetic
 
 NARROW = 72
@@ -61,7 +62,7 @@ def ranking_table(results: Sequence[RoleGaps], width: int) -> Table:
         bar = _bar(result.readiness, bar_width, "green") + Text(
             f" {round(result.readiness * 100):>3}%"
         )
-        row: list[str | Text] = [str(place), f"{result.title} ({result.role})", bar]
+        row: list[str | Text] = [str(place), terminal_line(f"{result.title} ({result.role})"), bar]
         if width >= NARROW:
             row.append(arithmetic(result))
         table.add_row(*row)
@@ -69,7 +70,7 @@ def ranking_table(results: Sequence[RoleGaps], width: int) -> Table:
 
 
 def role_table(result: RoleGaps, width: int) -> Table:
-    title = f"{result.title} ({result.role}): {round(result.readiness * 100)}% ready"
+    title = terminal_line(f"{result.title} ({result.role}): {round(result.readiness * 100)}% ready")
     narrow = width < NARROW
     table = Table(
         title=title,
@@ -93,11 +94,12 @@ def role_table(result: RoleGaps, width: int) -> Table:
         priority = gap.priority or 0
         style = STYLES[priority_band(priority)]
         bar = _bar(priority / top, bar_width, style) + Text(f" {priority:>2}", style=style)
+        name = terminal_line(gap.name)
         if narrow:
-            table.add_row(gap.name, f"{_now(gap)}→{gap.required}", bar)
+            table.add_row(name, f"{_now(gap)}→{gap.required}", bar)
         else:
             table.add_row(
-                gap.name,
+                name,
                 _now(gap),
                 str(gap.required),
                 str(gap.gap),
@@ -123,14 +125,14 @@ def _notes(result: RoleGaps) -> list[str]:
             f"  {g.name}: {g.current} for {g.required} needed, importance {g.importance}"
             for g in result.strengths[:6]
         )
-    return lines
+    return [terminal_line(line) for line in lines]
 
 
 def write_gaps(
     console: Console, heading: str, ranking: Sequence[RoleGaps], detail: Sequence[RoleGaps]
 ) -> None:
     width = console.width
-    console.print(heading, style="bold", markup=False, highlight=False)
+    console.print(terminal_text(heading), style="bold", markup=False, highlight=False)
     if ranking:
         console.print()
         console.print(ranking_table(ranking, width))

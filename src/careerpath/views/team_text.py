@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from careerpath.core.reviews.history import cell
 from careerpath.core.reviews.team import MENTOR_FROM, MIN_GROUP, Mentoring, Team
+from careerpath.views.escape import md_inline, terminal_text
 
 NAMES_SHOWN = 6  # names per list in text and Markdown; JSON has them all
 
@@ -81,43 +82,43 @@ def team_text(result: Team) -> str:
         lines += ["", "Hidden:"]
         lines += [f"  - {note}" for note in result.hidden]
     lines += ["", LEGEND]
-    return "\n".join(lines)
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|")
+    return terminal_text("\n".join(lines))
 
 
 def team_markdown(result: Team) -> str:
-    lines = ["# " + " ".join(_header(result)), ""]
+    lines = ["# " + md_inline(" ".join(_header(result))), ""]
     if result.people:
         lines += ["## Skills heatmap", ""]
-        lines.append("| Person | " + " | ".join(_md(name) for _, name in result.skills) + " |")
+        lines.append(
+            "| Person | " + " | ".join(md_inline(name) for _, name in result.skills) + " |"
+        )
         lines.append("|---|" + "---:|" * len(result.skills))
         for person, row in zip(result.people, result.heatmap, strict=True):
-            lines.append(f"| {_md(person)} | " + " | ".join(cell(r) for r in row) + " |")
+            lines.append(f"| {md_inline(person)} | " + " | ".join(cell(r) for r in row) + " |")
         lines += ["", "## Readiness per role", ""]
-        lines.append("| Person | " + " | ".join(_md(t) for _, t in result.roles) + " |")
+        lines.append("| Person | " + " | ".join(md_inline(t) for _, t in result.roles) + " |")
         lines.append("|---|" + "---:|" * len(result.roles))
         for person, values in zip(result.people, result.readiness, strict=True):
             cells = " | ".join(f"{round(x * 100)}%" for x in values)
-            lines.append(f"| {_md(person)} | {cells} |")
+            lines.append(f"| {md_inline(person)} | {cells} |")
         if result.median_readiness is not None:
             cells = " | ".join(f"{round(x * 100)}%" for x in result.median_readiness)
             lines.append(f"| median | {cells} |")
     if result.thinnest:
         lines += ["", "## Thinnest skills", "", f"Fewest people at {result.strong_level}:", ""]
         lines += [
-            f"- {_md(s.name)}: {s.strong} of {s.known} people, median level {s.median:g}"
+            f"- {md_inline(s.name)}: {s.strong} of {s.known} people, median level {s.median:g}"
             for s in result.thinnest
         ]
     if result.mentoring:
         lines += ["", "## Who could mentor whom", ""]
         for group in result.mentoring:
-            lines.append(f"- {_md(_mentoring_line(group))}; could mentor: {_md(_pairs(group))}")
+            lines.append(
+                f"- {md_inline(_mentoring_line(group))}; could mentor: {md_inline(_pairs(group))}"
+            )
     if result.hidden:
         lines += ["", "## Hidden", ""]
-        lines += [f"- {_md(note)}" for note in result.hidden]
+        lines += [f"- {md_inline(note)}" for note in result.hidden]
     lines += ["", LEGEND]
     return "\n".join(lines) + "\n"
 
