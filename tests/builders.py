@@ -14,6 +14,8 @@ from careerpath.core.model import (
     Skill,
     Step,
 )
+from careerpath.core.plan.goals import Goal
+from careerpath.core.plan.values import Plan
 
 LEVELS = {n: f"level {n} behaviour" for n in range(6)}
 
@@ -63,3 +65,8 @@ def inventory(targets: list[str] | None = None, **ratings: int | str) -> Invento
         targets=targets or [],
         ratings={k: rating(v) for k, v in ratings.items()},
     )
+
+
+def every_goal(plan: Plan) -> tuple[Goal, ...]:
+    """Every goal of a plan once: the timeline's, then the steps beyond the horizon."""
+    return plan.goals + tuple(g for gp in plan.top_gaps for g in gp.later)

@@ -38,6 +38,7 @@ from careerpath.core.model import LEVEL_NAMES
 from careerpath.edges import cache, locations
 from careerpath.edges.safe_open import Refused, read_below
 from careerpath.errors import CareerpathError
+from careerpath.views import formatting
 from careerpath.views.escape import md_inline
 from careerpath.views.plain_data import plain_data
 
@@ -52,16 +53,8 @@ NUMBER_BITS = 1 << 16  # bits of an integer a template computes (about 19,700 di
 MESSAGE_LENGTH = 300  # characters of an error's own text shown in the one-line message
 
 
-def _percent(value: float) -> str:
-    return f"{round(value * 100)}%"
-
-
 def _date(value: dt.date) -> str:
     return value.isoformat()
-
-
-def _long_date(value: dt.date) -> str:
-    return f"{value.strftime('%a')} {value.day} {value.strftime('%b %Y')}"
 
 
 def _stop(value: str) -> str:
@@ -71,8 +64,8 @@ def _stop(value: str) -> str:
 
 
 def _rating(value: object) -> markupsafe.Markup:
-    """A rating in a table cell: 3, n/a, ? (unsure) or - (not rated); a Rating or its data.
-    Careerpath's own signs, marked as such: `-` is no list item here."""
+    """formatting.rating_cell, for a Rating or its plain data (what others' templates see);
+    careerpath's own signs, marked as such (in Markdown, this `-` starts no list)."""
     if value is None:
         return markupsafe.Markup("-")
     fields = value if isinstance(value, Mapping) else vars(value)
@@ -83,11 +76,8 @@ def _rating(value: object) -> markupsafe.Markup:
 
 
 def _signed(value: int | None) -> markupsafe.Markup:
-    """A difference in levels: +2, −2, 0; nothing when unknown."""
-    if value is None:
-        return markupsafe.Markup("")
-    value = int(value)
-    return markupsafe.Markup(f"+{value}" if value > 0 else ("0" if value == 0 else f"−{-value}"))
+    """formatting.signed, marked as careerpath's own text."""
+    return markupsafe.Markup(formatting.signed(value))
 
 
 def _markdown(value: object) -> object:
@@ -279,9 +269,10 @@ def environment(
         keep_trailing_newline=True,
     )
     env.filters.update(
-        percent=_percent,
+        percent=formatting.percent,
+        points=formatting.points,
         isodate=_date,
-        longdate=_long_date,
+        longdate=formatting.long_date,
         stop=_stop,
         band=priority_band,
         rating=_rating,

@@ -23,10 +23,10 @@ from careerpath.core.gaps import (
     READINESS_FORMULA,
     UNKNOWN_RULE,
     RoleGaps,
-    SkillGap,
     priority_band,
 )
 from careerpath.views.escape import terminal_line, terminal_text
+from careerpath.views.formatting import gap_cell, percent
 from careerpath.views.gaps_text import arithmetic
 
 NARROW = 72
@@ -36,12 +36,6 @@ STYLES = {"high": "bold red", "medium": "yellow", "low": "blue"}
 def _bar(share: float, width: int, style: str) -> Text:
     filled = max(0, min(width, round(share * width)))
     return Text("█" * filled, style=style) + Text("·" * (width - filled), style="dim")
-
-
-def _now(gap: SkillGap) -> str:
-    if gap.status == "n/a":
-        return "n/a=0"
-    return gap.status if gap.current is None else str(gap.current)
 
 
 def ranking_table(results: Sequence[RoleGaps], width: int) -> Table:
@@ -59,9 +53,7 @@ def ranking_table(results: Sequence[RoleGaps], width: int) -> Table:
         table.add_column("Importance points", overflow="fold")
     bar_width = 10 if width >= NARROW else 6
     for place, result in enumerate(results, 1):
-        bar = _bar(result.readiness, bar_width, "green") + Text(
-            f" {round(result.readiness * 100):>3}%"
-        )
+        bar = _bar(result.readiness, bar_width, "green") + Text(f" {percent(result.readiness):>4}")
         row: list[str | Text] = [str(place), terminal_line(f"{result.title} ({result.role})"), bar]
         if width >= NARROW:
             row.append(arithmetic(result))
@@ -70,7 +62,7 @@ def ranking_table(results: Sequence[RoleGaps], width: int) -> Table:
 
 
 def role_table(result: RoleGaps, width: int) -> Table:
-    title = terminal_line(f"{result.title} ({result.role}): {round(result.readiness * 100)}% ready")
+    title = terminal_line(f"{result.title} ({result.role}): {percent(result.readiness)} ready")
     narrow = width < NARROW
     table = Table(
         title=title,
@@ -96,11 +88,11 @@ def role_table(result: RoleGaps, width: int) -> Table:
         bar = _bar(priority / top, bar_width, style) + Text(f" {priority:>2}", style=style)
         name = terminal_line(gap.name)
         if narrow:
-            table.add_row(name, f"{_now(gap)}→{gap.required}", bar)
+            table.add_row(name, f"{gap_cell(gap)}→{gap.required}", bar)
         else:
             table.add_row(
                 name,
-                _now(gap),
+                gap_cell(gap),
                 str(gap.required),
                 str(gap.gap),
                 str(gap.importance),

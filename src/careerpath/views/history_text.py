@@ -1,24 +1,17 @@
-"""Movement over time as terminal text, Markdown and JSON-ready data. Pure: values in, text out.
-
-User text (names, skills, role titles) is made inert for each (careerpath.views.escape).
-"""
+"""One person's movement over time (careerpath.core.reviews.history) as terminal text,
+Markdown and JSON-ready data. Pure: values in, text out."""
 
 from __future__ import annotations
 
 from careerpath.core.assessment import describe
 from careerpath.core.model import level_of
-from careerpath.core.reviews.history import History
-from careerpath.views.escape import md_inline, terminal_text
+from careerpath.core.reviews.history import History, SkillTrack
+from careerpath.views.escape import terminal_text
+from careerpath.views.formatting import md_cell, percent, points, rating_cell, signed
 
 
-def _signed(number: int | None) -> str:
-    if number is None:
-        return ""
-    return f"{number:+d}" if number else "0"
-
-
-def _points(share: float) -> str:
-    return f"{round(share * 100):+d} pts"
+def _cells(track: SkillTrack) -> list[str]:
+    return [rating_cell(r) for r in track.ratings]
 
 
 def history_text(result: History) -> str:
@@ -30,13 +23,13 @@ def history_text(result: History) -> str:
     columns = "".join(f"  {date:>10}" for date in result.dates)
     lines.append(f"  {'Skill':<{width}}{columns}  change")
     for track in result.skills:
-        cells = "".join(f"  {label:>10}" for label in track.labels)
-        lines.append(f"  {track.name:<{width}}{cells}  {_signed(track.change):>6}")
+        cells = "".join(f"  {label:>10}" for label in _cells(track))
+        lines.append(f"  {track.name:<{width}}{cells}  {signed(track.change):>6}")
     lines += ["", "  Readiness per role"]
     role_width = max(len(t.title) for t in result.roles)
     for role in result.roles:
-        cells = "".join(f"  {round(r * 100):>9}%" for r in role.readiness)
-        lines.append(f"  {role.title:<{role_width}}{cells}  {_points(role.change)}")
+        cells = "".join(f"  {percent(r):>10}" for r in role.readiness)
+        lines.append(f"  {role.title:<{role_width}}{cells}  {points(role.change)}")
     moved = result.moved
     lines.append("")
     if len(result.dates) == 1:
@@ -54,13 +47,10 @@ def history_text(result: History) -> str:
 def history_markdown(result: History) -> str:
     head = "| Skill | " + " | ".join(result.dates) + " | change |"
     rule = "|---|" + "---:|" * len(result.dates) + "---:|"
-    lines = [f"# Progress: {md_inline(result.person)}", "", head, rule]
+    lines = [f"# Progress: {md_cell(result.person)}", "", head, rule]
     for track in result.skills:
-        lines.append(
-            f"| {md_inline(track.name)} | "
-            + " | ".join(track.labels)
-            + f" | {_signed(track.change)} |"
-        )
+        cells = " | ".join(_cells(track))
+        lines.append(f"| {md_cell(track.name)} | {cells} | {signed(track.change)} |")
     lines += [
         "",
         "## Readiness per role",
@@ -69,8 +59,8 @@ def history_markdown(result: History) -> str:
     ]
     lines.append(rule)
     for role in result.roles:
-        cells = " | ".join(f"{round(r * 100)}%" for r in role.readiness)
-        lines.append(f"| {md_inline(role.title)} | {cells} | {_points(role.change)} |")
+        cells = " | ".join(percent(r) for r in role.readiness)
+        lines.append(f"| {md_cell(role.title)} | {cells} | {points(role.change)} |")
     lines += [
         "",
         "Cells: a level 0-5, n/a, ? (unsure) or - (not rated). Change is from the first to the"
@@ -90,7 +80,7 @@ def history_data(result: History) -> dict[str, object]:
                 "name": t.name,
                 "ratings": [describe(r) if r is not None else None for r in t.ratings],
                 "levels": [level_of(r) for r in t.ratings],
-                "cells": list(t.labels),
+                "cells": list(_cells(t)),
                 "change": t.change,
             }
             for t in result.skills

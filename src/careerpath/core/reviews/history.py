@@ -1,7 +1,8 @@
 """Movement over time: one person's dated inventories, skill by skill and role by role.
 
 Pure: values in, values out. `careerpath progress OLD NEW` is a history of two inventories,
-`careerpath history PERSON` of all of them, oldest first; careerpath.views.history_text shows it.
+`careerpath history PERSON` of all of them, oldest first; careerpath.views.history_text writes
+it as text, Markdown and JSON-ready data.
 """
 
 from __future__ import annotations
@@ -36,10 +37,6 @@ class SkillTrack(NamedTuple):
             return None
         return known[-1] - known[0]
 
-    @property
-    def labels(self) -> tuple[str, ...]:
-        return tuple(cell(r) for r in self.ratings)
-
 
 class RoleTrack(NamedTuple):
     role: str
@@ -60,15 +57,6 @@ class History(NamedTuple):
     @property
     def moved(self) -> tuple[SkillTrack, ...]:
         return tuple(track for track in self.skills if track.change)
-
-
-def cell(rating: Rating | None) -> str:
-    """A rating in a table cell: 3, n/a, ? (unsure) or - (not rated)."""
-    if rating is None:
-        return "-"
-    if rating.status == "unsure":
-        return "?"
-    return "n/a" if rating.status == "n/a" else str(rating.level)
 
 
 def _labels(inventories: Sequence[Inventory]) -> tuple[str, ...]:
