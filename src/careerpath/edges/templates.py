@@ -82,8 +82,10 @@ def _signed(value: int | None) -> markupsafe.Markup:
 
 def _markdown(value: object) -> object:
     """Text as inert Markdown, unless already marked (| safe, | md); other values as they are."""
-    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+    if type(value) is str:  # not Markup (| safe, | md), nor a number or a date
         return md_inline(value)
+    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        return md_inline(str(value))
     return value
 
 

@@ -18,6 +18,7 @@ viewer as anything but text:
 
 from __future__ import annotations
 
+import functools
 import re
 
 # A complete CSI sequence, 7-bit (ESC [) or 8-bit (0x9B): parameters, intermediates, final.
@@ -48,8 +49,18 @@ def terminal_line(text: str) -> str:
     return terminal_text(_LINE_BREAKS.sub(" ", text))
 
 
+# Any character md_inline might change: most text has none (nor a block marker at its start)
+# and is returned as it is, at the cost of one search.
+_MD_SPECIAL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\\\\`*\\[\\]|~_<&]"
+)
+
+
+@functools.lru_cache(maxsize=4096)  # a team's plans repeat the same role and step texts
 def md_inline(text: str) -> str:
     """One field of text for Markdown, inert wherever it is placed in a line (see above)."""
+    if not _MD_SPECIAL.search(text) and not _MD_START.match(text):
+        return text
     text = _MD_ANYWHERE.sub(lambda m: "\\" + m.group(), terminal_line(text))
     text = _MD_HTML.sub(lambda m: "&lt;" if m.group() == "<" else "&amp;", text)
     return _MD_START.sub(_escape_start, text)
