@@ -223,3 +223,22 @@ def test_goals_list_of_someone_elses_plan_shows_its_text_inert(
     assert listed.exit_code == 0, listed.output
     assert listed.stdout.startswith("Megan ]52;c;SGVsbG8=")
     assert TERMINAL_CONTROLS.findall(listed.stdout) == []
+
+
+def test_escaped_evidence_still_counts_as_shown(tmp_path: Path) -> None:
+    """The SMART check of a user's template finds each goal's evidence in the plan, also where
+    the Markdown escaping changed it (a `*` or `[` in it)."""
+    org = tmp_path / "org"
+    org.mkdir()
+    role = (ROOT / "roles" / "testing.yaml").read_text(encoding="utf-8")
+    role = role.replace("evidence: >-\n        ", "evidence: >-\n        [Ticket] *starred* ")
+    (org / "testing.yaml").write_text(role, encoding="utf-8")
+    mine = tmp_path / "mine.md.j2"
+    mine.write_text(
+        "{% for g in plan.goals %}- {{ g.title }} {{ g.due }} {{ g.measure }}\n{% endfor %}"
+    )
+    example = ROOT / "examples" / "support-analyst.yaml"
+    result = run("--roles-dir", org, "plan", example, "--role", "testing", "--template", mine)
+    assert result.exit_code == 0, result.output
+    assert "\\[Ticket\\] \\*starred\\*" in result.stdout
+    assert result.stderr == ""
