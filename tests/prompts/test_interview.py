@@ -420,11 +420,12 @@ def test_a_default_name_taken_meanwhile_moves_on_without_asking(
     library: Library, tmp_path: Path
 ) -> None:
     state = interview(library, role_draft(library, tmp_path), WHOLE)
-    state.named = False
-    (tmp_path / "inv.yaml").write_text("someone else's\n")
+    state.named = False  # a default name: the person's name and the day, moved on if taken
+    taken = tmp_path / "inventory-sam-rivera-2026-11-23.yaml"
+    taken.write_text("someone else's\n")
     _, written = finish(state, library, tmp_path / "p.yaml", Recorder())
-    assert written.name == "inv-2.yaml"
-    assert (tmp_path / "inv.yaml").read_text() == "someone else's\n"
+    assert written.name == "inventory-sam-rivera-2026-11-23-2.yaml"
+    assert taken.read_text() == "someone else's\n"
 
 
 # --- the screens -------------------------------------------------------------------------

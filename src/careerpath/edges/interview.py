@@ -18,6 +18,7 @@ from careerpath.core.gaps import rank
 from careerpath.core.model import Inventory
 from careerpath.edges import prompts
 from careerpath.edges.inventory_files import (
+    dated_name,
     load_draft,
     next_free,
     save_draft,
@@ -587,8 +588,9 @@ def finish(state: Draft, library: Library, progress: Path, save: Save) -> tuple[
         inventory = state.inventory()
         if state.named or state.replace:
             write_inventory(inventory, state.out, replace=state.replace)
-        else:  # a dated name: the next free one when written, taken exclusively
-            state.out = write_new_inventory(inventory, state.out)
+        else:  # a dated name with the person's: the next free one, taken exclusively
+            named = state.out.with_name(dated_name(state.date, state.person))
+            state.out = write_new_inventory(inventory, named)
     progress.unlink(missing_ok=True)
     return inventory, state.out
 
