@@ -242,8 +242,12 @@ def test_validate_org_folder(org: Path) -> None:
 def test_gaps_ranks_every_role_then_targets() -> None:
     out = ok(run("gaps", EXAMPLE))
     assert out.startswith("Megan Doyle, 2026-11-02\n")
-    ranking = re.findall(r"^  \d+[.=] +(.+?)  ", out, re.MULTILINE)
-    assert {title.strip() for title in ranking} == ROLE_TITLES
+    ranking = re.findall(r"^  ( *\d+)[.=] +(.+?)  ", out, re.MULTILINE)
+    places = [int(place) for place, _ in ranking]
+    assert places[0] == 1 and places == sorted(places) and len(places) == len(ROLE_IDS)
+    assert {title.strip() for _, title in ranking} == ROLE_TITLES
+    rows = out.splitlines()[3 : 3 + len(ROLE_IDS)]
+    assert len({row.index(title) for row, (_, title) in zip(rows, ranking, strict=True)}) == 1
     assert "Software tester (QA analyst) (testing): " in out
     assert "Junior software developer (development): " in out
     assert out.index("(testing): ") < out.index("(development): ")

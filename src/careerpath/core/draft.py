@@ -28,7 +28,7 @@ from careerpath.errors import CareerpathError
 PERSON, CURRENT_ROLE, YEARS, TARGETS = "person", "current_role", "years_in_role", "targets"
 HOURS = "hours_per_week"
 CREDENTIALS, EXPERIENCES, ASPIRATIONS = "credentials", "experiences", "aspirations"
-PICK, CHECK, CHOOSE_TARGETS = "pick", "check", "choose_targets"
+PICK, CHECK, CHOOSE_TARGETS, REVIEW = "pick", "check", "choose_targets", "review"
 
 
 def skill_key(skill_id: str, *, again: bool = False, evidence: bool = False) -> str:

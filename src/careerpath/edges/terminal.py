@@ -28,6 +28,7 @@ from careerpath.core.gaps import (
     places,
     priority_band,
 )
+from careerpath.views.escape import terminal_line, terminal_text
 from careerpath.views.formatting import gap_cell
 from careerpath.views.gaps_text import arithmetic, effort, effort_short, mark, not_yet
 
@@ -61,13 +62,18 @@ def ranking_table(
         notes = [
             n for n in (mark(result, current_role), effort_short(result), not_yet(result)) if n
         ]
-        row: list[str | Text] = [place, f"{result.title} ({result.role})", bar, "; ".join(notes)]
+        row: list[str | Text] = [
+            place,
+            terminal_line(f"{result.title} ({result.role})"),
+            bar,
+            "; ".join(notes),
+        ]
         table.add_row(*row)
     return table
 
 
 def role_table(result: RoleGaps, width: int) -> Table:
-    title = f"{result.title} ({result.role}): {result.range_text} ready"
+    title = terminal_line(f"{result.title} ({result.role}): {result.range_text} ready")
     if result.essential:
         title += f"; {not_yet(result)}"
     narrow = width < NARROW
@@ -96,10 +102,11 @@ def role_table(result: RoleGaps, width: int) -> Table:
         priority = gap.priority or 0
         style = STYLES[priority_band(priority)]
         bar = _bar(priority / top, bar_width, style) + Text(f" {priority:>2}", style=style)
+        name = terminal_line(gap.name)
         if narrow:
-            table.add_row(gap.name, f"{gap_cell(gap)}→{gap.required}", bar)
+            table.add_row(name, f"{gap_cell(gap)}→{gap.required}", bar)
         else:
-            cells = [gap.name, gap_cell(gap), str(gap.required), str(gap.gap), str(gap.importance)]
+            cells = [name, gap_cell(gap), str(gap.required), str(gap.gap), str(gap.importance)]
             table.add_row(*cells, *([str(gap.weight)] if wide else []), bar)
     return table
 
@@ -126,7 +133,7 @@ def _notes(result: RoleGaps) -> list[str]:
             f" {', '.join(g.name for g in result.claimed)}. Add evidence to count them in full."
         )
     lines.append(f"Measured from {result.baseline}; weight = importance² x (1 + levels added).")
-    return lines
+    return [terminal_line(line) for line in lines]
 
 
 class GapsView(NamedTuple):
@@ -141,7 +148,7 @@ class GapsView(NamedTuple):
 
 def write_gaps(console: Console, view: GapsView) -> None:
     width = console.width
-    console.print(view.heading, style="bold", markup=False, highlight=False)
+    console.print(terminal_text(view.heading), style="bold", markup=False, highlight=False)
     if view.ranking:
         console.print()
         console.print(ranking_table(view.ranking, width, view.targets, view.current_role))

@@ -17,6 +17,7 @@ from careerpath.core.gaps import (
     SkillGap,
     places,
 )
+from careerpath.views.escape import terminal_text
 from careerpath.views.formatting import gap_cell
 
 BAR_WIDTH = 10
@@ -82,7 +83,7 @@ def ranking_text(
     if results:
         lines.append(f"  Measured from {results[0].baseline}.")
     lines += [f"  {READINESS_FORMULA}.", f"  {RANK_RULE}.", f"  {EFFORT_RULE}."]
-    return "\n".join(lines)
+    return terminal_text("\n".join(lines))
 
 
 def role_text(result: RoleGaps, limit: int | None = None) -> str:
@@ -137,7 +138,7 @@ def role_text(result: RoleGaps, limit: int | None = None) -> str:
     lines.append(f"  Measured from {result.baseline}; weight = importance² x (1 + levels added).")
     lines.append(f"  {PRIORITY_FORMULA}.")
     lines.append(f"  {UNKNOWN_RULE}.")
-    return "\n".join(lines)
+    return terminal_text("\n".join(lines))
 
 
 def gap_data(gap: SkillGap) -> dict[str, object]:

@@ -10,9 +10,15 @@ from pathlib import Path
 from careerpath.core.assessment import describe, skill_order
 from careerpath.core.gaps import RoleGaps, ranking_of
 from careerpath.core.model import Catalogue, Inventory, Role
-from careerpath.views.gaps_text import BAR_WIDTH, bar, mark, not_yet
+from careerpath.views.escape import terminal_text
+from careerpath.views.formatting import shorten
+from careerpath.views.gaps_text import bar, mark, not_yet
 
 TOP = 3
+LINE_WIDTH = 80  # the summary fits a standard terminal
+INDENT = "  "
+ROW_WIDTH = LINE_WIDTH - len(INDENT)
+RANGE_WIDTH = 7  # "19-100%"
 
 
 def top_strengths(inventory: Inventory, catalogue: Catalogue, count: int = TOP) -> list[str]:
@@ -75,26 +81,26 @@ def summary_text(
     lines += ["Next, your growth plan:", f"  {plan_command(out, role, roles_dir)}"]
     if any(_for(ranking, target).unknowns for target in inventory.targets):
         lines += ["Later, to rate the skills not rated yet:", f"  {update_command(out, roles_dir)}"]
-    return "\n".join(lines)
+    return terminal_text("\n".join(lines))
 
 
-WIDTH = 80
+def ranking_rows(
+    ranking: Sequence[RoleGaps], *, ids: bool = True, width: int = ROW_WIDTH
+) -> list[str]:
+    """One aligned row per role: id (optional), title, bar, readiness, within `width` columns.
 
-
-def ranking_rows(ranking: Sequence[RoleGaps], *, ids: bool = True) -> list[str]:
-    """One aligned row per role, at most WIDTH wide: id (optional), title, bar, readiness."""
-    id_width = max((len(r.role) for r in ranking), default=0)
-    fixed = 2 + (id_width + 2 if ids else 0) + 2 + BAR_WIDTH + 1 + 7
-    title_width = min(max((len(r.title) for r in ranking), default=0), WIDTH - fixed)
+    The id is never cut (it is what `--role` takes); a title too long for what is left is
+    shortened at a word.
+    """
+    id_width = max((len(r.role) for r in ranking), default=0) if ids else 0
+    fixed = (id_width + 2 if ids else 0) + 2 + len(bar(0)) + 1 + RANGE_WIDTH
+    title_width = min(max((len(r.title) for r in ranking), default=0), max(width - fixed, 10))
     return [
         (f"{r.role:<{id_width}}  " if ids else "")
-        + f"{_fit(r.title, title_width):<{title_width}}  {bar(r.readiness)} {r.range_text:>7}"
+        + f"{shorten(r.title, title_width):<{title_width}}  {bar(r.readiness)}"
+        + f" {r.range_text:>{RANGE_WIDTH}}"
         for r in ranking
     ]
-
-
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def ranking_lines(ranking: Sequence[RoleGaps], current_role: str = "") -> list[str]:
@@ -102,11 +108,11 @@ def ranking_lines(ranking: Sequence[RoleGaps], current_role: str = "") -> list[s
     prints the arithmetic."""
     lines = ["Readiness for every role, closest first"]
     for result, row in zip(ranking, ranking_rows(ranking), strict=True):
-        lines.append(f"  {row}")
+        lines.append(f"{INDENT}{row}")
         notes = [n for n in (mark(result, current_role), not_yet(result)) if n]
         if notes:
             lines += textwrap.wrap(
-                "; ".join(notes), WIDTH, initial_indent=" " * 4, subsequent_indent=" " * 6
+                "; ".join(notes), LINE_WIDTH, initial_indent=" " * 4, subsequent_indent=" " * 6
             )
     notes = []
     if any(r.unknown_weight for r in ranking):
@@ -119,7 +125,7 @@ def ranking_lines(ranking: Sequence[RoleGaps], current_role: str = "") -> list[s
             "Ratings of 3 or more without evidence are claimed and count half a level lower."
         )
     for note in notes:
-        lines += textwrap.wrap(note, WIDTH, initial_indent="  ", subsequent_indent="  ")
+        lines += textwrap.wrap(note, LINE_WIDTH, initial_indent=INDENT, subsequent_indent=INDENT)
     return lines
 
 
