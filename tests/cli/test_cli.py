@@ -14,13 +14,17 @@ from careerpath import __version__
 from tests.helpers import ROOT, assert_no_traceback, ok, one_line_error, run
 
 EXAMPLE = ROOT / "examples" / "support-analyst.yaml"
-ROLE_IDS = {"consulting", "development", "leadership", "support", "testing"}
+# Every shipped profile, read from the files themselves (not through careerpath), so a profile
+# the library failed to list would fail these tests.
+ROLE_FILES = sorted(
+    p for p in (ROOT / "roles").glob("*.yaml") if p.stem not in ("skills", "lattice")
+)
+ROLE_IDS = {p.stem for p in ROLE_FILES}
 ROLE_TITLES = {
-    "Technical implementation consultant",
-    "Junior software developer",
-    "Support team lead / support manager",
-    "Senior technical support analyst (second line)",
-    "Software tester (QA analyst)",
+    line.removeprefix("title:").strip()
+    for p in ROLE_FILES
+    for line in p.read_text(encoding="utf-8").splitlines()
+    if line.startswith("title:")
 }
 PLAN = ("plan", EXAMPLE, "--role", "testing", "--date", "2026-11-02")
 
@@ -52,7 +56,7 @@ def test_help() -> None:
 
 
 COMMANDS = (
-    *("validate", "gaps", "plan", "assess", "demo", "compare"),
+    *("validate", "gaps", "paths", "plan", "assess", "demo", "compare"),
     *("progress", "history", "team", "schema", "roles", "goals"),
 )
 
@@ -148,7 +152,7 @@ def test_roles() -> None:
 
 def test_roles_json() -> None:
     data = json.loads(ok(run("roles", "--json")))
-    assert len(data) == 5
+    assert len(data) == len(ROLE_IDS)
     assert {role["id"] for role in data} == ROLE_IDS
     assert {role["title"] for role in data} == ROLE_TITLES
     for role in data:
@@ -165,10 +169,7 @@ def test_roles_show() -> None:
 
 def test_roles_show_unknown_role() -> None:
     message = one_line_error(run("roles", "show", "nosuch"), 2)
-    assert message == (
-        "unknown role 'nosuch'; choose one of: consulting, development, leadership, support,"
-        " testing"
-    )
+    assert message == f"unknown role 'nosuch'; choose one of: {', '.join(sorted(ROLE_IDS))}"
 
 
 def test_roles_skills() -> None:
@@ -240,8 +241,11 @@ def test_validate_org_folder(org: Path) -> None:
 def test_gaps_ranks_every_role_then_targets() -> None:
     out = ok(run("gaps", EXAMPLE))
     assert out.startswith("Megan Doyle, 2026-11-02\n")
-    ranking = re.findall(r"^  \d\. (.+?)  ", out, re.MULTILINE)
-    assert {title.strip() for title in ranking} == ROLE_TITLES
+    ranking = re.findall(r"^  ( *\d+)\. (.+?)  ", out, re.MULTILINE)
+    assert [int(place) for place, _ in ranking] == list(range(1, len(ROLE_IDS) + 1))
+    assert {title.strip() for _, title in ranking} == ROLE_TITLES
+    rows = out.splitlines()[3 : 3 + len(ROLE_IDS)]
+    assert len({row.index(title) for row, (_, title) in zip(rows, ranking, strict=True)}) == 1
     assert "Software tester (QA analyst) (testing): " in out
     assert "Junior software developer (development): " in out
     assert out.index("(testing): ") < out.index("(development): ")
@@ -486,7 +490,10 @@ def test_schema(name: str, field: str) -> None:
 
 def test_schema_unknown_name() -> None:
     message = one_line_error(run("schema", "nosuch"), 2)
-    assert message == "unknown schema 'nosuch'; choose one of: catalogue, role, inventory, plan"
+    assert (
+        message
+        == "unknown schema 'nosuch'; choose one of: catalogue, role, inventory, lattice, plan"
+    )
 
 
 # --- an organisation's folder ------------------------------------------------------------
