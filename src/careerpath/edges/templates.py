@@ -198,7 +198,7 @@ class _Compiled(jinja2.BytecodeCache):
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         stream = io.BytesIO()
         bucket.write_bytecode(stream)
-        with contextlib.suppress(OSError):  # an unwritable cache only costs speed
+        with contextlib.suppress(OSError, NotImplementedError):  # an unwritable cache: speed
             cache.write_entry(self.folder, self._entry(bucket), stream.getvalue())
 
 
