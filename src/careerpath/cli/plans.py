@@ -14,6 +14,7 @@ import typer
 from careerpath.cli import exits
 from careerpath.cli.app import commands
 from careerpath.cli.shared import (
+    chosen_format,
     echo_json,
     emit,
     handled,
@@ -127,14 +128,16 @@ def plan(
     ] = False,
     basis: BasisOption = "self",
     fmt: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--format",
             metavar="md|html|json",
-            help="md (default); html: one self-contained page with charts, for printing or"
-            " sharing; json: every number and goal (careerpath schema plan).",
+            help="md; html: one self-contained page with charts, for printing or sharing;"
+            " json: every number and goal (careerpath schema plan). Default: what --out's"
+            " extension names (.md, .html, .json), else md (html for an .html.j2 --template).",
+            show_default=False,
         ),
-    ] = "md",
+    ] = None,
     template: Annotated[
         Path | None,
         typer.Option(
@@ -168,12 +171,14 @@ def plan(
     Goals for the top gaps, mentor, people to meet, timeline, and a one-on-one agenda."""
     from careerpath.core.basis import basis_line, check_basis
     from careerpath.core.plan.horizon import parse_horizon
-    from careerpath.edges.plan_formats import check_format
+    from careerpath.edges.plan_formats import FORMATS, HTML_SUFFIXES, check_format
     from careerpath.edges.private_files import check_target, write_private
 
     # Everything that can be wrong with the options is checked before any work or output.
     start = parse_date(date)
     span = parse_horizon(horizon)
+    html_template = template is not None and template.name.lower().endswith(HTML_SUFFIXES)
+    fmt = chosen_format(fmt, out, FORMATS, "html" if html_template else "md")
     check_format(fmt, template)
     if out is not None and ics is not None and out.resolve() == ics.resolve():
         raise UsageError("--out and --ics name the same file")

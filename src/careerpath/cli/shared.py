@@ -82,6 +82,43 @@ def parse_date(text: str | None) -> dt.date:
     return check_start(day)
 
 
+# The format a file name asks for, by its extension (--out plan.html is HTML).
+SUFFIX_FORMATS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".txt": "text",
+}
+
+FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON", "text": "plain text"}
+
+
+def chosen_format(fmt: str | None, out: Path | None, allowed: tuple[str, ...], default: str) -> str:
+    """--format as given, else the one --out's extension names, else `default`.
+
+    A --format that contradicts --out's extension (`--format md --out plan.html`) is a usage
+    error, not a .html file of Markdown.
+    """
+    from careerpath.errors import one_of
+
+    implied = SUFFIX_FORMATS.get(out.suffix.lower()) if out is not None else None
+    if implied not in allowed:
+        implied = None
+    if fmt is None:
+        return implied or default
+    fmt = one_of(fmt, allowed, option="format")
+    if implied is not None and implied != fmt:
+        assert out is not None
+        raise UsageError(
+            f"--format {fmt} does not match --out {out.name} ({FORMAT_NAMES[implied]});"
+            " leave --format out, and the extension decides, or name the file"
+            f" {out.with_suffix('.' + {'text': 'txt'}.get(fmt, fmt)).name}"
+        )
+    return fmt
+
+
 def echo_json(data: object) -> None:
     import json
 
