@@ -15,7 +15,7 @@ runs on it, and each must:
 CI runs a bounded, reproducible sample (a few hundred examples in all, well under a minute). A
 longer run with fresh random examples is one command:
 
-    CAREERPATH_FUZZ_EXAMPLES=5000 .venv/bin/python -m pytest tests/e2e/test_fuzz.py -p no:timeout
+    CAREERPATH_FUZZ_EXAMPLES=5000 .venv/bin/python -m pytest tests/e2e/test_fuzz.py --timeout 0
 """
 
 from __future__ import annotations
