@@ -10,7 +10,7 @@ import pytest
 
 from careerpath.core.model import Inventory, Rating
 from careerpath.edges.interview import finish, new_draft
-from careerpath.edges.inventory_files import load_draft, write_inventory
+from careerpath.edges.inventory_files import ProgressFile, load_draft, write_inventory
 from careerpath.edges.load import Library, load_inventory
 from careerpath.edges.manager_files import with_manager
 from careerpath.errors import Cancelled
@@ -52,11 +52,12 @@ def test_the_manager_rates_the_same_skills_and_it_is_stored_beside(
     )
     state.replace = True
     assert state.skills == TESTING  # the skills the report rated, in the same order
-    progress = tmp_path / "home" / "assess-in-progress.yaml"
+    progress = ProgressFile(tmp_path / "home")
     save = Recorder(progress)
     state = interview(library, state, line("Priya Shah") + START + TESTING_RATINGS + SAVE, save)
     written, where = finish(state, library, progress, save)
-    assert where == path and not progress.exists()
+    assert progress.current == tmp_path / "home" / "assess-in-progress-manager-sam-rivera.yaml"
+    assert where == path and not progress.current.exists()
     stored = load_inventory(path, library)
     assert stored == written
     assert stored.ratings == inventory.ratings  # the self-rating untouched
@@ -74,15 +75,17 @@ def test_ctrl_c_then_resume_finishes_the_manager_rating(
         library, today=TODAY, out=path, named=True, role=None, update=None, manager_for=report
     )
     state.replace = True
-    progress = tmp_path / "home" / "assess-in-progress.yaml"
+    progress = ProgressFile(tmp_path / "home")
     first = rate("4", "Ticket 48211: traced the SSO loop")
     with pytest.raises(Cancelled):
         interview(library, state, line("Priya Shah") + START + first, Recorder(progress))
-    saved = load_draft(progress, library)
+    assert progress.current is not None
+    saved = load_draft(progress.current, library)
     assert saved.manager_for == path.resolve() and saved.person == "Priya Shah"
     rest = TESTING_RATINGS.split(first, 1)[1]
     state = interview(library, saved, START + rest + SAVE)
     written, _ = finish(state, library, progress, Recorder(progress))
+    assert not progress.current.exists()
     assert written.manager is not None and written.manager.ratings == EXPECTED
 
 

@@ -129,7 +129,10 @@ def assess(
         state.replace = force
         return state
 
-    state, inventory, written = _session(library, fresh, resume=resume)
+    def own(saved: "Draft") -> bool:  # a self-inventory: never a manager's rating
+        return resume or saved.manager_for is None
+
+    state, inventory, written = _session(library, fresh, resume=resume, mine=own)
     if state.manager_for is not None:  # a resumed --as-manager rating
         _manager_summary(library, inventory, written)
         return
@@ -146,27 +149,28 @@ def _need_terminal(instead: str) -> None:
 
 
 def _session(
-    library: "Library", fresh: "Callable[[], Draft]", *, resume: bool
+    library: "Library",
+    fresh: "Callable[[], Draft]",
+    *,
+    resume: bool,
+    mine: "Callable[[Draft], bool]",
 ) -> "tuple[Draft, Inventory, Path]":
-    """The interview in the terminal, saved as it goes to the unfinished-inventory file: the
-    finished draft, its inventory and where that was written. Ctrl-C says what was kept."""
+    """The interview in the terminal, saved as it goes to its unfinished-inventory file (one
+    per person and kind): the finished draft, its inventory and where that was written. Ctrl-C
+    says what was kept. Only the unfinished inventories `mine` accepts are offered."""
     from careerpath.edges import interview, locations
-    from careerpath.edges.inventory_files import progress_path, save_draft
+    from careerpath.edges.inventory_files import ProgressFile
     from careerpath.errors import Cancelled
 
-    progress = progress_path(locations.user_home())
-
-    def save(state: "Draft") -> None:
-        save_draft(state, progress)
-
+    progress = ProgressFile(locations.user_home())
     try:
-        state = interview.begin(library, progress=progress, fresh=fresh, resume=resume)
-        interview.Interview(state, library, save).run()
-        inventory, written = interview.finish(state, library, progress, save)
+        state = interview.begin(library, progress=progress, fresh=fresh, resume=resume, mine=mine)
+        interview.Interview(state, library, progress.save).run()
+        inventory, written = interview.finish(state, library, progress, progress.save)
     except (Cancelled, KeyboardInterrupt):
-        if progress.exists():
+        if progress.current is not None and progress.current.exists():
             typer.echo(
-                f"careerpath: cancelled; progress saved to {progress};"
+                f"careerpath: cancelled; progress saved to {progress.current};"
                 " continue with careerpath assess --resume",
                 err=True,
             )
@@ -264,7 +268,10 @@ def _assess_as_manager(
         state.replace = out is None or force  # in place: adding the section is the point
         return state
 
-    _, inventory, written = _session(library, fresh, resume=False)
+    def of_this_report(saved: "Draft") -> bool:  # a manager's rating of this report only
+        return saved.manager_for == report_path.resolve()
+
+    _, inventory, written = _session(library, fresh, resume=False, mine=of_this_report)
     _manager_summary(library, inventory, written)
 
 
