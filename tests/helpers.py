@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -28,6 +29,20 @@ def program_environment(home: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERPATH_")}
     env.update(CAREERPATH_HOME=str(home), CAREERPATH_CACHE="off", **extra)
     return env
+
+
+def json_plan(out: Path, home: Path) -> Path:
+    """The shipped example's JSON plan (of 2026-11-02) in `out`, written by the real program."""
+    example = ROOT / "examples" / "support-analyst.yaml"
+    command = ["plan", str(example), "--format", "json", "--out", str(out), "--date", "2026-11-02"]
+    subprocess.run(
+        [*installed(), *command],
+        check=True,
+        capture_output=True,
+        env=program_environment(home),
+        timeout=60,
+    )
+    return out
 
 
 def run(

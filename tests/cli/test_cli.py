@@ -16,7 +16,9 @@ from tests.helpers import ROOT, assert_no_traceback, ok, one_line_error, run
 EXAMPLE = ROOT / "examples" / "support-analyst.yaml"
 # Every shipped profile, read from the files themselves (not through careerpath), so a profile
 # the library failed to list would fail these tests.
-ROLE_FILES = sorted(p for p in (ROOT / "roles").glob("*.yaml") if p.stem not in ("skills", "lattice"))
+ROLE_FILES = sorted(
+    p for p in (ROOT / "roles").glob("*.yaml") if p.stem not in ("skills", "lattice")
+)
 ROLE_IDS = {p.stem for p in ROLE_FILES}
 ROLE_TITLES = {
     line.removeprefix("title:").strip()
@@ -54,7 +56,7 @@ def test_help() -> None:
 
 
 COMMANDS = (
-    *("validate", "gaps", "plan", "assess", "demo", "compare"),
+    *("validate", "gaps", "paths", "plan", "assess", "demo", "compare"),
     *("progress", "history", "team", "schema", "roles", "goals"),
 )
 
@@ -167,10 +169,7 @@ def test_roles_show() -> None:
 
 def test_roles_show_unknown_role() -> None:
     message = one_line_error(run("roles", "show", "nosuch"), 2)
-    assert message == (
-        "unknown role 'nosuch'; choose one of: change, consulting, development, documentation,"
-        " knowledge, leadership, operations, support, testing"
-    )
+    assert message == f"unknown role 'nosuch'; choose one of: {', '.join(sorted(ROLE_IDS))}"
 
 
 def test_roles_skills() -> None:
@@ -242,8 +241,11 @@ def test_validate_org_folder(org: Path) -> None:
 def test_gaps_ranks_every_role_then_targets() -> None:
     out = ok(run("gaps", EXAMPLE))
     assert out.startswith("Megan Doyle, 2026-11-02\n")
-    ranking = re.findall(r"^  \d\. (.+?)  ", out, re.MULTILINE)
-    assert {title.strip() for title in ranking} == ROLE_TITLES
+    ranking = re.findall(r"^  ( *\d+)\. (.+?)  ", out, re.MULTILINE)
+    assert [int(place) for place, _ in ranking] == list(range(1, len(ROLE_IDS) + 1))
+    assert {title.strip() for _, title in ranking} == ROLE_TITLES
+    rows = out.splitlines()[3 : 3 + len(ROLE_IDS)]
+    assert len({row.index(title) for row, (_, title) in zip(rows, ranking, strict=True)}) == 1
     assert "Software tester (QA analyst) (testing): " in out
     assert "Junior software developer (development): " in out
     assert out.index("(testing): ") < out.index("(development): ")
@@ -488,7 +490,10 @@ def test_schema(name: str, field: str) -> None:
 
 def test_schema_unknown_name() -> None:
     message = one_line_error(run("schema", "nosuch"), 2)
-    assert message == "unknown schema 'nosuch'; choose one of: catalogue, role, inventory, plan"
+    assert (
+        message
+        == "unknown schema 'nosuch'; choose one of: catalogue, role, inventory, lattice, plan"
+    )
 
 
 # --- an organisation's folder ------------------------------------------------------------

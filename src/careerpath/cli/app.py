@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 COMMAND_MODULES = {
     "validate": "data",
     "gaps": "plans",
+    "paths": "paths",
     "plan": "plans",
     "assess": "assess",
     "demo": "plans",

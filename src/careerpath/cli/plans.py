@@ -99,7 +99,9 @@ def gaps(
     if role is None and not inventory.targets:
         parts.append("No targets in the inventory: add `targets: [ROLE]` or use --role ROLE.")
     if parts:
-        typer.echo("\n\n".join(parts))
+        from careerpath.views.escape import terminal_text
+
+        typer.echo(terminal_text("\n\n".join(parts)))
 
 
 @commands.command()
@@ -187,8 +189,10 @@ def plan(
     original = read_inventory(inventory_path, library)
     inventory = _based(original, basis)
     if basis != "self" or original.manager is not None:
+        from careerpath.views.escape import terminal_line
+
         for text in exits.with_flag(basis_line(original, check_basis(basis)), "basis").splitlines():
-            typer.echo(f"careerpath: {text}", err=True)
+            typer.echo(f"careerpath: {terminal_line(text)}", err=True)
     role_id = role or _first_target(inventory)
     before = None
     if previous is not None:
@@ -260,10 +264,11 @@ def _plan_text(library: "Library", the_plan: "Plan", fmt: str, template: Path | 
     """The plan in `fmt`; the SMART check's findings go to stderr as warnings."""
     from careerpath.edges.locations import cache_dir
     from careerpath.edges.plan_formats import render_plan
+    from careerpath.views.escape import terminal_line
 
     rendered = render_plan(the_plan, library, fmt, template, cache_dir())
     for warning in rendered.warnings:
-        typer.echo(f"careerpath: warning: {warning}", err=True)
+        typer.echo(f"careerpath: warning: {terminal_line(warning)}", err=True)
     return rendered.text
 
 

@@ -64,7 +64,9 @@ def _output(
     import json
 
     if fmt == "json":
-        return json.dumps(data(), indent=2, ensure_ascii=False) + "\n"
+        from careerpath.views.escape import json_text
+
+        return json_text(json.dumps(data(), indent=2, ensure_ascii=False)) + "\n"
     if fmt == "md":
         return markdown()
     if fmt == "html":

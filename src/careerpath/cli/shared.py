@@ -31,7 +31,10 @@ class Settings:
 
 
 def fail(error: CareerpathError) -> None:
-    typer.echo(f"careerpath: error: {exits.worded(error)}", err=True)
+    """One line on stderr; what it quotes from a file is shown inert (no escape sequence)."""
+    from careerpath.views.escape import terminal_line
+
+    typer.echo(f"careerpath: error: {terminal_line(exits.worded(error))}", err=True)
 
 
 def handled(command: Callable[P, R]) -> Callable[P, R]:
@@ -119,11 +122,21 @@ def chosen_format(fmt: str | None, out: Path | None, allowed: tuple[str, ...], d
 def echo_json(data: object) -> None:
     import json
 
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    from careerpath.views.escape import json_text
+
+    typer.echo(json_text(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 def emit(text: str, out: Path | None, force: bool) -> None:
+    """`text` to --out, or to stdout; on a terminal, with no escape sequence or control
+    character left (the views strip user text already; this covers templates' own text)."""
     if out is None:
+        import sys
+
+        if sys.stdout.isatty():
+            from careerpath.views.escape import terminal_text
+
+            text = terminal_text(text)
         typer.echo(text, nl=not text.endswith("\n"))
         return
     from careerpath.edges.private_files import write_private

@@ -11,6 +11,7 @@ from careerpath.core.gaps import (
     RoleGaps,
     SkillGap,
 )
+from careerpath.views.escape import terminal_text
 from careerpath.views.formatting import gap_cell, percent
 
 BAR_WIDTH = 10
@@ -35,13 +36,14 @@ def arithmetic(result: RoleGaps) -> str:
 def ranking_text(results: Sequence[RoleGaps]) -> str:
     lines = ["Readiness for every role (closest first)"]
     width = max((len(r.title) for r in results), default=0)
+    digits = len(str(len(results)))  # places right-aligned so that the titles line up
     for place, result in enumerate(results, 1):
         lines.append(
-            f"  {place}. {result.title:<{width}}  {bar(result.readiness)} "
+            f"  {place:>{digits}}. {result.title:<{width}}  {bar(result.readiness)} "
             f"{percent(result.readiness):>4}  ({result.role}: {arithmetic(result)})"
         )
     lines.append(f"  {READINESS_FORMULA}.")
-    return "\n".join(lines)
+    return terminal_text("\n".join(lines))
 
 
 def role_text(result: RoleGaps, limit: int | None = None) -> str:
@@ -86,7 +88,7 @@ def role_text(result: RoleGaps, limit: int | None = None) -> str:
     lines.append("")
     lines.append(f"  {PRIORITY_FORMULA}.")
     lines.append(f"  {UNKNOWN_RULE}.")
-    return "\n".join(lines)
+    return terminal_text("\n".join(lines))
 
 
 def gap_data(gap: SkillGap) -> dict[str, object]:
