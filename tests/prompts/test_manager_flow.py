@@ -9,19 +9,22 @@ from pathlib import Path
 import pytest
 
 from careerpath.core.model import Inventory, Rating
-from careerpath.edges.interview import finish, new_draft
+from careerpath.edges.interview import Interview, finish, new_draft
 from careerpath.edges.inventory_files import ProgressFile, load_draft, write_inventory
 from careerpath.edges.load import Library, load_inventory
 from careerpath.edges.manager_files import with_manager
 from careerpath.errors import Cancelled
 from tests.prompts.test_interview import (
+    ENTER,
     EXPECTED,
     SAVE,
     START,
     TESTING,
     TESTING_RATINGS,
     Recorder,
+    Screen,
     interview,
+    keyboard,
     line,
     rate,
 )
@@ -110,3 +113,26 @@ def test_rating_again_offers_the_earlier_answers(
         keys += "\r" + ("\r" if (EXPECTED[skill].level or 0) >= 3 else "")
     state = interview(library, state, keys + SAVE)
     assert state.ratings == EXPECTED
+
+
+def test_every_prompt_names_the_report_and_speaks_to_the_manager(
+    library: Library, tmp_path: Path, report: tuple[Path, Inventory]
+) -> None:
+    path, _ = report
+    state = new_draft(
+        library, today=TODAY, out=path, named=True, role=None, update=None, manager_for=report
+    )
+    all_fours = rate("4", "") * len(TESTING)  # flagged: many high ratings with no evidence
+    keys = line("Priya Shah") + START + all_fours + ENTER + SAVE
+    screen = Screen(100)
+    with keyboard(keys, screen):
+        Interview(state, library, Recorder()).run()
+    shown = screen.text.getvalue()
+    assert "Rating Sam Rivera's skills as their manager" in shown
+    assert "Rate what Sam Rivera does now" in shown
+    questions = [ln for ln in shown.splitlines() if "skill " in ln and " of 10)" in ln]
+    assert questions and all("Sam Rivera: " in q for q in questions)
+    assert "Sam Rivera handles the hardest cases" in shown
+    assert "Check your ratings of Sam Rivera before saving" in shown
+    for said_to_the_report in ("Rate what you do", "part of my work", "you handle", "you rated"):
+        assert said_to_the_report not in shown

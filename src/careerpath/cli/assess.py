@@ -242,7 +242,8 @@ def _assess_as_manager(
             inventory = rated(report)
             write_inventory(inventory, out, replace=force)
         assert inventory.manager is not None
-        for flag in honesty_flags(inventory.manager.ratings, inventory.manager.ratings):
+        ratings = inventory.manager.ratings
+        for flag in honesty_flags(ratings, ratings, inventory.person):
             typer.echo(f"careerpath: check: {flag.message}", err=True)
         _manager_summary(library, inventory, target)
         return
@@ -279,13 +280,13 @@ def _manager_summary(library: "Library", inventory: "Inventory", written: Path) 
     from careerpath.core.reviews.compare import compare
     from careerpath.views.compare_text import compare_text
 
-    comparison = compare(inventory, library.catalogue)
+    comparison = compare(inventory, library.catalogue, reader="manager")
     assert comparison is not None
-    typer.echo(f"Saved the manager rating beside the self-rating: {written}\n")
+    typer.echo(f"Saved your rating of {inventory.person} beside their own: {written}\n")
     typer.echo(compare_text(comparison))
     typer.echo(
-        f"\nNext: careerpath compare {written}, and a plan on the lower of the two views:"
-        f" careerpath plan {written} --basis conservative"
+        f"\nNext: careerpath compare {written} --reader manager, and a plan on the lower of"
+        f" the two views: careerpath plan {written} --basis conservative"
     )
 
 

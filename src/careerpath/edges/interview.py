@@ -88,6 +88,12 @@ class Interview:
         self.library = library
         self.save = save
 
+    @property
+    def _about(self) -> str | None:
+        """With --as-manager, the report's name: every prompt says whose skills are rated."""
+        d = self.draft
+        return (d.report_name or "your report") if d.manager_for is not None else None
+
     def _done(self, key: str) -> None:
         self.draft.mark(key)
         self.save(self.draft)
@@ -159,9 +165,11 @@ class Interview:
         d = self.draft
         if d.done(draft.PERSON):
             return
+        report = self._about
         prompts.say(
-            f"Rating {d.manager_for} as the manager: the same skills, descriptors and evidence"
-            " questions. Your ratings are kept beside the self-rating, never averaged into it."
+            f"Rating {report}'s skills as their manager ({d.manager_for}): the same skills,"
+            " descriptors and evidence questions they answered. Your ratings are kept beside"
+            f" {report}'s own, never averaged into them."
         )
         self.ask_manager_name()
         self._done(draft.PERSON)
@@ -238,7 +246,7 @@ class Interview:
             return
         started = len(pending) < len(d.skills) or d.done(draft.skill_key(pending[0]))
         prompts.say()
-        prompts.say(assessment.CONSERVATIVE_NOTE, "italic")
+        prompts.say(assessment.conservative_note(self._about), "italic")
         prompts.pause("Press Enter to go on" if started else "Press Enter to start rating")
         for index, skill_id in enumerate(d.skills, 1):
             if skill_id in pending:
@@ -269,10 +277,11 @@ class Interview:
         prompts.say(f"\n{skill.name}: {skill.description}")
         choices = [
             Choice(f"{o.label}: {o.text}", o.value, key=o.key, short=o.short)
-            for o in assessment.options(skill)
+            for o in assessment.options(skill, self._about)
         ]
+        whose = f"{self._about}: " if self._about else ""
         value = prompts.select(
-            f"{skill.name} ({category}, {progress})",
+            f"{whose}{skill.name} ({category}, {progress})",
             choices,
             default=assessment.answer(d.ratings.get(skill_id)),
             instruction=SELECT_KEYS,
@@ -340,7 +349,7 @@ class Interview:
         """Flag careless or inflated patterns and let the person rate those skills again."""
         d = self.draft
         if not d.done(draft.CHECK):
-            flags = assessment.honesty_flags(d.ratings, d.skills)
+            flags = assessment.honesty_flags(d.ratings, d.skills, self._about)
             if flags:
                 prompts.say("\nA check before saving:", "bold")
                 for flag in flags:
@@ -388,7 +397,9 @@ class Interview:
         while not d.done(draft.REVIEW):
             questions = self.questions()
             value = prompts.select(
-                "Check your answers before saving",
+                f"Check your ratings of {self._about} before saving"
+                if self._about
+                else "Check your answers before saving",
                 [Choice(SAVE_TITLE, SAVE), *questions],
                 instruction="(arrows, then Enter)",
                 placeholder=REVIEW_PLACEHOLDER,
