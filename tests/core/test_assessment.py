@@ -91,6 +91,18 @@ def test_choices_are_the_skills_descriptors_then_na_and_not_sure(library: Librar
     assert options[7].short == "not sure"
 
 
+def test_a_managers_choices_and_checks_speak_of_the_report(library: Library) -> None:
+    skill = library.catalogue.skills["troubleshooting"]
+    assert assessment.options(skill)[6].text == "this skill has not been part of my work"
+    assert assessment.options(skill, "Ben")[6].text == "this skill has not been part of their work"
+    assert "Rate what Ben does now" in assessment.conservative_note("Ben")
+    high = {s: r(4) for s in ("a", "b", "c")}
+    (flag,) = assessment.honesty_flags(high, high, "Ben")
+    assert (
+        "Ben handles the hardest cases" in flag.message and "you" not in flag.message.split(":")[0]
+    )
+
+
 @pytest.mark.parametrize(
     ("value", "previous", "expected"),
     [

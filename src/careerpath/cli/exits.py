@@ -29,6 +29,7 @@ FLAGS = {
     "from_role": "--from",
     "horizon": "--horizon",
     "previous": "--previous",
+    "reader": "--reader",
     "role_id": "--id",
     "roles_dir": "--roles-dir",
     "template": "--template",

@@ -89,16 +89,29 @@ def compare(
         Path, typer.Argument(metavar="FILE", help="An inventory with a manager rating.")
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    reader: Annotated[
+        str,
+        typer.Option(
+            "--reader",
+            metavar="self|manager",
+            help="Who reads it: the person rated (self) or their manager; the discussion"
+            " prompts speak to them.",
+        ),
+    ] = "self",
 ) -> None:
     """Self against manager, skill by skill.
 
     Differences of two levels or more become discussion prompts for the next one-on-one."""
     from careerpath.core.reviews.compare import compare as compare_views
+    from careerpath.errors import one_of
     from careerpath.views.compare_text import compare_data, compare_text
 
+    one_of(reader, ("self", "manager"), option="reader")
     library = library_of(ctx)
     inventory = read_inventory(inventory_path, library)
-    comparison = compare_views(inventory, library.catalogue)
+    comparison = compare_views(
+        inventory, library.catalogue, reader="manager" if reader == "manager" else "self"
+    )
     if comparison is None:
         raise CareerpathError(
             "has no manager rating to compare with; the manager adds one with"
