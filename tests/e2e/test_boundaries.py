@@ -20,7 +20,7 @@ BIN = Path(sys.executable).parent
 PROBES = [
     # (file, line appended at the end of the module, the checker that must fail)
     ("views/charts.py", "import yaml", "lint-imports"),
-    ("cli/goals.py", "import jinja2", "ruff"),
+    ("cli/commands/goals.py", "import jinja2", "ruff"),
     ("edges/templates.py", "import questionary", "lint-imports"),
     ("core/gaps.py", "from careerpath.edges.load import Library", "lint-imports"),
     ("core/gaps.py", "import datetime as dt\nTODAY = dt.date.today()", "ruff"),

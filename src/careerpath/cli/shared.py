@@ -8,7 +8,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 
@@ -75,20 +75,30 @@ def parse_date(text: str | None) -> dt.date:
         raise UsageError(f"--date must be a date like 2026-11-23, got '{text}'") from None
 
 
-def echo_json(data: object) -> None:
-    import json
+# --- options more than one command takes -----------------------------------------------
 
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+InventoryArg = Annotated[
+    Path, typer.Argument(metavar="INVENTORY", help="Your self-inventory YAML file.")
+]
+BasisOption = Annotated[
+    str,
+    typer.Option(
+        "--basis",
+        metavar="self|manager|conservative",
+        help="Whose ratings to use: your own (the default), your manager's, or the lower of"
+        " the two per skill. Never an average.",
+    ),
+]
+TargetRoleOption = Annotated[
+    str | None, typer.Option("--role", help="Only this role. Default: the targets.")
+]
 
 
-def emit(text: str, out: Path | None, force: bool) -> None:
-    if out is None:
-        typer.echo(text, nl=not text.endswith("\n"))
-        return
-    from careerpath.edges.private_files import write_private
+def based(inventory: "Inventory", basis: str) -> "Inventory":
+    """The inventory with the ratings --basis chooses."""
+    from careerpath.core.basis import check_basis, with_basis
 
-    write_private(out, text, force=force)
-    typer.echo(f"careerpath: wrote {out}", err=True)
+    return with_basis(inventory, check_basis(basis))
 
 
 def counted(number: int, noun: str) -> str:
