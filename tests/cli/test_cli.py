@@ -391,10 +391,44 @@ def test_plan_default_horizon_is_six_months() -> None:
             "--date must be a date like 2026-11-23, got 'next tuesday'",
             id="date-words",
         ),
+        pytest.param(
+            ("--date", "9999-12-31"),
+            "--date must be between 1900-01-01 and 2999-12-31, got 9999-12-31",
+            id="date-9999",
+        ),
+        pytest.param(
+            ("--date", "0001-01-01"),
+            "--date must be between 1900-01-01 and 2999-12-31, got 0001-01-01",
+            id="date-year-1",
+        ),
+        pytest.param(
+            ("--horizon", "8000y"),
+            "--horizon must be between two weeks and three years, got '8000y'",
+            id="horizon-8000y",
+        ),
+        pytest.param(
+            ("--horizon", "99999999999999999999d"),
+            "--horizon must be between two weeks and three years, got '99999999999999999999d'",
+            id="horizon-20-digits",
+        ),
     ],
 )
 def test_plan_bad_option(args: tuple[str, ...], message: str) -> None:
     assert one_line_error(run(*PLAN, *args), 2) == message
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("demo",),
+        ("goals", "done", "plan.json", "mentor:find", "--evidence", "x"),
+        ("plan", EXAMPLE, "--format", "json"),
+    ],
+    ids=["demo", "goals-done", "plan-json"],
+)
+def test_every_date_option_is_range_checked(command: tuple[object, ...]) -> None:
+    message = one_line_error(run(*command, "--date", "9999-12-31"), 2)
+    assert message == "--date must be between 1900-01-01 and 2999-12-31, got 9999-12-31"
 
 
 def test_plan_unknown_role() -> None:

@@ -6,10 +6,14 @@ loading: a group that overrides list_commands and get_command), so a run builds 
 it runs; --help looks up, and so builds, them all.
 """
 
+import contextlib
 import difflib
+import errno
 import functools
 import importlib
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -37,7 +41,8 @@ def command(name: str) -> TyperCommand | TyperGroup:
 
 
 class Careerpath(TyperGroup):
-    """careerpath's top-level group: the commands are found by name, not registered."""
+    """careerpath's top-level group: the commands are found by name, not registered, and
+    output that cannot be written ends the way it does for any well-behaved tool."""
 
     def list_commands(self, ctx: object) -> list[str]:
         return list(COMMANDS)
@@ -57,6 +62,45 @@ class Careerpath(TyperGroup):
                 suggestions = ", ".join(repr(m) for m in matches)
                 error.message = f"{message.rstrip('.')}. Did you mean {suggestions}?"
             raise
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:  # --help and --version print here
+        with output_failures():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: Any) -> Any:
+        with output_failures():
+            return super().invoke(ctx)
+
+
+@contextlib.contextmanager
+def output_failures() -> Iterator[None]:
+    """A closed pipe (`careerpath demo | head -1`) ends quietly with exit 0: the reader has what
+    it wanted. Output that fails otherwise (`> /dev/full`: no space left) is one line on stderr
+    and exit 1. Either way what is left unwritten goes nowhere, so exiting does not fail again.
+
+    An OSError without a file name is a failed write to an open stream: careerpath's own files
+    turn their errors into CareerpathError, naming the file.
+    """
+    try:
+        yield
+    except OSError as error:
+        if error.errno == errno.EPIPE:
+            _discard_output()
+            raise typer.Exit(exits.OK) from None
+        if error.filename is not None or error.filename2 is not None:
+            raise
+        _discard_output()
+        with contextlib.suppress(OSError, ValueError):
+            typer.echo(f"careerpath: error: cannot write the output: {error.strerror}", err=True)
+        raise typer.Exit(exits.DATA) from None
+
+
+def _discard_output() -> None:
+    """Point standard output at the null device, so that flushing it at exit cannot fail."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
 
 
 app = typer.Typer(
@@ -97,7 +141,18 @@ def main_options(
 
 
 def main() -> None:
-    """The console script: typer's usage errors become one line too, like careerpath's own."""
+    """The console script: typer's usage errors become one line too, like careerpath's own.
+
+    SIGTERM and SIGHUP unwind like Ctrl-C (careerpath.edges.signals), so that nothing is left
+    half done, then end the process by the same signal.
+    """
+    from careerpath.edges.signals import terminate_cleanly
+
+    with terminate_cleanly():
+        _main()
+
+
+def _main() -> None:
     try:
         code = app(standalone_mode=False, prog_name="careerpath")
     except typer.TyperException as error:  # typer's own usage and parameter errors

@@ -21,6 +21,7 @@ EXIT_CODES: tuple[tuple[type[BaseException], int], ...] = (
 # The option names errors and messages use, and the flag that gives each.
 FLAGS = {
     "basis": "--basis",
+    "date": "--date",
     "evidence": "--evidence",
     "force": "--force",
     "format": "--format",

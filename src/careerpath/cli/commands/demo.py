@@ -29,6 +29,7 @@ def demo(
     from careerpath.edges import locations
     from careerpath.views.gaps_text import ranking_text, role_text
 
+    chosen = parse_date(date) if date else None  # a wrong --date stops before any output
     library = library_of(ctx)
     path = locations.example_inventory()
     inventory = read_inventory(path, library)
@@ -38,7 +39,7 @@ def demo(
     typer.echo(ranking_text(ranking) + "\n")
     typer.echo(role_text(next(r for r in ranking if r.role == target), limit=8) + "\n")
     typer.echo("-" * 72)
-    start = parse_date(date) if date else inventory.date
+    start = chosen or inventory.date
     typer.echo(plan_markdown(library, inventory, target, start, parse_horizon("6m")))
     typer.echo("-" * 72)
     typer.echo(

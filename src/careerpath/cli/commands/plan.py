@@ -22,7 +22,7 @@ from careerpath.cli.shared import (
     read_inventory,
 )
 from careerpath.core.plan.horizon import Horizon, parse_horizon
-from careerpath.errors import CareerpathError, UsageError
+from careerpath.errors import UsageError
 
 if TYPE_CHECKING:  # the heavy modules load inside the command
     from careerpath.core.model import Inventory
@@ -98,25 +98,25 @@ def plan(
 
     Goals for the top gaps, mentor, people to meet, timeline, and a one-on-one agenda."""
     from careerpath.core.basis import basis_line, check_basis
+    from careerpath.edges.plan_formats import check_format
+    from careerpath.edges.private_files import check_target, write_private
 
+    # Everything that can be wrong with the options is checked before any work or output.
+    start = parse_date(date)
+    span = parse_horizon(horizon)
+    check_format(fmt, template)
+    if out is not None and ics is not None and out.resolve() == ics.resolve():
+        raise UsageError("--out and --ics name the same file")
+    for path in (out, ics):
+        if path is not None:
+            check_target(path, force=force)
     library = library_of(ctx)
     original = read_inventory(inventory_path, library)
     inventory = based(original, basis)
     if basis != "self" or original.manager is not None:
         for text in exits.with_flag(basis_line(original, check_basis(basis)), "basis").splitlines():
             typer.echo(f"careerpath: {text}", err=True)
-    start = parse_date(date)
-    span = parse_horizon(horizon)
     role_id = role or first_target(inventory)
-    from careerpath.edges.plan_formats import check_format
-
-    check_format(fmt, template)
-    targets = [path for path in (out, ics) if path is not None]
-    if out is not None and ics is not None and out.resolve() == ics.resolve():
-        raise UsageError("--out and --ics name the same file")
-    for path in targets:
-        if path.is_file() and not force:  # check both before writing either
-            raise CareerpathError("already exists; use --force to replace it", file=path)
     before = None
     if previous is not None:
         from careerpath.edges.plan_files import read_previous
@@ -138,12 +138,14 @@ def plan(
         previous=before,
     )
     text = plan_text(library, the_plan, fmt, template)
-    emit(text, out, force)
-    if ics is not None:
+    calendar = None
+    if ics is not None:  # made before anything is written: both files, or neither
         from careerpath.edges.calendar import plan_calendar
-        from careerpath.edges.private_files import write_private
 
-        write_private(ics, plan_calendar(the_plan), force=force)
+        calendar = plan_calendar(the_plan)
+    emit(text, out, force)
+    if ics is not None and calendar is not None:
+        write_private(ics, calendar, force=force)
         typer.echo(f"careerpath: wrote {ics}", err=True)
 
 
