@@ -13,13 +13,17 @@ from careerpath import __version__
 from tests.helpers import ROOT, assert_no_traceback, ok, one_line_error, run
 
 EXAMPLE = ROOT / "examples" / "support-analyst.yaml"
-ROLE_IDS = {"consulting", "development", "leadership", "support", "testing"}
+# Every shipped profile, read from the files themselves (not through careerpath), so a profile
+# the library failed to list would fail these tests.
+ROLE_FILES = sorted(
+    p for p in (ROOT / "roles").glob("*.yaml") if p.stem not in ("skills", "lattice")
+)
+ROLE_IDS = {p.stem for p in ROLE_FILES}
 ROLE_TITLES = {
-    "Technical implementation consultant",
-    "Junior software developer",
-    "Support team lead / support manager",
-    "Senior technical support analyst (second line)",
-    "Software tester (QA analyst)",
+    line.removeprefix("title:").strip()
+    for p in ROLE_FILES
+    for line in p.read_text(encoding="utf-8").splitlines()
+    if line.startswith("title:")
 }
 PLAN = ("plan", EXAMPLE, "--role", "testing", "--date", "2026-11-02")
 
@@ -51,7 +55,7 @@ def test_help() -> None:
 
 
 COMMANDS = (
-    *("validate", "gaps", "plan", "assess", "demo", "compare"),
+    *("validate", "gaps", "paths", "plan", "assess", "demo", "compare"),
     *("progress", "history", "team", "schema", "roles", "goals"),
 )
 
@@ -127,7 +131,7 @@ def test_roles() -> None:
 
 def test_roles_json() -> None:
     data = json.loads(ok(run("roles", "--json")))
-    assert len(data) == 5
+    assert len(data) == len(ROLE_IDS)
     assert {role["id"] for role in data} == ROLE_IDS
     assert {role["title"] for role in data} == ROLE_TITLES
     for role in data:
@@ -145,8 +149,8 @@ def test_roles_show() -> None:
 def test_roles_show_unknown_role() -> None:
     message = one_line_error(run("roles", "show", "nosuch"), 2)
     assert message == (
-        "unknown role 'nosuch'; choose one of: consulting, development, leadership, support,"
-        " testing"
+        "unknown role 'nosuch'; choose one of: change, consulting, development, documentation,"
+        " knowledge, leadership, operations, support, testing"
     )
 
 
@@ -229,7 +233,7 @@ def test_gaps_ranks_every_role_then_targets() -> None:
 
 def test_gaps_one_role() -> None:
     out = ok(run("gaps", EXAMPLE, "--role", "testing"))
-    assert "Software tester (QA analyst) (testing): 75% ready" in out
+    assert "Software tester (QA analyst) (testing): 74% ready" in out
     assert "Readiness for every role" not in out
     assert "(development): " not in out
 
@@ -465,7 +469,10 @@ def test_schema(name: str, field: str) -> None:
 
 def test_schema_unknown_name() -> None:
     message = one_line_error(run("schema", "nosuch"), 2)
-    assert message == "unknown schema 'nosuch'; choose one of: catalogue, role, inventory, plan"
+    assert (
+        message
+        == "unknown schema 'nosuch'; choose one of: catalogue, role, inventory, lattice, plan"
+    )
 
 
 # --- an organisation's folder ------------------------------------------------------------

@@ -295,7 +295,7 @@ def test_user_template_renders_in_the_sandbox(tmp_path: Path) -> None:
     )
     code, out, err = result_of(*PLAN, "--template", template)
     assert code == 0, err
-    assert out.startswith("Megan Doyle: 75%\n")
+    assert out.startswith("Megan Doyle: 74%\n")
     assert err == ""  # every goal's date and evidence is shown
 
 

@@ -26,7 +26,7 @@ from careerpath.cli.shared import Settings
 
 # Every command, in the order --help lists them; each is careerpath.cli.commands.NAME.
 COMMANDS = (
-    *("validate", "gaps", "plan", "assess", "demo", "compare"),
+    *("validate", "gaps", "paths", "plan", "assess", "demo", "compare"),
     *("progress", "history", "team", "schema", "roles", "goals"),
 )
 

@@ -50,7 +50,13 @@ OURS = ("*.pickle", "*.tmp", "templates", "__jinja2_*.cache")
 _PACKAGE = Path(__file__).parent.parent
 _CODE = tuple(
     _PACKAGE / name
-    for name in ("core/model.py", "edges/load.py", "core/checks.py", "edges/yaml_source.py")
+    for name in (
+        "core/model.py",
+        "core/lattice.py",
+        "edges/load.py",
+        "core/checks.py",
+        "edges/yaml_source.py",
+    )
 )
 
 

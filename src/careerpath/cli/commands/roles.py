@@ -4,12 +4,13 @@
 # objects spare it compiling and evaluating each one as a string. Names imported only for type
 # checking are quoted instead.
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from careerpath.cli.output import echo_json
-from careerpath.cli.shared import handled, library_of
+from careerpath.cli.output import echo_json, emit
+from careerpath.cli.shared import counted, handled, library_of
 
 app = typer.Typer(
     name="roles",
@@ -72,3 +73,49 @@ def roles_skills(ctx: typer.Context) -> None:
         for skill_id, skill in catalogue.skills.items():
             if skill.category == category:
                 typer.echo(f"  {skill_id:<28} {skill.name}")
+
+
+@app.command("import-onet")
+@handled
+def roles_import_onet(
+    ctx: typer.Context,
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR",
+            help="The O*NET text database: a folder with Skills.txt, Knowledge.txt and"
+            " Occupation Data.txt (db_30_x_text from onetcenter.org).",
+        ),
+    ],
+    code: Annotated[str, typer.Option("--code", help="The O*NET-SOC code, e.g. 15-1232.00.")],
+    role_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id",
+            help="The new role's id. Default: the --out file's name, else the title's.",
+            show_default=False,
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Write the draft here (never over a file without --force).",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")] = False,
+) -> None:
+    """Draft a role profile from an O*NET occupation's skill ratings, to finish by hand."""
+    from careerpath.edges.onet import import_role
+
+    library = library_of(ctx)
+    draft, text = import_role(folder, code, library, role_id, out)
+    emit(text, out, force)
+    if out is not None:
+        typer.echo(
+            f"careerpath: {counted(len(draft.kept), 'skill')} from O*NET;"
+            f" {counted(len(draft.unlinked), 'skill')} and the prose sections to write by hand"
+            " (listed at the top of the file)",
+            err=True,
+        )

@@ -16,7 +16,7 @@ app = typer.Typer(add_completion=False)
 @app.command()
 @handled
 def schema(
-    name: Annotated[str, typer.Argument(help="catalogue, role, inventory or plan.")],
+    name: Annotated[str, typer.Argument(help="catalogue, role, lattice, inventory or plan.")],
 ) -> None:
     """Print the JSON Schema of a file format, for editors that autocomplete YAML."""
     from careerpath.views.schemas import schema_text

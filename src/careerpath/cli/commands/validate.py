@@ -31,7 +31,7 @@ def validate(
         ),
     ] = None,
 ) -> None:
-    """Check skill catalogues, role profiles and inventories; print every problem found."""
+    """Check skill catalogues, role profiles, the lattice and inventories; print every problem."""
     from careerpath.edges.validation import default_paths, validate_paths
 
     settings = ctx.find_object(Settings) or Settings()
