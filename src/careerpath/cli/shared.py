@@ -1,4 +1,5 @@
-"""What the commands share: settings, error handling, loading data, writing output."""
+"""What the commands share: settings, error handling, loading data, the options more than one
+command takes."""
 
 # No `from __future__ import annotations`: typer reads every command's annotations, and real
 # objects spare it compiling and evaluating each one as a string. Names imported only for type
