@@ -10,15 +10,21 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from careerpath.errors import UsageError, one_of
+
 if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
     from careerpath.edges.load import Library
 
 # The formats of the one-on-one, history and team results.
 FORMATS = ("text", "md", "html", "json")
 FormatOption = Annotated[
-    str,
+    str | None,
     typer.Option(
-        "--format", metavar="text|md|html|json", help="text for the terminal, or md, html, json."
+        "--format",
+        metavar="text|md|html|json",
+        help="text for the terminal, or md, html, json. Default: what --out's extension names"
+        " (.md, .html, .json), else text.",
+        show_default=False,
     ),
 ]
 OutOption = Annotated[
@@ -28,14 +34,59 @@ OutOption = Annotated[
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")]
 
 
+# The format a file name asks for, by its extension (--out plan.html is HTML).
+SUFFIX_FORMATS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".txt": "text",
+}
+
+FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON", "text": "plain text"}
+
+
+def chosen_format(fmt: str | None, out: Path | None, allowed: tuple[str, ...], default: str) -> str:
+    """--format as given, else the one --out's extension names, else `default`.
+
+    A --format that contradicts --out's extension (`--format md --out plan.html`) is a usage
+    error, not a .html file of Markdown.
+    """
+    implied = SUFFIX_FORMATS.get(out.suffix.lower()) if out is not None else None
+    if implied not in allowed:
+        implied = None
+    if fmt is None:
+        return implied or default
+    fmt = one_of(fmt, allowed, option="format")
+    if implied is not None and implied != fmt:
+        assert out is not None
+        raise UsageError(
+            f"--format {fmt} does not match --out {out.name} ({FORMAT_NAMES[implied]});"
+            " leave --format out, and the extension decides, or name the file"
+            f" {out.with_suffix('.' + {'text': 'txt'}.get(fmt, fmt)).name}"
+        )
+    return fmt
+
+
 def echo_json(data: object) -> None:
     import json
 
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    from careerpath.views.escape import json_text
+
+    typer.echo(json_text(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 def emit(text: str, out: Path | None, force: bool) -> None:
+    """`text` to --out, or to stdout; on a terminal, with no escape sequence or control
+    character left (the views strip user text already; this covers templates' own text)."""
     if out is None:
+        import sys
+
+        if sys.stdout.isatty():
+            from careerpath.views.escape import terminal_text
+
+            text = terminal_text(text)
         typer.echo(text, nl=not text.endswith("\n"))
         return
     from careerpath.edges.private_files import write_private
@@ -57,7 +108,9 @@ def formatted(
     import json
 
     if fmt == "json":
-        return json.dumps(data(), indent=2, ensure_ascii=False) + "\n"
+        from careerpath.views.escape import json_text
+
+        return json_text(json.dumps(data(), indent=2, ensure_ascii=False)) + "\n"
     if fmt == "md":
         return markdown()
     if fmt == "html":

@@ -32,7 +32,10 @@ class Settings:
 
 
 def fail(error: CareerpathError) -> None:
-    typer.echo(f"careerpath: error: {exits.worded(error)}", err=True)
+    """One line on stderr; what it quotes from a file is shown inert (no escape sequence)."""
+    from careerpath.views.escape import terminal_line
+
+    typer.echo(f"careerpath: error: {terminal_line(exits.worded(error))}", err=True)
 
 
 def handled(command: Callable[P, R]) -> Callable[P, R]:

@@ -61,9 +61,10 @@ def render_plan(
     where = f"{source}: " if source is not None else ""
     warnings = [f"{where}{problem.message}" for problem in check_plan(plan)]
     if fmt == "json":
+        from careerpath.views.escape import json_text
         from careerpath.views.plan_document import plan_json
 
-        return Rendered(plan_json(plan, library.catalogue), tuple(warnings))
+        return Rendered(json_text(plan_json(plan, library.catalogue)), tuple(warnings))
 
     from careerpath.edges.templates import environment, render
 
@@ -78,7 +79,7 @@ def render_plan(
         from careerpath.views.charts import plan_charts
 
         context["charts"] = plan_charts(plan.analysis, tuple(plan.role.skills))
-    env = environment(dirs, cache_dir)
+    env = environment(dirs, cache_dir, markdown=fmt == "md")
     text = render(dirs, name, context, env=env)
     used = template or next((d / name for d in dirs if (d / name).is_file()), None)
     if used is not None and used.resolve().parent != locations.builtin("templates").resolve():

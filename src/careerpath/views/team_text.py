@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from careerpath.core.reviews.team import MENTOR_FROM, MIN_GROUP, Mentoring, Team
+from careerpath.views.escape import terminal_text
 from careerpath.views.formatting import md_cell, percent, rating_cell
 
 NAMES_SHOWN = 6  # names per list in text and Markdown; JSON has them all
@@ -81,11 +82,11 @@ def team_text(result: Team) -> str:
         lines += ["", "Hidden:"]
         lines += [f"  - {note}" for note in result.hidden]
     lines += ["", LEGEND]
-    return "\n".join(lines)
+    return terminal_text("\n".join(lines))
 
 
 def team_markdown(result: Team) -> str:
-    lines = ["# " + " ".join(_header(result)), ""]
+    lines = ["# " + md_cell(" ".join(_header(result))), ""]
     if result.people:
         lines += ["## Skills heatmap", ""]
         lines.append("| Person | " + " | ".join(md_cell(name) for _, name in result.skills) + " |")

@@ -67,4 +67,6 @@ def gaps(
     if role is None and not inventory.targets:
         parts.append("No targets in the inventory: add `targets: [ROLE]` or use --role ROLE.")
     if parts:
-        typer.echo("\n\n".join(parts))
+        from careerpath.views.escape import terminal_text
+
+        typer.echo(terminal_text("\n\n".join(parts)))

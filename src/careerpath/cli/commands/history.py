@@ -10,9 +10,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careerpath.cli import exits
-from careerpath.cli.output import FORMATS, ForceOption, FormatOption, OutOption, emit, formatted
+from careerpath.cli.output import (
+    FORMATS,
+    ForceOption,
+    FormatOption,
+    OutOption,
+    chosen_format,
+    emit,
+    formatted,
+)
 from careerpath.cli.shared import TargetRoleOption, fail, handled, library_of
-from careerpath.errors import CareerpathError, one_of
+from careerpath.errors import CareerpathError
 
 if TYPE_CHECKING:  # the heavy modules load inside the command
     from careerpath.core.model import Inventory
@@ -21,13 +29,16 @@ if TYPE_CHECKING:  # the heavy modules load inside the command
 app = typer.Typer(add_completion=False)
 
 
-def library_for(ctx: typer.Context, fmt: str, role: str | None) -> "Library":
-    """The library, once --format and --role are known to be right (usage errors first)."""
-    one_of(fmt, FORMATS, option="format")
+def format_and_library(
+    ctx: typer.Context, fmt: str | None, out: Path | None, role: str | None
+) -> "tuple[str, Library]":
+    """The format (--format, else --out's extension, else text), then the library once --role
+    is known to be right: usage errors before any file is read."""
+    chosen = chosen_format(fmt, out, FORMATS, "text")
     library = library_of(ctx)
     if role is not None:
         library.role(role)
-    return library
+    return chosen, library
 
 
 def history_output(
@@ -63,7 +74,7 @@ def history(
         ),
     ] = None,
     role: TargetRoleOption = None,
-    fmt: FormatOption = "text",
+    fmt: FormatOption = None,
     out: OutOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -72,7 +83,7 @@ def history(
     from careerpath.edges import locations
     from careerpath.edges.inventory_folder import inventory_paths, read_inventories
 
-    library = library_for(ctx, fmt, role)
+    fmt, library = format_and_library(ctx, fmt, out, role)
     paths = [p for folder in folders or [locations.user_home()] for p in inventory_paths(folder)]
     loaded, errors = read_inventories(paths, library)
     for error in errors:

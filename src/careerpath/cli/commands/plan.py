@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careerpath.cli import exits
-from careerpath.cli.output import emit
+from careerpath.cli.output import chosen_format, emit
 from careerpath.cli.shared import (
     BasisOption,
     InventoryArg,
@@ -58,14 +58,16 @@ def plan(
     ] = False,
     basis: BasisOption = "self",
     fmt: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--format",
             metavar="md|html|json",
-            help="md (default); html: one self-contained page with charts, for printing or"
-            " sharing; json: every number and goal (careerpath schema plan).",
+            help="md; html: one self-contained page with charts, for printing or sharing;"
+            " json: every number and goal (careerpath schema plan). Default: what --out's"
+            " extension names (.md, .html, .json), else md (html for an .html.j2 --template).",
+            show_default=False,
         ),
-    ] = "md",
+    ] = None,
     template: Annotated[
         Path | None,
         typer.Option(
@@ -98,12 +100,14 @@ def plan(
 
     Goals for the top gaps, mentor, people to meet, timeline, and a one-on-one agenda."""
     from careerpath.core.basis import basis_line, check_basis
-    from careerpath.edges.plan_formats import check_format
+    from careerpath.edges.plan_formats import FORMATS, HTML_SUFFIXES, check_format
     from careerpath.edges.private_files import check_target, write_private
 
     # Everything that can be wrong with the options is checked before any work or output.
     start = parse_date(date)
     span = parse_horizon(horizon)
+    html_template = template is not None and template.name.lower().endswith(HTML_SUFFIXES)
+    fmt = chosen_format(fmt, out, FORMATS, "html" if html_template else "md")
     check_format(fmt, template)
     if out is not None and ics is not None and out.resolve() == ics.resolve():
         raise UsageError("--out and --ics name the same file")
@@ -114,8 +118,10 @@ def plan(
     original = read_inventory(inventory_path, library)
     inventory = based(original, basis)
     if basis != "self" or original.manager is not None:
+        from careerpath.views.escape import terminal_line
+
         for text in exits.with_flag(basis_line(original, check_basis(basis)), "basis").splitlines():
-            typer.echo(f"careerpath: {text}", err=True)
+            typer.echo(f"careerpath: {terminal_line(text)}", err=True)
     role_id = role or first_target(inventory)
     before = None
     if previous is not None:
@@ -187,10 +193,11 @@ def plan_text(library: "Library", the_plan: "Plan", fmt: str, template: Path | N
     """The plan in `fmt`; the SMART check's findings go to stderr as warnings."""
     from careerpath.edges.locations import cache_dir
     from careerpath.edges.plan_formats import render_plan
+    from careerpath.views.escape import terminal_line
 
     rendered = render_plan(the_plan, library, fmt, template, cache_dir())
     for warning in rendered.warnings:
-        typer.echo(f"careerpath: warning: {warning}", err=True)
+        typer.echo(f"careerpath: warning: {terminal_line(warning)}", err=True)
     return rendered.text
 
 

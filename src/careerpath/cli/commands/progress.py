@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from careerpath.cli.commands.history import history_output, library_for
+from careerpath.cli.commands.history import format_and_library, history_output
 from careerpath.cli.output import ForceOption, FormatOption, OutOption, emit
 from careerpath.cli.shared import TargetRoleOption, handled, read_inventory
 
@@ -23,13 +23,13 @@ def progress(
     old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier inventory.")],
     new: Annotated[Path, typer.Argument(metavar="NEW", help="The later inventory.")],
     role: TargetRoleOption = None,
-    fmt: FormatOption = "text",
+    fmt: FormatOption = None,
     out: OutOption = None,
     force: ForceOption = False,
 ) -> None:
     """Movement between two inventories: every skill, and readiness for the target roles."""
     from careerpath.core.reviews.history import chronological
 
-    library = library_for(ctx, fmt, role)
+    fmt, library = format_and_library(ctx, fmt, out, role)
     inventories = chronological([read_inventory(old, library), read_inventory(new, library)])
     emit(history_output(library, inventories, role, fmt), out, force)

@@ -10,9 +10,16 @@ from typing import Annotated
 import typer
 
 from careerpath.cli import exits
-from careerpath.cli.output import FORMATS, ForceOption, FormatOption, OutOption, emit, formatted
+from careerpath.cli.output import (
+    FORMATS,
+    ForceOption,
+    FormatOption,
+    OutOption,
+    chosen_format,
+    emit,
+    formatted,
+)
 from careerpath.cli.shared import counted, fail, handled, library_of
-from careerpath.errors import one_of
 
 app = typer.Typer(add_completion=False)
 
@@ -26,7 +33,7 @@ def team(
         str | None,
         typer.Option("--role", help="Only this role's skills and readiness. Default: all."),
     ] = None,
-    fmt: FormatOption = "text",
+    fmt: FormatOption = None,
     anonymous: Annotated[
         bool, typer.Option("--anonymous", help="Replace names with Person 1, Person 2, ...")
     ] = False,
@@ -41,7 +48,7 @@ def team(
     from careerpath.edges.terminal import progress_bar
     from careerpath.views.team_text import team_data, team_markdown, team_text
 
-    one_of(fmt, FORMATS, option="format")
+    fmt = chosen_format(fmt, out, FORMATS, "text")
     library = library_of(ctx)
     profile = library.role(role) if role is not None else None
     paths = inventory_paths(folder)
