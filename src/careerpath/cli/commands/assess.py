@@ -1,6 +1,6 @@
-"""assess: the self-inventory, and the manager's rating of the same skills."""
+"""careerpath assess: the self-inventory, and the manager's rating of the same skills."""
 
-# No `from __future__ import annotations`: typer reads every command's annotations, and real
+# No `from __future__ import annotations`: typer reads the command's annotations, and real
 # objects spare it compiling and evaluating each one as a string. Names imported only for type
 # checking are quoted instead.
 
@@ -12,14 +12,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careerpath.cli import exits
-from careerpath.cli.app import commands
 from careerpath.cli.shared import (
     Settings,
     handled,
     library_of,
     read_inventory,
 )
-from careerpath.errors import UsageError
+from careerpath.errors import Cancelled, UsageError
 
 if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
     from collections.abc import Callable
@@ -28,10 +27,10 @@ if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
     from careerpath.core.model import Inventory
     from careerpath.edges.load import Library
 
-# --- assess ------------------------------------------------------------------------------
+app = typer.Typer(add_completion=False)
 
 
-@commands.command()
+@app.command()
 @handled
 def assess(
     ctx: typer.Context,
@@ -160,7 +159,6 @@ def _session(
     says what was kept. Only the unfinished inventories `mine` accepts are offered."""
     from careerpath.edges import interview, locations
     from careerpath.edges.inventory_files import ProgressFile
-    from careerpath.errors import Cancelled
 
     progress = ProgressFile(locations.user_home())
     try:
