@@ -63,10 +63,10 @@ def test_choices_are_the_skills_descriptors_then_na_and_not_sure() -> None:
     assert options[7].short == "not sure"
 
 
-def test_a_managers_choices_and_checks_speak_of_the_report(library: Library) -> None:
-    skill = library.catalogue.skills["troubleshooting"]
-    assert assessment.options(skill)[6].text == "this skill has not been part of my work"
-    assert assessment.options(skill, "Ben")[6].text == "this skill has not been part of their work"
+def test_a_managers_choices_and_checks_speak_of_the_report() -> None:
+    own, theirs = (assessment.options(CATALOGUE.skills["scripting"], by) for by in (None, "Ben"))
+    assert own[6].text == "this skill has not been part of my work"
+    assert theirs[6].text == "this skill has not been part of their work"
     assert "Rate what Ben does now" in assessment.conservative_note("Ben")
     high = {s: r(4) for s in ("a", "b", "c")}
     (flag,) = assessment.honesty_flags(high, high, "Ben")
