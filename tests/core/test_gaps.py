@@ -10,6 +10,7 @@ from careerpath.core.gaps import (
     analyse,
     baseline_for,
     places,
+    priority_band,
     rank,
     scale_of,
     score,
@@ -225,3 +226,11 @@ def test_no_alphabetical_order_within_a_tie_the_less_effort_first() -> None:
 def test_transferable_strengths_are_skills_the_role_does_not_ask_for() -> None:
     ratings = inventory(a=4, b=3, c=2, d="unsure").ratings
     assert transferable(ratings, role(a=(3, 3)), CAT) == [("b", 3)]
+
+
+@pytest.mark.parametrize(
+    ("priority", "band"),
+    [(25, "high"), (8, "high"), (7, "medium"), (4, "medium"), (3, "low"), (1, "low")],
+)
+def test_priority_bands(priority: int, band: str) -> None:
+    assert priority_band(priority) == band

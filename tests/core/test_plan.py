@@ -24,6 +24,7 @@ from careerpath.core.plan.schedule import (
     SKILL_STEPS_PER_MONTH,
     check_hours,
 )
+from careerpath.core.plan.smart import PARTS, missing_parts
 from careerpath.core.plan.values import Plan
 from careerpath.errors import CareerpathError, UsageError
 from tests.builders import catalogue, inventory, relationship, role
@@ -388,3 +389,22 @@ def test_a_step_too_big_for_the_hours_left_waits_and_is_named() -> None:
     assert [(g.skill, g.level) for g in plan.time.too_big][:1] == [("a", 2)]
     dated = {(g.skill, g.level) for g in skill_steps(plan)}
     assert ("a", 2) not in dated and dated  # smaller steps use the hours instead
+
+
+# --- the SMART check ---------------------------------------------------------------------------
+
+DUE = dt.date(2027, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("goal", "missing"),
+    [
+        (Goal("skill", "t", "a", "evidence", "Sam", DUE, outcome="level 3"), ()),
+        (Goal("skill", "t", "a", "evidence", "Sam", None, outcome="level 3"), ("due date",)),
+        (Goal("relationship", "t", "a", "evidence", "Sam", DUE), ("measurable outcome",)),
+        (Goal("review", "t", "a", " ", "", DUE, outcome="x"), ("owner", "evidence")),
+        (Goal("review", "t", "a", "", "", None), PARTS),
+    ],
+)
+def test_missing_parts(goal: Goal, missing: tuple[str, ...]) -> None:
+    assert missing_parts(goal) == missing

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from careerpath.core.model import Inventory
-from careerpath.edges.inventory_files import PROGRESS_FILE, sequence_key
+from careerpath.edges.inventory_files import is_progress_file, sequence_key
 from careerpath.edges.load import Library, load_inventory, yaml_files
 from careerpath.errors import CareerpathError, UsageError
 
@@ -20,11 +20,11 @@ Tick = Callable[[], None]
 
 def inventory_paths(folder: Path) -> list[Path]:
     """The YAML files of `folder` in the order careerpath named them (a day's first file before
-    its `-2`), without the unfinished assessment."""
+    its `-2`), without unfinished assessments."""
     if not folder.is_dir():
         problem = "is not a folder" if folder.exists() else "does not exist"
         raise UsageError(f"{problem}; name a folder of inventory files", file=folder)
-    return sorted((p for p in yaml_files(folder) if p.name != PROGRESS_FILE), key=sequence_key)
+    return sorted((p for p in yaml_files(folder) if not is_progress_file(p)), key=sequence_key)
 
 
 def read_inventories(
