@@ -132,6 +132,18 @@ def test_html_is_one_self_contained_page(library: Library) -> None:
     assert "not a promotion checklist" in words
 
 
+def test_long_formulas_wrap_and_short_flags_do_not(library: Library) -> None:
+    """`code` never splits (a flag, a field name); the formulas are sentences and wrap, else
+    the readiness rule runs off the screen and off the printed page."""
+    text = render_plan(shipped(library), library, "html").text
+    assert re.search(r"^code \{ white-space: nowrap; \}", text, re.MULTILINE)
+    assert re.search(r"^\.formula code \{ white-space: normal; \}", text, re.MULTILINE)
+    long_codes = re.findall(r"<code>([^<]{40,})</code>", text)
+    assert long_codes  # the readiness, effort and priority rules
+    formulas = " ".join(re.findall(r'<p class="formula">.*?</p>', text, re.DOTALL))
+    assert all(f"<code>{code}</code>" in formulas for code in long_codes)
+
+
 def test_every_plan_opens_with_this_month_printable_alone(library: Library) -> None:
     plan = shipped(library)
     month = plan.this_month
