@@ -224,3 +224,8 @@ def test_done_in_an_earlier_plan_is_not_repeated_and_unconfirmed_steps_are_named
     assert set(second.followup.done_ids) == {"mentor:find", "skill:a:2"}
     summary = follow_up(previous, every_goal(second), {"a": rating(2)})
     assert summary.unconfirmed == ()
+
+
+def test_a_bridge_is_named_by_its_own_title_not_the_timelines_try() -> None:
+    bridge = Goal("bridge", "Try: A sprint in the QA team", "Ask both managers.", "E", "Alex")
+    assert goal_id(bridge) == "bridge:a-sprint-in-the-qa-team"

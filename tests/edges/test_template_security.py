@@ -57,6 +57,7 @@ def shipped(library: Library, manager: bool = False) -> object:
         horizon=parse_horizon("6m"),
         basis="conservative" if manager else "self",
         comparison=comparison,
+        lattice=library.lattice,
     )
 
 

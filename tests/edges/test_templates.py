@@ -29,6 +29,7 @@ def shipped_plan(role_id: str) -> str:
         list(library.roles.values()),
         start=dt.date(2026, 11, 2),
         horizon=parse_horizon("6m"),
+        lattice=library.lattice,
     )
     return render(
         library.template_dirs, "plan.md.j2", {"plan": plan, "catalogue": library.catalogue}

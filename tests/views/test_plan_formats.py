@@ -49,6 +49,7 @@ def shipped(library: Library, role_id: str = "testing", person: str | None = Non
         list(library.roles.values()),
         start=START,
         horizon=parse_horizon("6m"),
+        lattice=library.lattice,
     )
 
 
@@ -196,6 +197,25 @@ def test_no_practice_repeats_a_relationship_and_titles_read_as_sentences(library
     assert "escalation" not in reputation.action.lower()
 
 
+def test_the_plan_names_its_route_and_dates_the_moves_bridges(library: Library) -> None:
+    plan = shipped(library)
+    (move,) = [m for m in library.lattice.moves if (m.from_, m.to) == ("support", "testing")]
+    assert plan.route is not None and plan.route.move == move
+    assert [g.title for g in plan.bridges] == [f"Try: {b.title}" for b in move.bridges]
+    md = render_plan(plan, library, "md").text
+    html = html_lib.unescape(render_plan(plan, library, "html").text)
+    for text in (md, html):
+        assert "the route `careerpath paths` shows" in text.replace("<code>", "`").replace(
+            "</code>", "`"
+        )
+        assert "support -> testing (a direct move, lateral)" in text.replace("&gt;", ">")
+        for goal in plan.bridges:
+            assert goal.title.removeprefix("Try: ") in text and goal.action in text
+        assert "not counted in your hours above" in text
+    timeline = md[md.index("## Timeline") :]
+    assert all(goal.title in timeline for goal in plan.bridges)
+
+
 def test_credentials_the_person_holds_are_not_recommended(library: Library) -> None:
     plan = shipped(library, "support")  # the example holds CompTIA A+ (and ITIL 4, not 5)
     held = [c.name for c in plan.credentials_held]
@@ -246,7 +266,12 @@ def test_json_validates_against_its_schema_and_carries_the_numbers(library: Libr
     # hours per goal and in total, the deferred goals, the this-month page by goal id
     assert all(g["hours"] > 0 for g in goals)
     time = data["time"]
-    assert time["planned"] == pytest.approx(sum(g["hours"] for g in goals), abs=0.1)
+    own = [g for g in goals if g["kind"] != "bridge"]  # bridges are agreed work time
+    assert time["planned"] == pytest.approx(sum(g["hours"] for g in own), abs=0.1)
+    bridges = [g for g in goals if g["kind"] == "bridge"]
+    assert time["bridge_hours"] == pytest.approx(sum(g["hours"] for g in bridges), abs=0.1)
+    assert [g["id"] for g in data["bridges"]] == [g["id"] for g in bridges] and bridges
+    assert data["route"]["roles"] == ["support", "testing"]
     assert time["needed"] == pytest.approx(time["planned"] + time["deferred_hours"], abs=0.1)
     deferred = time["deferred_steps"] + time["deferred_goals"]
     assert time["deferred_hours"] == pytest.approx(sum(g["hours"] for g in deferred), abs=0.1)

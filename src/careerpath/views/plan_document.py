@@ -7,7 +7,8 @@ carries every number and goal the Markdown and HTML plans show. Pure: values in,
 Fields added since the first release are optional and left out when empty (so a plan without
 a manager view or a previous plan reads as before): a goal's `done`, `carried_from`, `hours`,
 `weeks` and `starts`; the plan's `basis`, `comparison`, `followup`, `time`, `this_month` and
-`credentials_held`; the formulas' `fit` and `effort`. Every goal has a stable `id`; a plan written
+`credentials_held`, `route` and `bridges`; the time's `bridge_hours`; the formulas' `fit` and
+`effort`. Every goal has a stable `id`; a plan written
 before ids existed gets them derived on reading (careerpath.core.plan.goals.goal_id).
 """
 
@@ -27,6 +28,7 @@ from careerpath.core.plan.values import Plan, ThisMonth, TimeFit
 from careerpath.views.formatting import whole_percent
 
 if TYPE_CHECKING:
+    from careerpath.core.plan.bridges import RouteShown
     from careerpath.core.plan.carryover import FollowUp, Previous
     from careerpath.core.reviews.compare import Comparison
 
@@ -126,8 +128,8 @@ class GoalDoc(_Part):
     id: str = Field(
         default="",
         description="Stable across plans: skill:SKILL:LEVEL, relationship:SLUG, exposure:SLUG,"
-        " influence:SLUG, mentor:find, review:SLUG, assess:unsure. Derived from the other fields"
-        " when absent (plans written before ids existed).",
+        " influence:SLUG, mentor:find, review:SLUG, assess:unsure, bridge:SLUG. Derived from the"
+        " other fields when absent (plans written before ids existed).",
     )
     kind: GoalKind
     title: str
@@ -150,9 +152,11 @@ class GoalDoc(_Part):
         " (plan --previous); absent for a new goal.",
     )
     hours: float | None = Field(default=None, description="The effort, in the person's hours.")
-    weeks: int | None = Field(default=None, description="A skill step's minimum duration.")
+    weeks: int | None = Field(
+        default=None, description="A skill step's minimum duration; a bridge's duration."
+    )
     starts: dt.date | None = Field(
-        default=None, description="When a dated skill step's work begins."
+        default=None, description="When a dated skill step's or bridge's work begins."
     )
 
 
@@ -177,6 +181,31 @@ class TimeDoc(_Part):
     too_big: list[str] = Field(
         default=[],
         description="Ids of deferred steps that come first by priority but need more time.",
+    )
+    bridge_hours: float | None = Field(
+        default=None,
+        description="The bridging experiences' hours: work time agreed with the manager, not"
+        " counted in planned.",
+    )
+
+
+class LaterBridgeDoc(_Part):
+    kind: Literal["shadowing", "secondment", "trial-project", "apprenticeship"]
+    title: str
+    weeks: int
+    hours: int
+
+
+class RouteDoc(_Part):
+    """The route through the lattice the plan follows (careerpath paths' route)."""
+
+    roles: list[str] = Field(description="From the person's role (or the entry) to the plan's.")
+    text: str = Field(description="The route in words, e.g. support -> testing (a direct move).")
+    kind: Literal["step-up", "lateral", "diagonal", "step-back"] = Field(
+        description="The kind of the last move, the one that reaches the plan's role."
+    )
+    later: list[LaterBridgeDoc] = Field(
+        default=[], description="Bridging experiences of that move left for the next plan."
     )
 
 
@@ -346,6 +375,14 @@ class PlanDocument(_Part):
     this_month: ThisMonthDoc | None = None
     credentials_held: list[CredentialDoc] = Field(
         default=[], description="The role's credentials the person holds already."
+    )
+    route: RouteDoc | None = Field(
+        default=None, description="The route through the lattice, when it reaches the role."
+    )
+    bridges: list[GoalDoc] = Field(
+        default=[],
+        description="The bridging experiences of the move into the role, dated (also in the"
+        " timeline).",
     )
 
 
@@ -574,6 +611,20 @@ def plan_document(plan: Plan, catalogue: Catalogue) -> PlanDocument:
         followup=None if plan.followup is None else _followup(plan.followup),
         time=None if plan.time is None else _time(plan.time),
         this_month=None if plan.this_month is None else _this_month(plan.this_month),
+        route=None if plan.route is None else _route(plan.route),
+        bridges=[_goal(g) for g in plan.bridges],
+    )
+
+
+def _route(route: RouteShown) -> RouteDoc:
+    return RouteDoc(
+        roles=list(route.roles),
+        text=route.text,
+        kind=route.move.kind,
+        later=[
+            LaterBridgeDoc(kind=b.kind, title=b.title, weeks=b.weeks, hours=b.hours)
+            for b in route.later
+        ],
     )
 
 
@@ -592,6 +643,7 @@ def _time(time: TimeFit) -> TimeDoc:
         deferred_steps=[_goal(g) for g in time.deferred_steps],
         deferred_goals=[_goal(g) for g in time.deferred_goals],
         too_big=[g.id for g in time.too_big],
+        bridge_hours=round(time.bridge_hours, 1) if time.bridge_hours else None,
     )
 
 
@@ -620,7 +672,7 @@ def plan_json(plan: Plan, catalogue: Catalogue) -> str:
 
 # --- goals in a plan document (careerpath goals, plan --previous) -----------------------------
 
-_GOAL_LISTS = ("relationships", "practices", "exposure", "influence")
+_GOAL_LISTS = ("relationships", "practices", "exposure", "influence", "bridges")
 
 
 def map_goals(document: PlanDocument, change: Callable[[GoalDoc], GoalDoc]) -> PlanDocument:

@@ -204,6 +204,7 @@ def build_plan(
         comparison=comparison,
         previous=previous,
         hours_per_week=hours,
+        lattice=library.lattice,
     )
 
 

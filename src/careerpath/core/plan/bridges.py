@@ -4,6 +4,12 @@ A plan for a role the lattice reaches by a move includes that move's bridges (ca
 .model.Bridge): ways to try the move before applying, each run after the one before, the first
 once a fortnight has gone to arranging it with the manager. Those that would end after the
 plan's horizon are left for the next plan, by name.
+
+The route is the one `careerpath paths` follows (careerpath.core.paths): from the person's
+current role, or the lattice's entry role when that is not a profile, to the plan's role; its
+last move, the one that reaches the role, gives the bridges. Bridges are work time agreed with
+the manager (and the other team): their hours are stated but not taken from the person's own
+development hours.
 """
 
 from __future__ import annotations
@@ -11,7 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from careerpath.core.model import MOVE_KINDS, Bridge, Move
+from careerpath.core.model import MOVE_KINDS, Bridge, Catalogue, Inventory, Lattice, Move, Role
+from careerpath.core.plan.goals import TRY, Goal
 
 ARRANGE = dt.timedelta(weeks=2)  # agreeing a bridge with the manager (and the other team)
 KIND_NAMES = {
@@ -41,9 +48,9 @@ class RouteShown(NamedTuple):
     @property
     def text(self) -> str:
         moves = len(self.roles) - 1
-        way = "a direct move" if moves == 1 else f"{moves} moves"
         kind = MOVE_KINDS[self.move.kind]
-        return f"{' -> '.join(self.roles)} ({way}; the last, {kind})"
+        way = f"a direct move, {kind}" if moves == 1 else f"{moves} moves; the last, {kind}"
+        return f"{' -> '.join(self.roles)} ({way})"
 
 
 def placed(move: Move, roles: tuple[str, ...], start: dt.date, end: dt.date) -> RouteShown:
@@ -63,3 +70,52 @@ def placed(move: Move, roles: tuple[str, ...], start: dt.date, end: dt.date) -> 
 
 def kind_name(bridge: Bridge) -> str:
     return KIND_NAMES[bridge.kind]
+
+
+def route_into(
+    inventory: Inventory, role: Role, roles: list[Role], catalogue: Catalogue, lattice: Lattice
+) -> tuple[tuple[str, ...], Move] | None:
+    """The route `careerpath paths` follows to `role`, and its last move; None when the
+    person is in that role already, or the lattice does not reach it."""
+    from careerpath.core.paths import paths
+
+    by_id = {r.id: r for r in roles}
+    current = inventory.current_role
+    start = current if current in by_id else lattice.entry
+    if start is None or start not in by_id or start == role.id:
+        return None
+    found = paths(
+        start,
+        inventory.ratings,
+        lattice,
+        by_id,
+        catalogue,
+        targets=inventory.targets,
+        to=role.id,
+    )
+    if not found.reaches:
+        return None
+    route = found.reaches[0].route
+    return route.roles, route.legs[-1].move
+
+
+def bridge_goal(person: str, bridged: Bridged) -> Goal:
+    """A bridge as a SMART goal: its own dates, hours and evidence; `Try: ...` in the timeline
+    (as `Meet: ...` and `See: ...`), its id from the bridge's own title."""
+    bridge = bridged.bridge
+    kind = kind_name(bridge)
+    return Goal(
+        "bridge",
+        f"{TRY}{bridge.title}",
+        bridge.how,
+        bridge.evidence,
+        person,
+        due=bridged.due,
+        why=f"{kind[0].upper()}{kind[1:]}: a way to try the move before you apply.",
+        outcome=f"The move tried for {bridge.weeks} week{'s' if bridge.weeks != 1 else ''}"
+        f" ({kind}), and what it showed you talked through with your manager.",
+        subject=kind,
+        hours=float(bridge.hours),
+        weeks=bridge.weeks,
+        starts=bridged.starts,
+    )

@@ -16,8 +16,10 @@ from careerpath.core.gaps import (
     ranking_of,
     transferable,
 )
-from careerpath.core.model import Catalogue, Inventory, Rating, Role
+from careerpath.core.model import Catalogue, Inventory, Lattice, Rating, Role
 from careerpath.core.plan.agenda import agenda
+from careerpath.core.plan.bridges import bridge_goal, route_into
+from careerpath.core.plan.bridges import placed as placed_bridges
 from careerpath.core.plan.goals import Goal, identify
 from careerpath.core.plan.horizon import Horizon, add_months, check_start
 from careerpath.core.plan.role_goals import (
@@ -113,13 +115,16 @@ def build_plan(
     comparison: Comparison | None = None,
     previous: Previous | None = None,
     hours_per_week: float | None = None,
+    lattice: Lattice | None = None,
 ) -> Plan:
     """A dated growth plan for moving toward `role`, starting on `start`, that fits the hours
     a week the person has (`hours_per_week`, else the inventory's, else the default).
 
     `inventory` holds the ratings of `basis` (careerpath.core.basis); `comparison` is self against
     manager when both views exist. With `previous`, the previous plan's unfinished goals are
-    carried over and its done goals are not repeated (careerpath.core.plan.carryover).
+    carried over and its done goals are not repeated (careerpath.core.plan.carryover). With
+    `lattice`, the plan follows the route `careerpath paths` follows to `role` and dates the
+    bridging experiences of the move that reaches it (careerpath.core.plan.bridges).
     """
     person = inventory.person
     baseline = baseline_for(inventory.current_role, roles)
@@ -139,6 +144,12 @@ def build_plan(
     first = follow(first_goals(person, role, analysis.unknowns, hours))
     middle = follow((mid_review(person),)) if len(slots) > 1 else ()
     final = follow((final_review(person),))
+    route = None
+    if lattice is not None:
+        found = route_into(inventory, role, roles, catalogue, lattice)
+        if found is not None:
+            route = placed_bridges(found[1], found[0], start, end)
+    bridges = follow(tuple(bridge_goal(person, b) for b in route.bridges)) if route else ()
 
     checkin_days = _checkin_days(start, end)
     # The plan's own goals first, then people, exposure and influence (the mentor first).
@@ -149,6 +160,9 @@ def build_plan(
     for index, slot_goals in enumerate(own):
         for goal in slot_goals:
             ledger.reserve(goal.hours or 0, slots[index].first_week, slots[index].end_week)
+    for goal in bridges:  # work time agreed with the manager: not taken from the person's hours
+        if goal.due is not None:
+            own[slot_of_week(slots, ledger.week_of(goal.due - dt.timedelta(days=1)))].append(goal)
     queue = [g for g in first if g.kind == "mentor"] + [
         goal
         for round_ in _interleave(relationships, influence, exposure, practised)
@@ -189,6 +203,7 @@ def build_plan(
         deferred_steps=deferred_steps,
         deferred_goals=tuple(social_later),
         too_big=too_big,
+        bridge_hours=sum(g.hours or 0 for g in bridges),
         steps=len(steps_needed),
         estimated=sum(
             1
@@ -235,6 +250,8 @@ def build_plan(
         basis=basis,
         comparison=comparison,
         followup=followup,
+        route=route,
+        bridges=dated_as_placed(bridges),
     )
 
 

@@ -3,8 +3,9 @@
 An id names what a goal is about, not when it is due, so the same goal has the same id in
 every plan: `skill:test_design:3` (reach level 3 in test design), `relationship:qa-lead`,
 `exposure:release-management`, `influence:<the first words of the practice>`, `mentor:find`,
-`review:mid-plan-review`, `assess:unsure`. `careerpath goals done` marks a goal done by its id,
-and a new plan recognises the previous plan's goals by theirs (careerpath.core.plan.carryover).
+`review:mid-plan-review`, `assess:unsure`, `bridge:<its title>` (a bridging experience).
+`careerpath goals done` marks a goal done by its id, and a new plan recognises the previous
+plan's goals by theirs (careerpath.core.plan.carryover).
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ import re
 from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
-GoalKind = Literal["skill", "mentor", "relationship", "exposure", "influence", "assess", "review"]
+GoalKind = Literal[
+    "skill", "mentor", "relationship", "exposure", "influence", "bridge", "assess", "review"
+]
 
 # Goals about the plan's own cycle (protect time, reviews, rating what is unsure): every plan
 # has its own, so they are neither carried over nor suppressed when done in an earlier plan.
 PER_PLAN: frozenset[str] = frozenset({"review", "assess"})
 SLUG_LIMIT = 48
+TRY = "Try: "  # a bridging experience's title in the timeline, beside "Meet: " and "See: "
 
 
 class Done(NamedTuple):
@@ -73,6 +77,8 @@ def goal_id(goal: Goal) -> str:
         return f"{goal.kind}:{slug(goal.subject)}"
     if goal.kind == "influence":
         return f"influence:{slug(goal.action)}"
+    if goal.kind == "bridge":
+        return f"bridge:{slug(goal.title.removeprefix(TRY))}"
     return f"{goal.kind}:{slug(goal.title)}"
 
 

@@ -40,7 +40,8 @@ FIT_RULE = (
     f" {SKILL_STEPS_PER_MONTH} skill steps and {OTHER_GOALS_PER_MONTH} goals about people,"
     f" exposure and influence (within {round(OTHER_SHARE * 100)}% of its hours) beside the"
     " plan's own reviews; a step never runs shorter than its minimum duration; check-ins"
-    " belong in your one-on-ones and are not counted; what does not fit waits for the next plan"
+    " belong in your one-on-ones and bridging experiences in work time agreed with your manager,"
+    " so neither is counted; what does not fit waits for the next plan"
 )
 
 

@@ -26,6 +26,7 @@ from careerpath.core.plan.role_goals import MentorGoals
 from careerpath.core.plan.schedule import FIT_RULE
 
 if TYPE_CHECKING:
+    from careerpath.core.plan.bridges import RouteShown
     from careerpath.core.plan.carryover import FollowUp
     from careerpath.core.reviews.compare import Comparison
 
@@ -83,6 +84,7 @@ class TimeFit(NamedTuple):
     steps: int  # skill steps needed for every known gap
     estimated: int  # of which use the default estimate for their level
     too_big: tuple[Goal, ...] = ()  # steps first by priority that wait for more time
+    bridge_hours: float = 0.0  # the bridging experiences': work time, not the person's hours
 
     @property
     def deferred_hours(self) -> float:
@@ -163,6 +165,8 @@ class Plan(NamedTuple):
     basis: str = "self"  # whose ratings it is built on (careerpath.core.basis)
     comparison: Comparison | None = None  # self against manager, when both views exist
     followup: FollowUp | None = None  # what it took over from the previous plan (--previous)
+    route: RouteShown | None = None  # the route through the lattice, when it reaches the role
+    bridges: tuple[Goal, ...] = ()  # the bridging experiences of its last move, dated
 
     @property
     def goals(self) -> tuple[Goal, ...]:
