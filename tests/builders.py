@@ -15,6 +15,8 @@ from careerpath.core.model import (
     Skill,
     Step,
 )
+from careerpath.core.plan.goals import Goal
+from careerpath.core.plan.values import Plan
 
 LEVELS = {n: f"level {n} behaviour" for n in range(6)}
 
@@ -64,6 +66,11 @@ def inventory(targets: list[str] | None = None, **ratings: int | str) -> Invento
         targets=targets or [],
         ratings={k: rating(v) for k, v in ratings.items()},
     )
+
+
+def every_goal(plan: Plan) -> tuple[Goal, ...]:
+    """Every goal of a plan once: the timeline's, then the steps beyond the horizon."""
+    return plan.goals + tuple(g for gp in plan.top_gaps for g in gp.later)
 
 
 # --- a varied team, as plain inventory data (tests/cli/test_team_golden.py) ---------------

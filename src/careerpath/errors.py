@@ -11,6 +11,7 @@ else reads "the horizon option".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +63,15 @@ class UsageError(CareerpathError):
 
 class Cancelled(Exception):
     """The person stopped at a prompt (Ctrl-C or end of input)."""
+
+
+def one_of(value: str, allowed: Sequence[str], *, option: str) -> str:
+    """`value`, if it is one of `allowed`; else a usage error for `option` that lists them."""
+    if value not in allowed:
+        raise UsageError(
+            f"{OPTION} must be one of {', '.join(allowed)}, got '{value}'", option=option
+        )
+    return value
 
 
 def dotted(path: tuple[str | int, ...]) -> str:

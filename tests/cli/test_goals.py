@@ -35,7 +35,7 @@ from careerpath.views.plan_document import (
     with_ids,
 )
 from careerpath.views.schemas import schema_text
-from tests.builders import catalogue, inventory, rating, role
+from tests.builders import catalogue, every_goal, inventory, rating, role
 from tests.helpers import GOLDEN, one_line_error, run
 
 START = dt.date(2026, 11, 2)
@@ -99,10 +99,10 @@ def test_identify_keeps_ids_unique_within_a_plan() -> None:
 
 def test_every_goal_of_a_plan_has_a_unique_stable_id(library: Library) -> None:
     plan = shipped(library)
-    ids = [g.id for g in plan.all_goals]
+    ids = [g.id for g in every_goal(plan)]
     assert all(ids) and len(ids) == len(set(ids))
     assert "skill:requirements_analysis:2" in ids and "mentor:find" in ids
-    assert [g.id for g in shipped(library, LATER).all_goals] == ids  # the same goals, re-dated
+    assert [g.id for g in every_goal(shipped(library, LATER))] == ids  # the same goals, re-dated
 
 
 # --- carry-over: the core ----------------------------------------------------------------------
@@ -126,7 +126,7 @@ def as_previous(plan: Plan, done: dict[str, Done] | None = None) -> Previous:
         plan.start,
         plan.role.id,
         plan.role.title,
-        tuple(g._replace(done=marks.get(g.id)) for g in plan.all_goals),
+        tuple(g._replace(done=marks.get(g.id)) for g in every_goal(plan)),
     )
 
 
@@ -185,7 +185,7 @@ def test_carry_over(
     first = plan_for({"a": 1, "b": 0, "c": 1})
     previous = as_previous(first, {goal_id: DONE for goal_id in done})
     second = plan_for({**later, "c": 1}, previous)
-    ids = {g.id for g in second.all_goals}
+    ids = {g.id for g in every_goal(second)}
     follow = second.followup
     assert follow is not None and follow.since == START
     carried_ids = {g.id for g in follow.carried}
@@ -196,7 +196,7 @@ def test_carry_over(
     assert {g.id for g in follow.completed} == completed
     assert {g.id for g in follow.reached} == reached
     assert not absent & ids
-    assert all(g.carried_from == START for g in second.all_goals if g.id in carried_ids)
+    assert all(g.carried_from == START for g in every_goal(second) if g.id in carried_ids)
     assert all(g.due is not None and g.due > LATER for g in second.goals)  # re-dated
     assert set(follow.done_ids) == completed
 
@@ -250,12 +250,12 @@ def test_done_in_an_earlier_plan_is_not_repeated_and_unconfirmed_steps_are_named
         done_before=("mentor:find",),
     )
     second = plan_for({"a": 1, "b": 0, "c": 1}, previous)
-    ids = {g.id for g in second.all_goals}
+    ids = {g.id for g in every_goal(second)}
     assert "mentor:find" not in ids and "skill:a:2" not in ids and "skill:a:3" in ids
     assert second.followup is not None
     assert second.followup.unconfirmed == ("skill:a:2",)  # the ratings still say 1
     assert set(second.followup.done_ids) == {"mentor:find", "skill:a:2"}
-    summary = follow_up(previous, second.all_goals, {"a": rating(2)})
+    summary = follow_up(previous, every_goal(second), {"a": rating(2)})
     assert summary.unconfirmed == ()
 
 

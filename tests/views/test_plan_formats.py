@@ -23,13 +23,14 @@ from careerpath.core.gaps import priority_band
 from careerpath.core.plan.builder import build_plan
 from careerpath.core.plan.goals import Goal
 from careerpath.core.plan.horizon import parse_horizon
-from careerpath.core.plan.smart import PARTS, check_plan, missing_parts, unshown
+from careerpath.core.plan.smart import PARTS, check_plan, missing_parts
 from careerpath.core.plan.values import Plan
 from careerpath.edges import locations
 from careerpath.edges.load import Library, load_inventory
 from careerpath.edges.plan_formats import render_plan
 from careerpath.views.charts import CHAR_WIDTH, FONT, gap_bars, radar
 from careerpath.views.schemas import schema_text
+from careerpath.views.shown import unshown
 from tests.helpers import GOLDEN, ROOT
 
 UPDATE = os.environ.get("CAREERPATH_UPDATE_GOLDEN") == "1"

@@ -22,6 +22,9 @@ from careerpath.cli.shared import (
 from careerpath.errors import UsageError
 
 if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
+    from collections.abc import Callable
+
+    from careerpath.core.draft import Draft
     from careerpath.core.model import Inventory
     from careerpath.edges.load import Library
 
@@ -85,7 +88,6 @@ def assess(
 ) -> None:
     """Take your self-inventory: a guided, honest rating of every skill, saved as you go."""
     from careerpath.edges import locations
-    from careerpath.errors import Cancelled
 
     if resume and (out or role or answers or update or force or as_manager):
         raise UsageError(
@@ -103,21 +105,16 @@ def assess(
     today = dt.date.today()
     settings = ctx.find_object(Settings) or Settings()
     if as_manager is not None:
-        _assess_as_manager(library, as_manager, answers, out, role, force, today, settings)
+        _assess_as_manager(library, as_manager, answers, out, role, force, today)
         return
     if answers is not None:
         _assess_from_answers(library, answers, out, role, update, base, force, today, settings)
         return
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UsageError(
-            "assess asks its questions in a terminal, and there is none here; give the answers"
-            " in a file instead: careerpath assess --answers FILE (see docs/formats.md)"
-        )
+    _need_terminal("the answers in a file instead: careerpath assess --answers FILE")
     from careerpath.core.draft import Draft
     from careerpath.edges import interview
-    from careerpath.edges.inventory_files import default_out, progress_path, save_draft
+    from careerpath.edges.inventory_files import default_out
 
-    progress = progress_path(locations.user_home())
     folder = update.parent if update is not None else locations.user_home()
 
     def fresh() -> Draft:
@@ -132,7 +129,34 @@ def assess(
         state.replace = force
         return state
 
-    def save(state: Draft) -> None:
+    state, inventory, written = _session(library, fresh, resume=resume)
+    if state.manager_for is not None:  # a resumed --as-manager rating
+        _manager_summary(library, inventory, written)
+        return
+    _assess_summary(library, inventory, written, settings)
+
+
+def _need_terminal(instead: str) -> None:
+    """A usage error when there is no terminal to ask in, saying what answers instead."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(
+            f"assess asks its questions in a terminal, and there is none here; give {instead}"
+            " (see docs/formats.md)"
+        )
+
+
+def _session(
+    library: "Library", fresh: "Callable[[], Draft]", *, resume: bool
+) -> "tuple[Draft, Inventory, Path]":
+    """The interview in the terminal, saved as it goes to the unfinished-inventory file: the
+    finished draft, its inventory and where that was written. Ctrl-C says what was kept."""
+    from careerpath.edges import interview, locations
+    from careerpath.edges.inventory_files import progress_path, save_draft
+    from careerpath.errors import Cancelled
+
+    progress = progress_path(locations.user_home())
+
+    def save(state: "Draft") -> None:
         save_draft(state, progress)
 
     try:
@@ -150,10 +174,7 @@ def assess(
             typer.echo("careerpath: cancelled; nothing was saved", err=True)
         raise typer.Exit(exits.CANCELLED) from None
     typer.echo()
-    if state.manager_for is not None:  # a resumed --as-manager rating
-        _manager_summary(library, inventory, written, settings)
-        return
-    _assess_summary(library, inventory, written, settings)
+    return state, inventory, written
 
 
 def _assess_from_answers(
@@ -193,14 +214,11 @@ def _assess_as_manager(
     role: str | None,
     force: bool,
     today: dt.date,
-    settings: Settings,
 ) -> None:
     """--as-manager: the manager's rating, added to the report's file (or written to --out)."""
     from careerpath.core.assessment import honesty_flags
-    from careerpath.edges import locations
     from careerpath.edges.inventory_files import write_inventory
     from careerpath.edges.manager_files import check_replace, manager_from_answers
-    from careerpath.errors import Cancelled
 
     report = read_inventory(report_path, library)
     target = out or report_path
@@ -211,19 +229,14 @@ def _assess_as_manager(
         assert inventory.manager is not None
         for flag in honesty_flags(inventory.manager.ratings, inventory.manager.ratings):
             typer.echo(f"careerpath: check: {flag.message}", err=True)
-        _manager_summary(library, inventory, target, settings)
+        _manager_summary(library, inventory, target)
         return
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UsageError(
-            "assess asks its questions in a terminal, and there is none here; give the manager's"
-            " answers in a file instead: careerpath assess --as-manager FILE --answers ANSWERS"
-            " (see docs/formats.md)"
-        )
+    _need_terminal(
+        "the manager's answers in a file instead:"
+        " careerpath assess --as-manager FILE --answers ANSWERS"
+    )
     from careerpath.core.draft import Draft
     from careerpath.edges import interview
-    from careerpath.edges.inventory_files import progress_path, save_draft
-
-    progress = progress_path(locations.user_home())
 
     def fresh() -> Draft:
         if not force:
@@ -240,29 +253,11 @@ def _assess_as_manager(
         state.replace = out is None or force  # in place: adding the section is the point
         return state
 
-    def save(state: Draft) -> None:
-        save_draft(state, progress)
-
-    try:
-        state = interview.begin(library, progress=progress, fresh=fresh, resume=False)
-        interview.Interview(state, library, save).run()
-        inventory, written = interview.finish(state, library, progress, save)
-    except (Cancelled, KeyboardInterrupt):
-        typer.echo(
-            f"careerpath: cancelled; progress saved to {progress};"
-            " continue with careerpath assess --resume"
-            if progress.exists()
-            else "careerpath: cancelled; nothing was saved",
-            err=True,
-        )
-        raise typer.Exit(exits.CANCELLED) from None
-    typer.echo()
-    _manager_summary(library, inventory, written, settings)
+    _, inventory, written = _session(library, fresh, resume=False)
+    _manager_summary(library, inventory, written)
 
 
-def _manager_summary(
-    library: "Library", inventory: "Inventory", written: Path, settings: Settings
-) -> None:
+def _manager_summary(library: "Library", inventory: "Inventory", written: Path) -> None:
     from careerpath.core.reviews.compare import compare
     from careerpath.views.compare_text import compare_text
 

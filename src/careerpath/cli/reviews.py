@@ -21,7 +21,7 @@ from careerpath.cli.shared import (
     library_of,
     read_inventory,
 )
-from careerpath.errors import CareerpathError, UsageError
+from careerpath.errors import CareerpathError, one_of
 
 if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
     from careerpath.core.model import Inventory
@@ -44,12 +44,6 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Replace --out if it 
 TargetRoleOption = Annotated[
     str | None, typer.Option("--role", help="Only this role. Default: the targets.")
 ]
-
-
-def _check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:
-    if fmt not in allowed:
-        raise UsageError(f"--format must be one of {', '.join(allowed)}, got '{fmt}'")
-    return fmt
 
 
 def _output(
@@ -124,7 +118,7 @@ def progress(
     """Movement between two inventories: every skill, and readiness for the target roles."""
     from careerpath.core.reviews.history import chronological
 
-    fmt = _check_format(fmt)
+    one_of(fmt, FORMATS, option="format")
     library = library_of(ctx)
     if role is not None:
         library.role(role)
@@ -135,12 +129,8 @@ def progress(
 def _history_output(
     library: "Library", inventories: "list[Inventory]", role: str | None, fmt: str
 ) -> str:
-    from careerpath.core.reviews.history import (
-        history,
-        history_data,
-        history_markdown,
-        history_text,
-    )
+    from careerpath.core.reviews.history import history
+    from careerpath.views.history_text import history_data, history_markdown, history_text
 
     result = history(inventories, library.roles.values(), library.catalogue, role)
     return _output(
@@ -178,7 +168,7 @@ def history(
     from careerpath.edges import locations
     from careerpath.edges.inventory_folder import inventory_paths, read_inventories
 
-    fmt = _check_format(fmt)
+    one_of(fmt, FORMATS, option="format")
     library = library_of(ctx)
     if role is not None:
         library.role(role)
@@ -221,7 +211,7 @@ def team(
     from careerpath.edges.terminal import progress_bar
     from careerpath.views.team_text import team_data, team_markdown, team_text
 
-    fmt = _check_format(fmt)
+    one_of(fmt, FORMATS, option="format")
     library = library_of(ctx)
     profile = library.role(role) if role is not None else None
     paths = inventory_paths(folder)

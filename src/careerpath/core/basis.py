@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Literal, get_args
 
 from careerpath.core.model import Inventory, Rating
-from careerpath.errors import UsageError
+from careerpath.errors import UsageError, one_of
 
 Basis = Literal["self", "manager", "conservative"]
 BASES: tuple[str, ...] = get_args(Basis)
@@ -55,11 +55,7 @@ def conservative(
 
 
 def check_basis(text: str) -> Basis:
-    if text not in BASES:
-        raise UsageError(
-            f"{{option}} must be one of {', '.join(BASES)}, got '{text}'", option="basis"
-        )
-    return text  # type: ignore[return-value]
+    return one_of(text, BASES, option="basis")  # type: ignore[return-value]
 
 
 def ratings_for(inventory: Inventory, basis: Basis) -> dict[str, Rating]:

@@ -27,14 +27,6 @@ def example_inventory() -> Path:
     return builtin("examples") / "support-analyst.yaml"
 
 
-def org_roles_dir(option: Path | None) -> Path | None:
-    """The organisation's own data folder: --roles-dir, else CAREERPATH_ROLES, else none."""
-    if option is not None:
-        return option
-    value = os.environ.get("CAREERPATH_ROLES", "").strip()
-    return Path(value) if value else None
-
-
 def user_home() -> Path:
     """Where a person's inventories and plans live: CAREERPATH_HOME, else the user data folder."""
     value = os.environ.get("CAREERPATH_HOME", "").strip()

@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from careerpath.core.plan.smart import check_plan, unshown
+from careerpath.core.plan.smart import check_plan
 from careerpath.edges import locations
-from careerpath.errors import UsageError
+from careerpath.errors import UsageError, one_of
+from careerpath.views.shown import unshown
 
 if TYPE_CHECKING:
     from careerpath.core.plan.values import Plan
@@ -29,10 +30,7 @@ class Rendered(NamedTuple):
 
 def check_format(fmt: str, template: Path | None) -> None:
     """Usage errors, before any work: an unknown format, or a template it cannot use."""
-    if fmt not in FORMATS:
-        raise UsageError(
-            f"{{option}} must be one of {', '.join(FORMATS)}, got '{fmt}'", option="format"
-        )
+    one_of(fmt, FORMATS, option="format")
     if template is None:
         return
     if fmt == "json":

@@ -15,44 +15,23 @@ from pathlib import Path
 import jinja2
 
 from careerpath.core.gaps import priority_band
-from careerpath.core.model import LEVEL_NAMES, Rating
+from careerpath.core.model import LEVEL_NAMES
 from careerpath.edges import locations
 from careerpath.errors import CareerpathError
+from careerpath.views import formatting
 
 # select_autoescape() matches on the final suffix only, so name the .j2 forms explicitly.
 AUTOESCAPE = ("html", "htm", "xml", "html.j2", "htm.j2", "xml.j2")
-
-
-def _percent(value: float) -> str:
-    return f"{round(value * 100)}%"
 
 
 def _date(value: dt.date) -> str:
     return value.isoformat()
 
 
-def _long_date(value: dt.date) -> str:
-    return f"{value.strftime('%a')} {value.day} {value.strftime('%b %Y')}"
-
-
 def _stop(value: str) -> str:
     """End a sentence with one full stop, whether or not the text already has one."""
     value = value.rstrip()
     return value if not value or value[-1] in ".!?" else value + "."
-
-
-def _rating(value: Rating | None) -> str:
-    """A rating in a table cell: 3, n/a, ? (unsure) or - (not rated)."""
-    from careerpath.core.reviews.history import cell  # only plans with a manager view use it
-
-    return cell(value)
-
-
-def _signed(value: int | None) -> str:
-    """A difference in levels: +2, −2, 0; nothing when unknown."""
-    if value is None:
-        return ""
-    return f"+{value}" if value > 0 else ("0" if value == 0 else f"−{-value}")
 
 
 def environment(template_dirs: Sequence[Path], cache_dir: Path | None = None) -> jinja2.Environment:
@@ -80,13 +59,14 @@ def environment(template_dirs: Sequence[Path], cache_dir: Path | None = None) ->
         keep_trailing_newline=True,
     )
     env.filters.update(
-        percent=_percent,
+        percent=formatting.percent,
+        points=formatting.points,
         isodate=_date,
-        longdate=_long_date,
+        longdate=formatting.long_date,
         stop=_stop,
         band=priority_band,
-        rating=_rating,
-        signed=_signed,
+        rating=formatting.rating_cell,
+        signed=formatting.signed,
     )
     env.globals.update(level_names=LEVEL_NAMES)
     return env

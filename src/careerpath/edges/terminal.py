@@ -23,9 +23,9 @@ from careerpath.core.gaps import (
     READINESS_FORMULA,
     UNKNOWN_RULE,
     RoleGaps,
-    SkillGap,
     priority_band,
 )
+from careerpath.views.formatting import gap_cell, percent
 from careerpath.views.gaps_text import arithmetic
 
 NARROW = 72
@@ -35,12 +35,6 @@ STYLES = {"high": "bold red", "medium": "yellow", "low": "blue"}
 def _bar(share: float, width: int, style: str) -> Text:
     filled = max(0, min(width, round(share * width)))
     return Text("█" * filled, style=style) + Text("·" * (width - filled), style="dim")
-
-
-def _now(gap: SkillGap) -> str:
-    if gap.status == "n/a":
-        return "n/a=0"
-    return gap.status if gap.current is None else str(gap.current)
 
 
 def ranking_table(results: Sequence[RoleGaps], width: int) -> Table:
@@ -58,9 +52,7 @@ def ranking_table(results: Sequence[RoleGaps], width: int) -> Table:
         table.add_column("Importance points", overflow="fold")
     bar_width = 10 if width >= NARROW else 6
     for place, result in enumerate(results, 1):
-        bar = _bar(result.readiness, bar_width, "green") + Text(
-            f" {round(result.readiness * 100):>3}%"
-        )
+        bar = _bar(result.readiness, bar_width, "green") + Text(f" {percent(result.readiness):>4}")
         row: list[str | Text] = [str(place), f"{result.title} ({result.role})", bar]
         if width >= NARROW:
             row.append(arithmetic(result))
@@ -69,7 +61,7 @@ def ranking_table(results: Sequence[RoleGaps], width: int) -> Table:
 
 
 def role_table(result: RoleGaps, width: int) -> Table:
-    title = f"{result.title} ({result.role}): {round(result.readiness * 100)}% ready"
+    title = f"{result.title} ({result.role}): {percent(result.readiness)} ready"
     narrow = width < NARROW
     table = Table(
         title=title,
@@ -94,11 +86,11 @@ def role_table(result: RoleGaps, width: int) -> Table:
         style = STYLES[priority_band(priority)]
         bar = _bar(priority / top, bar_width, style) + Text(f" {priority:>2}", style=style)
         if narrow:
-            table.add_row(gap.name, f"{_now(gap)}→{gap.required}", bar)
+            table.add_row(gap.name, f"{gap_cell(gap)}→{gap.required}", bar)
         else:
             table.add_row(
                 gap.name,
-                _now(gap),
+                gap_cell(gap),
                 str(gap.required),
                 str(gap.gap),
                 str(gap.importance),

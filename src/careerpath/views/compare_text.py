@@ -6,7 +6,7 @@ import textwrap
 
 from careerpath.core.assessment import describe
 from careerpath.core.reviews.compare import FLAG_AT, NA_RULE, Comparison, SkillView
-from careerpath.core.reviews.history import cell
+from careerpath.views.formatting import MINUS, rating_cell, signed
 
 WIDTH = 100
 
@@ -15,7 +15,7 @@ def _difference(row: SkillView) -> str:
     difference = row.difference
     if difference is None:
         return "settle together" if row.one_view else ""
-    text = f"{difference:+d}" if difference else "0"
+    text = signed(difference)
     return f"{text}  <-" if row.flagged else text
 
 
@@ -29,8 +29,8 @@ def compare_text(result: Comparison) -> str:
     lines.append(f"  {'Skill':<{width}}  self  manager  difference")
     for row in result.rows:
         lines.append(
-            f"  {row.name:<{width}}  {cell(row.self_rating):>4}  {cell(row.manager):>7}"
-            f"  {_difference(row)}"
+            f"  {row.name:<{width}}  {rating_cell(row.self_rating):>4}"
+            f"  {rating_cell(row.manager):>7}  {_difference(row)}"
         )
     known = sum(1 for row in result.rows if row.difference is not None)
     one_sided = sum(1 for row in result.rows if row.one_sided)
@@ -39,7 +39,7 @@ def compare_text(result: Comparison) -> str:
         f"  Agreed on {result.agreed} of {known} skills both rated;"
         f" {len(result.flagged)} differ by {FLAG_AT} levels or more (<-)."
         + (f" {one_sided} rated by one of you only (-)." if one_sided else ""),
-        f"  difference = manager - self; {NA_RULE}; ? is unsure, - not rated.",
+        f"  difference = manager {MINUS} self; {NA_RULE}; ? is unsure, - not rated.",
         "  The two views are kept apart, never averaged.",
     ]
     if result.prompts:
@@ -59,7 +59,7 @@ def compare_text(result: Comparison) -> str:
 
 def compare_data(result: Comparison) -> dict[str, object]:
     def side(rating: object) -> object:
-        return None if rating is None else cell(rating)  # type: ignore[arg-type]
+        return None if rating is None else rating_cell(rating)  # type: ignore[arg-type]
 
     return {
         "schema": "careerpath.compare/1",

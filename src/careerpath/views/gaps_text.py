@@ -11,6 +11,7 @@ from careerpath.core.gaps import (
     RoleGaps,
     SkillGap,
 )
+from careerpath.views.formatting import gap_cell, percent
 
 BAR_WIDTH = 10
 
@@ -37,23 +38,15 @@ def ranking_text(results: Sequence[RoleGaps]) -> str:
     for place, result in enumerate(results, 1):
         lines.append(
             f"  {place}. {result.title:<{width}}  {bar(result.readiness)} "
-            f"{round(result.readiness * 100):>3}%  ({result.role}: {arithmetic(result)})"
+            f"{percent(result.readiness):>4}  ({result.role}: {arithmetic(result)})"
         )
     lines.append(f"  {READINESS_FORMULA}.")
     return "\n".join(lines)
 
 
-def _now(gap: SkillGap) -> str:
-    if gap.status == "n/a":
-        return "n/a=0"
-    if gap.current is None:
-        return gap.status
-    return str(gap.current)
-
-
 def role_text(result: RoleGaps, limit: int | None = None) -> str:
     lines = [
-        f"{result.title} ({result.role}): {round(result.readiness * 100)}% ready",
+        f"{result.title} ({result.role}): {percent(result.readiness)} ready",
         f"  {arithmetic(result)}",
         "",
     ]
@@ -65,7 +58,7 @@ def role_text(result: RoleGaps, limit: int | None = None) -> str:
         )
         for gap in shown:
             lines.append(
-                f"  {gap.name:<{width}}   {_now(gap):>5}  {gap.required:>4}  {gap.gap:>3}"
+                f"  {gap.name:<{width}}   {gap_cell(gap):>5}  {gap.required:>4}  {gap.gap:>3}"
                 f"  {gap.importance:>10}  {gap.priority:>8}"
             )
         hidden = len(result.gaps) - len(shown)

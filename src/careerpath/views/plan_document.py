@@ -23,6 +23,7 @@ from careerpath.core.gaps import RoleGaps, SkillGap
 from careerpath.core.model import LEVEL_NAMES, Catalogue
 from careerpath.core.plan.goals import Done, Goal, GoalKind, goal_id
 from careerpath.core.plan.values import Plan
+from careerpath.views.formatting import whole_percent
 
 if TYPE_CHECKING:
     from careerpath.core.plan.carryover import FollowUp, Previous
@@ -325,7 +326,7 @@ def goal_value(doc: GoalDoc) -> Goal:
 
 def _comparison(result: Comparison) -> ComparisonDoc:
     from careerpath.core.reviews.compare import FLAG_AT
-    from careerpath.core.reviews.history import cell
+    from careerpath.views.formatting import rating_cell
 
     return ComparisonDoc(
         self_date=dt.date.fromisoformat(result.self_date),
@@ -336,8 +337,8 @@ def _comparison(result: Comparison) -> ComparisonDoc:
             ComparedSkillDoc(
                 skill=row.skill,
                 name=row.name,
-                self_rating=None if row.self_rating is None else cell(row.self_rating),
-                manager=None if row.manager is None else cell(row.manager),
+                self_rating=None if row.self_rating is None else rating_cell(row.self_rating),
+                manager=None if row.manager is None else rating_cell(row.manager),
                 difference=row.difference,
                 flagged=row.flagged,
                 self_evidence=row.self_rating.evidence if row.self_rating else "",
@@ -367,16 +368,12 @@ def _followup(result: FollowUp) -> FollowUpDoc:
     )
 
 
-def _percent(value: float) -> int:
-    return round(value * 100)
-
-
 def _ranked(result: RoleGaps) -> Ranked:
     return Ranked(
         role=result.role,
         title=result.title,
         readiness=round(result.readiness, 4),
-        percent=_percent(result.readiness),
+        percent=whole_percent(result.readiness),
     )
 
 
@@ -400,12 +397,12 @@ def plan_document(plan: Plan, catalogue: Catalogue) -> PlanDocument:
         ),
         readiness=Readiness(
             readiness=round(a.readiness, 4),
-            percent=_percent(a.readiness),
+            percent=whole_percent(a.readiness),
             covered_weight=round(a.covered_weight, 4),
             total_weight=a.total_weight,
             unknown_weight=a.unknown_weight,
             projected=round(plan.projected_readiness, 4),
-            projected_percent=_percent(plan.projected_readiness),
+            projected_percent=whole_percent(plan.projected_readiness),
         ),
         ranking=[_ranked(r) for r in plan.ranking],
         strengths=[_row(g) for g in a.strengths],

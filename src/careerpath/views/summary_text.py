@@ -9,6 +9,7 @@ from pathlib import Path
 from careerpath.core.assessment import describe, skill_order
 from careerpath.core.gaps import RoleGaps, rank
 from careerpath.core.model import Catalogue, Inventory, Role
+from careerpath.views.formatting import percent
 from careerpath.views.gaps_text import bar
 
 TOP = 3
@@ -38,7 +39,7 @@ def update_command(out: Path, roles_dir: Path | None = None) -> str:
 
 
 def _gap_lines(result: RoleGaps) -> list[str]:
-    lines = [f"Top gaps for {result.title} ({round(result.readiness * 100)}% ready)"]
+    lines = [f"Top gaps for {result.title} ({percent(result.readiness)} ready)"]
     for gap in result.gaps[:TOP]:
         lines.append(
             f"  {gap.name}: now {gap.current}, needs {gap.required},"
@@ -83,7 +84,7 @@ def ranking_rows(ranking: Sequence[RoleGaps], *, ids: bool = True) -> list[str]:
     title_width = max((len(r.title) for r in ranking), default=0)
     return [
         (f"{r.role:<{id_width}}  " if ids else "")
-        + f"{r.title:<{title_width}}  {bar(r.readiness)} {round(r.readiness * 100):>3}%"
+        + f"{r.title:<{title_width}}  {bar(r.readiness)} {percent(r.readiness):>4}"
         for r in ranking
     ]
 

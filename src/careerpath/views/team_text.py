@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from careerpath.core.reviews.history import cell
 from careerpath.core.reviews.team import MENTOR_FROM, MIN_GROUP, Mentoring, Team
+from careerpath.views.formatting import md_cell, percent, rating_cell
 
 NAMES_SHOWN = 6  # names per list in text and Markdown; JSON has them all
 
@@ -47,7 +47,7 @@ def team_text(result: Team) -> str:
         lines += ["", "Skills heatmap (columns numbered; key below)"]
         lines.append(f"  {'Person':<{width}}{numbers}")
         for person, row in zip(result.people, result.heatmap, strict=True):
-            lines.append(f"  {person:<{width}}" + "".join(f"{cell(r):>4}" for r in row))
+            lines.append(f"  {person:<{width}}" + "".join(f"{rating_cell(r):>4}" for r in row))
         lines += ["", "  Key:"]
         lines += [f"  {n:>4}  {name}" for n, (_, name) in enumerate(result.skills, 1)]
 
@@ -57,10 +57,10 @@ def team_text(result: Team) -> str:
         lines += ["", "Readiness per role"]
         lines.append(f"  {'Person':<{width}}" + "".join(f"{r:>{col + 1}}" for r in ids))
         for person, values in zip(result.people, result.readiness, strict=True):
-            cells = "".join(f"{round(x * 100):>{col}}%" for x in values)
+            cells = "".join(f"{percent(x):>{col + 1}}" for x in values)
             lines.append(f"  {person:<{width}}{cells}")
         if result.median_readiness is not None:
-            cells = "".join(f"{round(x * 100):>{col}}%" for x in result.median_readiness)
+            cells = "".join(f"{percent(x):>{col + 1}}" for x in result.median_readiness)
             lines.append(f"  {'median':<{width}}{cells}")
         lines.append("  " + "; ".join(f"{i}: {t}" for i, t in zip(ids, titles, strict=True)))
     if result.thinnest:
@@ -84,40 +84,37 @@ def team_text(result: Team) -> str:
     return "\n".join(lines)
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def team_markdown(result: Team) -> str:
     lines = ["# " + " ".join(_header(result)), ""]
     if result.people:
         lines += ["## Skills heatmap", ""]
-        lines.append("| Person | " + " | ".join(_md(name) for _, name in result.skills) + " |")
+        lines.append("| Person | " + " | ".join(md_cell(name) for _, name in result.skills) + " |")
         lines.append("|---|" + "---:|" * len(result.skills))
         for person, row in zip(result.people, result.heatmap, strict=True):
-            lines.append(f"| {_md(person)} | " + " | ".join(cell(r) for r in row) + " |")
+            lines.append(f"| {md_cell(person)} | " + " | ".join(rating_cell(r) for r in row) + " |")
         lines += ["", "## Readiness per role", ""]
-        lines.append("| Person | " + " | ".join(_md(t) for _, t in result.roles) + " |")
+        lines.append("| Person | " + " | ".join(md_cell(t) for _, t in result.roles) + " |")
         lines.append("|---|" + "---:|" * len(result.roles))
         for person, values in zip(result.people, result.readiness, strict=True):
-            cells = " | ".join(f"{round(x * 100)}%" for x in values)
-            lines.append(f"| {_md(person)} | {cells} |")
+            cells = " | ".join(percent(x) for x in values)
+            lines.append(f"| {md_cell(person)} | {cells} |")
         if result.median_readiness is not None:
-            cells = " | ".join(f"{round(x * 100)}%" for x in result.median_readiness)
+            cells = " | ".join(percent(x) for x in result.median_readiness)
             lines.append(f"| median | {cells} |")
     if result.thinnest:
         lines += ["", "## Thinnest skills", "", f"Fewest people at {result.strong_level}:", ""]
         lines += [
-            f"- {_md(s.name)}: {s.strong} of {s.known} people, median level {s.median:g}"
+            f"- {md_cell(s.name)}: {s.strong} of {s.known} people, median level {s.median:g}"
             for s in result.thinnest
         ]
     if result.mentoring:
         lines += ["", "## Who could mentor whom", ""]
         for group in result.mentoring:
-            lines.append(f"- {_md(_mentoring_line(group))}; could mentor: {_md(_pairs(group))}")
+            mentors, pairs = md_cell(_mentoring_line(group)), md_cell(_pairs(group))
+            lines.append(f"- {mentors}; could mentor: {pairs}")
     if result.hidden:
         lines += ["", "## Hidden", ""]
-        lines += [f"- {_md(note)}" for note in result.hidden]
+        lines += [f"- {md_cell(note)}" for note in result.hidden]
     lines += ["", LEGEND]
     return "\n".join(lines) + "\n"
 
@@ -136,7 +133,7 @@ def team_data(result: Team) -> dict[str, object]:
             {
                 "person": person,
                 "ratings": {
-                    skill: cell(rating)
+                    skill: rating_cell(rating)
                     for (skill, _), rating in zip(result.skills, row, strict=True)
                 },
                 "readiness": {

@@ -104,11 +104,6 @@ class Plan(NamedTuple):
         return tuple(goal for milestone in self.milestones for goal in milestone.goals)
 
     @property
-    def all_goals(self) -> tuple[Goal, ...]:
-        """Every goal once: the timeline's, then the steps beyond the horizon."""
-        return self.goals + tuple(g for gp in self.top_gaps for g in gp.later)
-
-    @property
     def basis_description(self) -> str:
         return DESCRIPTIONS.get(self.basis, self.basis)
 

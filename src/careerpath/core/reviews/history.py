@@ -1,7 +1,8 @@
 """Movement over time: one person's dated inventories, skill by skill and role by role.
 
 Pure: values in, values out. `careerpath progress OLD NEW` is a history of two inventories,
-`careerpath history PERSON` of all of them, oldest first.
+`careerpath history PERSON` of all of them, oldest first; careerpath.views.history_text writes
+it as text, Markdown and JSON-ready data.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from careerpath.core.assessment import describe, skill_order
+from careerpath.core.assessment import skill_order
 from careerpath.core.gaps import analyse
 from careerpath.core.model import (
     Catalogue,
@@ -36,10 +37,6 @@ class SkillTrack(NamedTuple):
             return None
         return known[-1] - known[0]
 
-    @property
-    def labels(self) -> tuple[str, ...]:
-        return tuple(cell(r) for r in self.ratings)
-
 
 class RoleTrack(NamedTuple):
     role: str
@@ -60,15 +57,6 @@ class History(NamedTuple):
     @property
     def moved(self) -> tuple[SkillTrack, ...]:
         return tuple(track for track in self.skills if track.change)
-
-
-def cell(rating: Rating | None) -> str:
-    """A rating in a table cell: 3, n/a, ? (unsure) or - (not rated)."""
-    if rating is None:
-        return "-"
-    if rating.status == "unsure":
-        return "?"
-    return "n/a" if rating.status == "n/a" else str(rating.level)
 
 
 def _labels(inventories: Sequence[Inventory]) -> tuple[str, ...]:
@@ -143,101 +131,3 @@ def history(
         for role in wanted
     )
     return History(inventories[-1].person, _labels(inventories), skills, role_tracks)
-
-
-def _signed(number: int | None) -> str:
-    if number is None:
-        return ""
-    return f"{number:+d}" if number else "0"
-
-
-def _points(share: float) -> str:
-    return f"{round(share * 100):+d} pts"
-
-
-def history_text(result: History) -> str:
-    """For the terminal: a table of levels per date, then readiness per role."""
-    first, last = result.dates[0], result.dates[-1]
-    span = first if len(result.dates) == 1 else f"{first} to {last}"
-    lines = [f"{result.person}: {len(result.dates)} inventories, {span}", ""]
-    width = max([len("Skill"), *(len(t.name) for t in result.skills)])
-    columns = "".join(f"  {date:>10}" for date in result.dates)
-    lines.append(f"  {'Skill':<{width}}{columns}  change")
-    for track in result.skills:
-        cells = "".join(f"  {label:>10}" for label in track.labels)
-        lines.append(f"  {track.name:<{width}}{cells}  {_signed(track.change):>6}")
-    lines += ["", "  Readiness per role"]
-    role_width = max(len(t.title) for t in result.roles)
-    for role in result.roles:
-        cells = "".join(f"  {round(r * 100):>9}%" for r in role.readiness)
-        lines.append(f"  {role.title:<{role_width}}{cells}  {_points(role.change)}")
-    moved = result.moved
-    lines.append("")
-    if len(result.dates) == 1:
-        lines.append("  One inventory so far: re-assess with careerpath assess --update FILE.")
-    elif moved:
-        up = sum(1 for t in moved if (t.change or 0) > 0)
-        lines.append(f"  {len(moved)} skills moved ({up} up, {len(moved) - up} down).")
-    else:
-        lines.append("  No skill moved between these inventories.")
-    lines.append("  Cells: a level 0-5, n/a, ? (unsure) or - (not rated); change is first to last")
-    lines.append("  known level (n/a as 0); readiness is careerpath gaps' arithmetic.")
-    return "\n".join(lines)
-
-
-def history_markdown(result: History) -> str:
-    head = "| Skill | " + " | ".join(result.dates) + " | change |"
-    rule = "|---|" + "---:|" * len(result.dates) + "---:|"
-    lines = [f"# Progress: {result.person}", "", head, rule]
-    for track in result.skills:
-        lines.append(
-            f"| {_md(track.name)} | " + " | ".join(track.labels) + f" | {_signed(track.change)} |"
-        )
-    lines += [
-        "",
-        "## Readiness per role",
-        "",
-        "| Role | " + " | ".join(result.dates) + " | change |",
-    ]
-    lines.append(rule)
-    for role in result.roles:
-        cells = " | ".join(f"{round(r * 100)}%" for r in role.readiness)
-        lines.append(f"| {_md(role.title)} | {cells} | {_points(role.change)} |")
-    lines += [
-        "",
-        "Cells: a level 0-5, n/a, ? (unsure) or - (not rated). Change is from the first to the"
-        " last known level (n/a counts as 0).",
-    ]
-    return "\n".join(lines) + "\n"
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
-def history_data(result: History) -> dict[str, object]:
-    return {
-        "schema": "careerpath.history/1",
-        "person": result.person,
-        "dates": list(result.dates),
-        "skills": [
-            {
-                "skill": t.skill,
-                "name": t.name,
-                "ratings": [describe(r) if r is not None else None for r in t.ratings],
-                "levels": [level_of(r) for r in t.ratings],
-                "cells": list(t.labels),
-                "change": t.change,
-            }
-            for t in result.skills
-        ],
-        "roles": [
-            {
-                "role": r.role,
-                "title": r.title,
-                "readiness": [round(x, 4) for x in r.readiness],
-                "change": round(r.change, 4),
-            }
-            for r in result.roles
-        ],
-    }

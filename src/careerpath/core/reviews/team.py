@@ -171,9 +171,8 @@ def team(
             f" people ({size} here) would point at individuals"
         )
 
+    # Without labels (a group too small to stay anonymous) no one is paired.
     mentoring = _mentoring(people, labels_of(people, labels), columns, catalogue, by_id, role)
-    if anonymous and 0 < size < min_group:
-        mentoring = ()
     strong = f"the {role.title} level" if role is not None else f"level {STRONG} or more"
     return Team(
         people=tuple(labels),

@@ -1,0 +1,64 @@
+"""How careerpath writes a number, a date or a table cell, the same way in every output.
+
+Pure: values in, strings out. Text, Markdown, HTML (through the templates' filters) and the
+terminal tables all use these, so a change of one convention changes it everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from careerpath.core.gaps import SkillGap
+from careerpath.core.model import Rating
+
+MINUS = "−"  # U+2212, the typographic minus sign: +2, −2 line up and read as numbers
+
+
+def signed(number: int | None) -> str:
+    """A change or difference in levels: +2, −2, 0; nothing when it is unknown."""
+    if number is None:
+        return ""
+    if number < 0:
+        return f"{MINUS}{-number}"
+    return f"+{number}" if number else "0"
+
+
+def whole_percent(share: float) -> int:
+    """A share from 0 to 1 as a whole percentage: 0.826 -> 83."""
+    return round(share * 100)
+
+
+def percent(share: float) -> str:
+    """A share from 0 to 1 as text: 0.826 -> 83%."""
+    return f"{whole_percent(share)}%"
+
+
+def points(share: float) -> str:
+    """A change of a share in percentage points: +12 pts, −3 pts, 0 pts."""
+    return f"{signed(whole_percent(share))} pts"
+
+
+def long_date(day: dt.date) -> str:
+    """A date as a plan writes it for people: Wed 2 Dec 2026 (ISO dates are for machines)."""
+    return f"{day.strftime('%a')} {day.day} {day.strftime('%b %Y')}"
+
+
+def rating_cell(rating: Rating | None) -> str:
+    """A rating in a table cell: 3, n/a, ? (unsure) or - (not rated)."""
+    if rating is None:
+        return "-"
+    if rating.status == "unsure":
+        return "?"
+    return "n/a" if rating.status == "n/a" else str(rating.level)
+
+
+def gap_cell(gap: SkillGap) -> str:
+    """The current level in a gaps table: 3, n/a=0 (counted as 0), unsure or unrated."""
+    if gap.status == "n/a":
+        return "n/a=0"
+    return gap.status if gap.current is None else str(gap.current)
+
+
+def md_cell(text: str) -> str:
+    """Text in a Markdown table cell: a `|` would end the cell."""
+    return text.replace("|", "\\|")
