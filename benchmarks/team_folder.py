@@ -128,7 +128,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()
     library = load_library()
-    generate(args.folder, args.size, args.seed, skill_order(library.catalogue), sorted(library.roles))
+    skills, roles = skill_order(library.catalogue), sorted(library.roles)
+    generate(args.folder, args.size, args.seed, skills, roles)
 
 
 if __name__ == "__main__":

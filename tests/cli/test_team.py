@@ -5,16 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from careerpath.core.gaps import analyse
-from careerpath.core.model import Inventory, Rating
-from careerpath.core.reviews.team import MIN_GROUP, latest_per_person, readiness, team
+from careerpath.core.model import Inventory
+from careerpath.core.reviews.team import MIN_GROUP, scope, summarise, team
+from careerpath.edges.folder_pool import POOL_FROM
 from careerpath.edges.load import Library
 from careerpath.edges.yaml_source import dump
-from tests.helpers import run
+from tests.helpers import one_line_error, run
 
 NAMES = ["Ana Lopez", "Ben Okafor", "Chen Wei", "Dara Singh", "Eli Novak", "Fay Moore"]
 
@@ -52,21 +55,23 @@ def inventories(data: list[dict[str, object]]) -> list[Inventory]:
 
 
 def test_readiness_is_the_gap_analysis_arithmetic(library: Library) -> None:
-    from careerpath.core.reviews.team import _coverage_rows
-
+    frame = scope(library.roles.values(), library.catalogue)
     for inv in inventories(people(6)):
-        for role in library.roles.values():
-            expected = analyse(inv.ratings, role, library.catalogue).readiness
-            got = readiness(inv.ratings, _coverage_rows(role, library.catalogue))
+        row = summarise(inv, frame)
+        for (role, _), got in zip(frame.roles, row.readiness, strict=True):
+            expected = analyse(inv.ratings, library.roles[role], library.catalogue).readiness
             assert got == pytest.approx(expected)
 
 
-def test_latest_inventory_per_person_counts() -> None:
-    data = [*people(2), person("ana lopez ", {"troubleshooting": 1}, day=20)]
-    latest, older = latest_per_person(inventories(data))
-    assert older == 1
-    ana = next(i for i in latest if i.person.strip().lower() == "ana lopez")
-    assert ana.ratings == {"troubleshooting": Rating(level=1)}
+@pytest.mark.parametrize("order", [1, -1])
+def test_the_latest_inventory_per_person_counts(library: Library, order: int) -> None:
+    """Whatever order the files come in (worker processes send them in any)."""
+    data = [*people(2), person("ana lopez ", {"troubleshooting": 1}, day=20)][::order]
+    result = team(inventories(data), library.roles.values(), library.catalogue)
+    assert result.older == 1
+    assert result.people == ("ana lopez", "Ben Okafor")
+    cells = dict(zip([s for s, _ in result.skills], result.heatmap[0], strict=True))
+    assert cells["troubleshooting"] == "1"
 
 
 def test_heatmap_readiness_thinnest_and_mentors(library: Library) -> None:
@@ -94,7 +99,7 @@ def test_anonymous_replaces_names_and_hides_small_groups(library: Library) -> No
     big = team(inventories(people(6)), library.roles.values(), library.catalogue, anonymous=True)
     assert set(big.people) == {f"Person {n}" for n in range(1, 7)}
     text = json.dumps(big._asdict(), default=str)
-    assert not any(name in text for name in NAMES)
+    assert not any(name.split()[0] in text for name in NAMES)  # not even in the rows
     small = team(inventories(people(3)), library.roles.values(), library.catalogue, anonymous=True)
     assert small.people == () and small.mentoring == ()
     assert any("too few to stay anonymous" in note for note in small.hidden)
@@ -229,3 +234,37 @@ def test_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = run("team", tmp_path / "nowhere")
     assert result.exit_code == 2
     assert "does not exist; name a folder of inventory files" in result.stderr
+
+
+def test_a_broken_file_in_worker_processes(folder: Path) -> None:
+    """The same report read by two workers: the error named, the others processed, exit 1."""
+    alone, pooled = run("team", folder, "--jobs", "1"), run("team", folder, "--jobs", "2")
+    assert pooled.exit_code == alone.exit_code == 1
+    assert (pooled.stdout, pooled.stderr) == (alone.stdout, alone.stderr)
+    assert f"{folder / 'broken.yaml'}:5: ratings.troubleshooting" in pooled.stderr
+
+
+def test_jobs_must_be_one_or_more(folder: Path) -> None:
+    result = run("team", folder, "--jobs", "0")
+    assert one_line_error(result, 2) == "--jobs must be 1 or more, got 0"
+
+
+def test_piped_output_draws_no_bar_and_imports_no_rich(tmp_path: Path) -> None:
+    """A bar only on a terminal: piped, rich is not even imported (it costs start-up time)."""
+    folder = tmp_path / "big"
+    folder.mkdir()
+    for index in range(POOL_FROM):
+        data = person(f"Person {index}", {"troubleshooting": index % 6})
+        (folder / f"p{index:03d}.yaml").write_text(dump(data), encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from careerpath.cli import main\n"
+        f"sys.argv = ['careerpath', 'team', {str(folder)!r}, '--format', 'json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('rich' in sys.modules, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.stderr.strip() == "False", done.stderr
+    assert json.loads(done.stdout)["size"] == POOL_FROM

@@ -1,6 +1,7 @@
 """`careerpath team` on a generated folder of 60 varied inventories: every format, byte for byte
-the output recorded in tests/golden (CAREERPATH_UPDATE_GOLDEN=1 rewrites it after an intended
-change), whichever way the folder is read."""
+the output recorded in tests/golden before the team view was rewritten for organisation scale
+(CAREERPATH_UPDATE_GOLDEN=1 rewrites it after an intended change), whichever way the folder is
+read."""
 
 from __future__ import annotations
 
@@ -59,12 +60,21 @@ def test_the_folder_is_varied(team_folder: Path) -> None:
         assert any(word in t for t in texts), word
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("fmt", SUFFIXES)
 @pytest.mark.parametrize("case", CASES)
-def test_team_matches_golden(team_folder: Path, case: str, fmt: str) -> None:
-    result = run("team", team_folder, "--format", fmt, *CASES[case])
+def test_team_matches_golden(team_folder: Path, case: str, fmt: str, jobs: str) -> None:
+    """In this process (--jobs 1) and in two worker processes, whose rows come in any order."""
+    result = run("team", team_folder, "--format", fmt, "--jobs", jobs, *CASES[case])
     assert result.exit_code == 0, result.output
     check(result.stdout, GOLDEN / f"{case}.{SUFFIXES[fmt]}")
+
+
+def test_out_is_the_same_as_stdout(team_folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "team.json"
+    result = run("team", team_folder, "--format", "json", "--jobs", "2", "--out", out)
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8") == (GOLDEN / "team-all.json").read_text("utf-8")
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])

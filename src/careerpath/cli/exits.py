@@ -25,6 +25,7 @@ FLAGS = {
     "force": "--force",
     "format": "--format",
     "horizon": "--horizon",
+    "jobs": "--jobs",
     "previous": "--previous",
     "roles_dir": "--roles-dir",
     "template": "--template",

@@ -6,7 +6,8 @@
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
     from careerpath.core.model import Inventory
     from careerpath.edges.load import Library
 
+WRITE_BLOCK = 1 << 16
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -75,6 +77,11 @@ def parse_date(text: str | None) -> dt.date:
         raise UsageError(f"--date must be a date like 2026-11-23, got '{text}'") from None
 
 
+def check_jobs(jobs: int | None) -> None:
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"{{option}} must be 1 or more, got {jobs}", option="jobs")
+
+
 def echo_json(data: object) -> None:
     import json
 
@@ -89,6 +96,28 @@ def emit(text: str, out: Path | None, force: bool) -> None:
 
     write_private(out, text, force=force)
     typer.echo(f"careerpath: wrote {out}", err=True)
+
+
+def emit_pieces(pieces: Iterable[str], out: Path | None, force: bool) -> None:
+    """emit for output made in pieces (a team of thousands): written as they come, in blocks
+    of about WRITE_BLOCK characters, never held whole."""
+    if out is not None:
+        from careerpath.edges.private_files import write_private
+
+        write_private(out, pieces, force=force)
+        typer.echo(f"careerpath: wrote {out}", err=True)
+        return
+    stream = sys.stdout
+    block: list[str] = []
+    size = 0
+    for piece in pieces:
+        block.append(piece)
+        size += len(piece)
+        if size >= WRITE_BLOCK:
+            stream.write("".join(block))
+            block, size = [], 0
+    stream.write("".join(block))
+    stream.flush()
 
 
 def counted(number: int, noun: str) -> str:

@@ -1,7 +1,8 @@
 """Reading a folder of inventories (team, history): every readable one, and every problem.
 
-A malformed file does not stop the others: its error (file and line) is collected, and the
-command exits 1 at the end. Files that are not inventories (the unfinished assessment, role
+`read_team` reads a team's folder in worker processes, keeping only each file's row of the team
+view. A malformed file does not stop the others: its error (file and line) is collected, and
+the command exits 1 at the end. Files that are not inventories (the unfinished assessment, role
 profiles) are left out.
 """
 
@@ -9,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from careerpath.core.model import Inventory
+from careerpath.core.reviews.team import PersonRow, Scope, Tally, summarise
 from careerpath.edges.inventory_files import PROGRESS_FILE
 from careerpath.edges.load import Library, load_inventory, yaml_files
 from careerpath.errors import CareerpathError, UsageError
 
-Tick = Callable[[], None]
+Tick = Callable[[int], None]
 
 
 def inventory_paths(folder: Path) -> list[Path]:
@@ -38,5 +41,37 @@ def read_inventories(
         except CareerpathError as error:
             errors.append(error)
         if tick is not None:
-            tick()
+            tick(1)
     return loaded, errors
+
+
+class TeamJob(NamedTuple):
+    library: Library
+    scope: Scope
+
+
+def team_row(job: TeamJob, path: Path) -> PersonRow:
+    """One file's row of the team view (run in a worker process)."""
+    return summarise(load_inventory(path, job.library), job.scope)
+
+
+def read_team(
+    paths: Sequence[Path],
+    library: Library,
+    scope: Scope,
+    *,
+    jobs: int | None = None,
+    tick: Tick | None = None,
+) -> tuple[Tally, list[CareerpathError]]:
+    """Every file's row, read in worker processes (careerpath.edges.folder_pool), kept in a
+    Tally; the problems of the files that do not load, in the order of `paths`."""
+    from careerpath.edges.folder_pool import each_file
+
+    tally = Tally(scope)
+    errors: list[tuple[int, CareerpathError]] = []
+    for index, result in each_file(paths, team_row, TeamJob(library, scope), jobs=jobs, tick=tick):
+        if isinstance(result, CareerpathError):
+            errors.append((index, result))
+        else:
+            tally.add(result, index)
+    return tally, [error for _, error in sorted(errors, key=lambda pair: pair[0])]

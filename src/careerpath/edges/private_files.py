@@ -5,13 +5,15 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from careerpath.errors import CareerpathError
 
 
-def write_private(path: Path, text: str, *, force: bool = False) -> None:
-    """Write `text` to `path` via a temporary file and os.replace, readable by the owner only."""
+def write_private(path: Path, text: str | Iterable[str], *, force: bool = False) -> None:
+    """Write `text` (or its pieces, as they come) to `path` via a temporary file and
+    os.replace, readable by the owner only."""
     if path.is_dir():
         raise CareerpathError("is a folder; name a file to write", file=path)
     if path.exists() and not force:
@@ -27,7 +29,10 @@ def write_private(path: Path, text: str, *, force: bool = False) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             os.fchmod(stream.fileno(), 0o600)
-            stream.write(text)
+            if isinstance(text, str):
+                stream.write(text)
+            else:
+                stream.writelines(text)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
@@ -35,3 +40,7 @@ def write_private(path: Path, text: str, *, force: bool = False) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise CareerpathError(f"cannot write: {exc.strerror}", file=path) from None
+    except BaseException:  # the pieces stopped coming (an error, Ctrl-C): no partial file left
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

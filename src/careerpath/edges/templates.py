@@ -9,7 +9,7 @@ fails loudly instead of printing nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import jinja2
@@ -125,3 +125,26 @@ def _template_file(exc: BaseException, name: str) -> str:
             found = filename
         tb = tb.tb_next
     return found
+
+
+def shipped(template_dirs: Sequence[Path]) -> bool:
+    """Whether `template_dirs` holds careerpath's own templates only (no organisation's)."""
+    return all(Path(d) == locations.builtin("templates") for d in template_dirs)
+
+
+def render_pieces(
+    template_dirs: Sequence[Path], name: str, context: dict[str, object]
+) -> Iterator[str]:
+    """A shipped template's output in the pieces it writes them, for output too large to hold
+    whole (a team of thousands). Any other template: `render`, in one piece."""
+    if not shipped(template_dirs):
+        yield render(template_dirs, name, context)
+        return
+    env = environment(template_dirs)
+    try:
+        pieces = env.get_template(name).generate(context)
+        yield next(pieces)  # an error at the start is raised here, as render would raise it
+    except Exception:  # render says what went wrong, with the template file and line
+        yield render(template_dirs, name, context, env)
+        return
+    yield from pieces
