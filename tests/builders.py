@@ -6,9 +6,11 @@ import datetime as dt
 import random
 
 from careerpath.core.model import (
+    Bridge,
     Catalogue,
     Inventory,
     Mentor,
+    Move,
     Rating,
     Requirement,
     Role,
@@ -65,6 +67,28 @@ def inventory(targets: list[str] | None = None, **ratings: int | str) -> Invento
         current_role="support",
         targets=targets or [],
         ratings={k: rating(v) for k, v in ratings.items()},
+    )
+
+
+def move(from_: str, to: str, builds: list[str], carries: list[str] | None = None) -> Move:
+    """A move with one two-week shadowing bridge."""
+    return Move(
+        from_=from_,
+        to=to,
+        kind="lateral",
+        summary=f"From {from_} to {to}.",
+        carries=carries or [],
+        builds=builds,
+        bridges=[
+            Bridge(
+                kind="shadowing",
+                title=f"Shadow someone in {to}",
+                how="Ask their lead.",
+                evidence="Notes they checked.",
+                weeks=2,
+                hours=8,
+            )
+        ],
     )
 
 

@@ -35,6 +35,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from careerpath.core.onet import average_ranks
 from careerpath.edges.load import Library
 from tests.helpers import ONET
 
@@ -43,21 +44,6 @@ MIN_LEAD = 0.05  # by how much the own anchor must beat every other profile's an
 POLICIES = ("as 0", "left out")
 
 Levels = Mapping[str, float]  # O*NET element id -> level (a profile's 0-5 or an LV 0-7)
-
-
-def average_ranks(values: list[float]) -> list[float]:
-    """Ranks from 1, ties sharing their average rank (as Spearman's rho needs)."""
-    order = sorted(range(len(values)), key=lambda i: values[i])
-    ranks = [0.0] * len(values)
-    start = 0
-    while start < len(order):
-        end = start
-        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
-            end += 1
-        for k in range(start, end + 1):
-            ranks[order[k]] = (start + end) / 2 + 1
-        start = end + 1
-    return ranks
 
 
 def spearman(a: list[float], b: list[float]) -> float:
@@ -259,6 +245,6 @@ def report(library: Library) -> str:
 
 
 if __name__ == "__main__":
-    from careerpath.load import load_library
+    from careerpath.edges.load import load_library
 
     print(report(load_library()))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner, Result
@@ -12,6 +15,34 @@ TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 GOLDEN = TESTS / "golden"
 ONET = TESTS / "data" / "onet"
+
+
+def installed() -> list[str]:
+    """The installed console script beside this interpreter, else `python -m careerpath`."""
+    script = Path(sys.executable).with_name("careerpath")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "careerpath"]
+
+
+def program_environment(home: Path, **extra: str) -> dict[str, str]:
+    """The environment for a real careerpath process: no CAREERPATH_* of the developer's, the
+    test's own home and no cache (a cache shared by processes at once is not what is tested)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERPATH_")}
+    env.update(CAREERPATH_HOME=str(home), CAREERPATH_CACHE="off", **extra)
+    return env
+
+
+def json_plan(out: Path, home: Path) -> Path:
+    """The shipped example's JSON plan (of 2026-11-02) in `out`, written by the real program."""
+    example = ROOT / "examples" / "support-analyst.yaml"
+    command = ["plan", str(example), "--format", "json", "--out", str(out), "--date", "2026-11-02"]
+    subprocess.run(
+        [*installed(), *command],
+        check=True,
+        capture_output=True,
+        env=program_environment(home),
+        timeout=60,
+    )
+    return out
 
 
 def run(

@@ -14,13 +14,17 @@ from careerpath import __version__
 from tests.helpers import ROOT, assert_no_traceback, ok, one_line_error, run
 
 EXAMPLE = ROOT / "examples" / "support-analyst.yaml"
-ROLE_IDS = {"consulting", "development", "leadership", "support", "testing"}
+# Every shipped profile, read from the files themselves (not through careerpath), so a profile
+# the library failed to list would fail these tests.
+ROLE_FILES = sorted(
+    p for p in (ROOT / "roles").glob("*.yaml") if p.stem not in ("skills", "lattice")
+)
+ROLE_IDS = {p.stem for p in ROLE_FILES}
 ROLE_TITLES = {
-    "Technical implementation consultant",
-    "Junior software developer",
-    "Support team lead / support manager",
-    "Senior technical support analyst (second line)",
-    "Software tester (QA analyst)",
+    line.removeprefix("title:").strip()
+    for p in ROLE_FILES
+    for line in p.read_text(encoding="utf-8").splitlines()
+    if line.startswith("title:")
 }
 PLAN = ("plan", EXAMPLE, "--role", "testing", "--date", "2026-11-02")
 
@@ -52,7 +56,7 @@ def test_help() -> None:
 
 
 COMMANDS = (
-    *("validate", "gaps", "plan", "assess", "demo", "compare"),
+    *("validate", "gaps", "paths", "plan", "assess", "demo", "compare"),
     *("progress", "history", "team", "schema", "roles", "goals"),
 )
 
@@ -148,7 +152,7 @@ def test_roles() -> None:
 
 def test_roles_json() -> None:
     data = json.loads(ok(run("roles", "--json")))
-    assert len(data) == 5
+    assert len(data) == len(ROLE_IDS)
     assert {role["id"] for role in data} == ROLE_IDS
     assert {role["title"] for role in data} == ROLE_TITLES
     for role in data:
@@ -166,8 +170,8 @@ def test_roles_show() -> None:
 def test_roles_show_unknown_role() -> None:
     message = one_line_error(run("roles", "show", "nosuch"), 2)
     assert message == (
-        "unknown role 'nosuch'; choose one of: consulting, development, leadership, support,"
-        " testing"
+        "unknown role 'nosuch'; choose one of: change, consulting, development, documentation,"
+        " knowledge, leadership, operations, support, testing"
     )
 
 
@@ -250,7 +254,7 @@ def test_gaps_ranks_every_role_then_targets() -> None:
 
 def test_gaps_one_role() -> None:
     out = ok(run("gaps", EXAMPLE, "--role", "testing"))
-    assert "Software tester (QA analyst) (testing): 75% ready" in out
+    assert "Software tester (QA analyst) (testing): 74% ready" in out
     assert "Readiness for every role" not in out
     assert "(development): " not in out
 
@@ -412,10 +416,44 @@ def test_plan_default_horizon_is_six_months() -> None:
             "--date must be a date like 2026-11-23, got 'next tuesday'",
             id="date-words",
         ),
+        pytest.param(
+            ("--date", "9999-12-31"),
+            "--date must be between 1900-01-01 and 2999-12-31, got 9999-12-31",
+            id="date-9999",
+        ),
+        pytest.param(
+            ("--date", "0001-01-01"),
+            "--date must be between 1900-01-01 and 2999-12-31, got 0001-01-01",
+            id="date-year-1",
+        ),
+        pytest.param(
+            ("--horizon", "8000y"),
+            "--horizon must be between two weeks and three years, got '8000y'",
+            id="horizon-8000y",
+        ),
+        pytest.param(
+            ("--horizon", "99999999999999999999d"),
+            "--horizon must be between two weeks and three years, got '99999999999999999999d'",
+            id="horizon-20-digits",
+        ),
     ],
 )
 def test_plan_bad_option(args: tuple[str, ...], message: str) -> None:
     assert one_line_error(run(*PLAN, *args), 2) == message
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("demo",),
+        ("goals", "done", "plan.json", "mentor:find", "--evidence", "x"),
+        ("plan", EXAMPLE, "--format", "json"),
+    ],
+    ids=["demo", "goals-done", "plan-json"],
+)
+def test_every_date_option_is_range_checked(command: tuple[object, ...]) -> None:
+    message = one_line_error(run(*command, "--date", "9999-12-31"), 2)
+    assert message == "--date must be between 1900-01-01 and 2999-12-31, got 9999-12-31"
 
 
 def test_plan_unknown_role() -> None:
@@ -452,7 +490,10 @@ def test_schema(name: str, field: str) -> None:
 
 def test_schema_unknown_name() -> None:
     message = one_line_error(run("schema", "nosuch"), 2)
-    assert message == "unknown schema 'nosuch'; choose one of: catalogue, role, inventory, plan"
+    assert (
+        message
+        == "unknown schema 'nosuch'; choose one of: catalogue, role, inventory, lattice, plan"
+    )
 
 
 # --- an organisation's folder ------------------------------------------------------------

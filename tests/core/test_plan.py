@@ -9,7 +9,13 @@ import pytest
 
 from careerpath.core.model import Step
 from careerpath.core.plan.builder import STEPS_PER_MILESTONE, build_plan
-from careerpath.core.plan.horizon import add_months, parse_horizon
+from careerpath.core.plan.horizon import (
+    EARLIEST_START,
+    LATEST_START,
+    add_months,
+    check_start,
+    parse_horizon,
+)
 from careerpath.errors import CareerpathError, UsageError
 from tests.builders import catalogue, inventory, role
 
@@ -31,13 +37,57 @@ def test_horizon_end_dates(text: str, end: dt.date) -> None:
     assert parse_horizon(text).end(START) == end
 
 
-@pytest.mark.parametrize("text", ["", "6", "m6", "six months", "1d", "4y", "-3m", "3.5m"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        *["", "6", "m6", "six months", "1d", "4y", "-3m", "3.5m", "0m", "13d", "37m", "157w"],
+        *["1099d", "8000y", "99999999999999999999d", "9" * 5000 + "d"],
+    ],
+    ids=lambda text: text if len(text) < 30 else f"{len(text)}-digits",
+)
 def test_bad_horizons_are_usage_errors(text: str) -> None:
+    """8000y and 99999999999999999999d were a traceback: dates were computed before the check."""
     with pytest.raises(CareerpathError) as caught:
         parse_horizon(text)
     assert isinstance(caught.value, UsageError)
     assert caught.value.option == "horizon"
     assert "the horizon option must" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("14d", 14),
+        ("2w", 14),
+        ("1m", 31),
+        ("36m", 1096),
+        ("3y", 1096),
+        ("1098d", 1098),
+        ("156w", 1092),
+        ("0006m", 182),
+    ],
+)
+def test_horizons_at_the_edges_of_the_range(text: str, days: int) -> None:
+    start = dt.date(2000, 1, 1)
+    assert (parse_horizon(text).end(start) - start).days == days
+
+
+@pytest.mark.parametrize(
+    "start", [dt.date(9999, 12, 31), dt.date(9000, 1, 1), dt.date(3000, 1, 1), dt.date(1, 1, 1)]
+)
+def test_a_plan_outside_the_start_range_is_a_usage_error(start: dt.date) -> None:
+    """--date 9999-12-31 was `year 10000 is out of range`; the start is checked first."""
+    with pytest.raises(UsageError) as caught:
+        check_start(start)
+    assert caught.value.option == "date"
+    assert str(caught.value) == (
+        f"the date option must be between 1900-01-01 and 2999-12-31, got {start.isoformat()}"
+    )
+
+
+@pytest.mark.parametrize("start", [EARLIEST_START, LATEST_START])
+def test_a_plan_at_the_ends_of_the_start_range_has_real_dates(start: dt.date) -> None:
+    assert add_months(check_start(start), 36) > start
 
 
 @pytest.mark.parametrize(

@@ -179,17 +179,21 @@ def test_a_relative_roles_folder_is_cached_as_an_absolute_one(
 # --- the cache folder ------------------------------------------------------------------------
 
 
-def test_a_wider_cache_folder_of_ours_is_made_private(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("mode", [0o777, 0o755, 0o770, 0o701], ids=oct)
+def test_a_cache_folder_of_ours_found_open_is_closed_emptied_and_not_used_this_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: int
 ) -> None:
     from careerpath.edges.locations import cache_dir
 
     folder = tmp_path / "shared"
-    folder.mkdir(mode=0o777)
-    folder.chmod(0o777)
+    cache.remembered(folder, "x", "k", lambda: "mine")
+    (folder / "notes.txt").write_text("not careerpath's: left alone")
+    folder.chmod(mode)
     monkeypatch.setenv("CAREERPATH_CACHE", str(folder))
-    assert cache_dir() == folder
+    assert cache_dir() is None  # anything in it may have been planted while it was open
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+    assert cache_dir() == folder  # closed and emptied: used from now on
 
 
 def test_a_cache_path_that_is_a_file_is_not_used_nor_changed(
@@ -215,14 +219,25 @@ def test_a_cache_folder_someone_else_owns_is_not_used(
     assert locations.cache_dir() is None
 
 
-def test_an_interrupted_store_leaves_no_copy_behind(tmp_path: Path) -> None:
+def test_an_interrupted_store_leaves_no_copy_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     class Unpicklable:
         def __reduce__(self) -> tuple[object, ...]:
-            raise KeyboardInterrupt  # as if Ctrl-C arrived while writing
+            raise KeyboardInterrupt  # as if Ctrl-C arrived while pickling
 
     folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
     with pytest.raises(KeyboardInterrupt):
         cache.remembered(folder, "x", "k", Unpicklable)
+    assert list(folder.iterdir()) == []
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt  # as if Ctrl-C arrived between writing and renaming
+
+    monkeypatch.setattr(cache.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        cache.remembered(folder, "x", "k", lambda: "value")
     assert list(folder.iterdir()) == []
 
 
@@ -231,4 +246,147 @@ def test_an_unpicklable_value_is_returned_and_not_stored(tmp_path: Path) -> None
 
     lock = threading.Lock()  # locks cannot be pickled
     assert cache.remembered(tmp_path / "cache", "x", "k", lambda: lock) is lock
-    assert list((tmp_path / "cache").iterdir()) == []
+    assert not (tmp_path / "cache").exists() or list((tmp_path / "cache").iterdir()) == []
+
+
+# --- entries that are not careerpath's own: ignored and rebuilt, never run --------------------
+
+
+def entry_of(folder: Path) -> Path:
+    (entry,) = folder.glob("x-*.pickle")
+    return entry
+
+
+def stored(folder: Path, value: object = "mine") -> Path:
+    cache.remembered(folder, "x", "k", lambda: value)
+    return entry_of(folder)
+
+
+def test_an_entry_others_could_read_or_write_is_not_trusted(tmp_path: Path) -> None:
+    entry = stored(tmp_path / "cache")
+    entry.chmod(0o644)
+    assert cache.remembered(tmp_path / "cache", "x", "k", lambda: "rebuilt") == "rebuilt"
+    assert stat.S_IMODE(entry_of(tmp_path / "cache").stat().st_mode) == 0o600  # replaced
+
+
+def test_an_entry_that_is_a_link_is_not_followed(tmp_path: Path) -> None:
+    elsewhere = stored(tmp_path / "elsewhere", "someone else's data")
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    (folder / "x-k.pickle").symlink_to(elsewhere)
+    assert cache.remembered(folder, "x", "k", lambda: "rebuilt") == "rebuilt"
+    assert not (folder / "x-k.pickle").is_symlink()
+
+
+def test_an_entry_that_is_a_hard_link_is_not_trusted(tmp_path: Path) -> None:
+    elsewhere = stored(tmp_path / "elsewhere", "someone else's data")
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    os.link(elsewhere, folder / "x-k.pickle")
+    assert cache.remembered(folder, "x", "k", lambda: "rebuilt") == "rebuilt"
+
+
+def test_a_fifo_in_place_of_an_entry_neither_hangs_nor_crashes(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    os.mkfifo(folder / "x-k.pickle", 0o600)
+    assert cache.remembered(folder, "x", "k", lambda: "rebuilt") == "rebuilt"
+    assert cache.remembered(folder, "x", "k", lambda: "again") == "rebuilt"  # now an entry
+
+
+def test_a_folder_in_place_of_an_entry_is_replaced(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    (folder / "x-k.pickle" / "inside").mkdir(parents=True, mode=0o700)
+    assert cache.remembered(folder, "x", "k", lambda: "rebuilt") == "rebuilt"
+    assert cache.remembered(folder, "x", "k", lambda: "again") == "rebuilt"
+
+
+def test_an_entry_swapped_for_another_is_not_taken_for_it(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    cache.remembered(folder, "inventory", "alice", lambda: "Alice's ratings", keep=4)
+    cache.remembered(folder, "inventory", "bob", lambda: "Bob's ratings", keep=4)
+    shutil.copy(folder / "inventory-alice.pickle", folder / "inventory-bob.pickle")
+    assert cache.remembered(folder, "inventory", "bob", lambda: "read afresh", keep=4) == (
+        "read afresh"
+    )
+
+
+def test_a_cache_folder_below_a_link_is_used_and_a_linked_subfolder_is_not(
+    tmp_path: Path,
+) -> None:
+    real = tmp_path / "real"
+    real.mkdir(mode=0o700)
+    (tmp_path / "link").symlink_to(real)  # the cache root may be a link the user made
+    cache.write_entry(tmp_path / "link", ("a",), b"data")
+    assert cache.read_entry(tmp_path / "link", ("a",)) == b"data"
+    cache.write_entry(tmp_path / "other", ("sub", "b"), b"other data")
+    (real / "sub").symlink_to(tmp_path / "other" / "sub")
+    assert cache.read_entry(real, ("sub", "b")) is None
+
+
+def test_folders_and_entries_are_private_whatever_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o002)
+    try:
+        cache.write_entry(tmp_path / "new" / "cache", ("templates", "t"), b"compiled")
+    finally:
+        os.umask(old)
+    for path in (tmp_path / "new", tmp_path / "new" / "cache", tmp_path / "new/cache/templates"):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o700
+    assert stat.S_IMODE((tmp_path / "new/cache/templates/t").stat().st_mode) == 0o600
+
+
+# --- compiled templates --------------------------------------------------------------------
+
+
+def plant_bytecode(templates: Path, marker: Path) -> int:
+    """Replace each compiled template with code that touches `marker`, its header kept (so
+    Jinja would take it for the template); the number of entries replaced."""
+    import io
+    import marshal
+    import pickle
+
+    from jinja2.bccache import bc_magic
+
+    planted = 0
+    for entry in templates.glob("__jinja2_*.cache"):
+        stream = io.BytesIO(entry.read_bytes())
+        assert stream.read(len(bc_magic)) == bc_magic
+        checksum = pickle.load(stream)
+        code = compile(f"import os\nos.system('touch {marker}')\n", "planted", "exec")
+        entry.write_bytes(bc_magic + pickle.dumps(checksum, 2) + marshal.dumps(code))
+        planted += 1
+    return planted
+
+
+def test_compiled_templates_are_cached_and_reused(tmp_path: Path) -> None:
+    from tests.helpers import run
+
+    env = {"CAREERPATH_CACHE": str(tmp_path / "cache")}
+    args = ("plan", ROOT / "examples" / "support-analyst.yaml", "--date", "2026-11-02")
+    first = run(*args, env=env)
+    entries = list((tmp_path / "cache" / "templates").glob("__jinja2_*.cache"))
+    assert len(entries) == 1
+    assert stat.S_IMODE(entries[0].stat().st_mode) == 0o600
+    assert run(*args, env=env).stdout == first.stdout
+
+
+@pytest.mark.parametrize("mode", [0o777, 0o750], ids=oct)
+def test_compiled_templates_in_a_folder_found_open_are_not_loaded(
+    tmp_path: Path, mode: int
+) -> None:
+    from tests.helpers import run
+
+    env = {"CAREERPATH_CACHE": str(tmp_path / "cache")}
+    args = ("plan", ROOT / "examples" / "support-analyst.yaml", "--date", "2026-11-02")
+    expected = run(*args, env=env).stdout
+    templates = tmp_path / "cache" / "templates"
+    marker = tmp_path / "PWNED"
+    assert plant_bytecode(templates, marker) == 1
+    (planted,) = templates.glob("__jinja2_*.cache")
+    bad = planted.read_bytes()
+    templates.chmod(mode)
+    result = run(*args, env=env)
+    assert result.stdout == expected
+    assert not marker.exists()
+    assert stat.S_IMODE(templates.stat().st_mode) == 0o700
+    assert [p.read_bytes() == bad for p in templates.glob("__jinja2_*.cache")] == [False]

@@ -7,34 +7,10 @@ import csv
 import pytest
 
 from careerpath.edges.load import Library, load_library
+from tests.fidelity import spearman
 from tests.helpers import ONET
 
 ROLES = ["support", "testing", "development", "consulting", "leadership"]
-
-
-def average_ranks(values: list[float]) -> list[float]:
-    """Ranks from 1, ties sharing their average rank (as Spearman's rho needs)."""
-    order = sorted(range(len(values)), key=lambda i: values[i])
-    ranks = [0.0] * len(values)
-    start = 0
-    while start < len(order):
-        end = start
-        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
-            end += 1
-        for k in range(start, end + 1):
-            ranks[order[k]] = (start + end) / 2 + 1
-        start = end + 1
-    return ranks
-
-
-def spearman(a: list[float], b: list[float]) -> float:
-    ra, rb = average_ranks(a), average_ranks(b)
-    n = len(a)
-    ma, mb = sum(ra) / n, sum(rb) / n
-    cov = sum((x - ma) * (y - mb) for x, y in zip(ra, rb, strict=True))
-    var_a = sum((x - ma) ** 2 for x in ra) ** 0.5
-    var_b = sum((y - mb) ** 2 for y in rb) ** 0.5
-    return cov / (var_a * var_b)
 
 
 @pytest.mark.parametrize(

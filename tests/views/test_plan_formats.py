@@ -201,6 +201,49 @@ def test_ics_parses_back_with_milestones_and_checkins(tmp_path: Path, library: L
     assert again.read_bytes() == ics.read_bytes()
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Megan\\nDoyle",
+        "Megan\\r\\nDoyle",
+        "Megan\\rDoyle",
+        "Megan\\u0000\\u001b[31mDoyle",
+        "Megan, Doyle; \\\\",
+    ],
+    ids=["newline", "crlf", "cr", "controls", "ics-specials"],
+)
+def test_a_name_with_line_breaks_or_controls_makes_a_valid_calendar(
+    tmp_path: Path, name: str
+) -> None:
+    """A newline in the name crashed --ics after --out had been written."""
+    text = (
+        Path(EXAMPLE)
+        .read_text(encoding="utf-8")
+        .replace("person: Megan Doyle", f'person: "{name}"')
+    )
+    inventory = tmp_path / "inv.yaml"
+    inventory.write_text(text, encoding="utf-8")
+    ics, out = tmp_path / "plan.ics", tmp_path / "plan.md"
+    args = ("plan", inventory, "--date", START.isoformat(), "--out", out, "--ics", ics)
+    code, _, err = result_of(*args)
+    assert code == 0, err
+    raw = ics.read_bytes()
+    assert not re.search(rb"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]", raw)  # no control but CRLF
+    assert all(line.endswith(b"\r") for line in raw.split(b"\n")[:-1])  # CRLF line ends
+    calendar = icalendar.Calendar.from_ical(raw)
+    assert "Megan" in str(calendar["x-wr-calname"]) and "\n" not in str(calendar["x-wr-calname"])
+    assert out.is_file()
+
+
+def test_a_calendar_that_cannot_be_written_stops_before_the_plan(tmp_path: Path) -> None:
+    """Everything that can fail is checked before anything is written: here the --ics target."""
+    out, ics = tmp_path / "plan.md", tmp_path / "calendar"
+    ics.mkdir()
+    code, _, err = result_of(*PLAN, "--out", out, "--ics", ics)
+    assert "is a folder" in one_line_error(code, err, 1)
+    assert not out.exists()
+
+
 def test_ics_is_not_replaced_without_force(tmp_path: Path) -> None:
     ics = tmp_path / "plan.ics"
     ics.write_text("mine\n")
@@ -254,7 +297,7 @@ def test_user_template_renders_in_the_sandbox(tmp_path: Path) -> None:
     )
     code, out, err = result_of(*PLAN, "--template", template)
     assert code == 0, err
-    assert out.startswith("Megan Doyle: 75%\n")
+    assert out.startswith("Megan Doyle: 74%\n")
     assert err == ""  # every goal's date and evidence is shown
 
 

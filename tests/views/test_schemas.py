@@ -29,6 +29,7 @@ def test_schema_is_a_json_schema_object(name: str) -> None:
     [
         ("roles/skills.yaml", "catalogue"),
         ("roles/testing.yaml", "role"),
+        ("roles/lattice.yaml", "lattice"),
         ("examples/support-analyst.yaml", "inventory"),
     ],
 )
@@ -45,3 +46,13 @@ def test_schema_lists_the_rating_short_forms() -> None:
     form = schema["$defs"]["RatingForm"]
     assert set(form["properties"]) == {"level", "evidence"}
     assert form["required"] == ["level"]
+
+
+def test_shipped_lattice_meets_its_schema() -> None:
+    import jsonschema
+    import yaml
+
+    data = yaml.safe_load((ROOT / "roles" / "lattice.yaml").read_text(encoding="utf-8"))
+    jsonschema.validate(data, json.loads(schema_text("lattice")))
+    move = json.loads(schema_text("lattice"))["$defs"]["Move"]
+    assert {"from", "to"} <= set(move["required"])

@@ -4,7 +4,10 @@ Each command lives in a module named for what it does (COMMAND_MODULES); a run i
 builds only the one it runs, --help all of them.
 """
 
+import contextlib
+import errno
 import importlib
+import os
 import sys
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
@@ -25,6 +28,7 @@ if TYPE_CHECKING:
 COMMAND_MODULES = {
     "validate": "data",
     "gaps": "plans",
+    "paths": "paths",
     "plan": "plans",
     "assess": "assess",
     "demo": "plans",
@@ -105,11 +109,51 @@ def registered(name: str) -> CommandInfo | TyperInfo:
 
 
 class Careerpath(TyperGroup):
-    """careerpath's top-level group: its commands come from COMMAND_MODULES, built on demand."""
+    """careerpath's top-level group: its commands come from COMMAND_MODULES, built on demand,
+    and output that cannot be written ends the way it does for any well-behaved tool."""
 
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         self.commands = OnDemand(self)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:  # --help and --version print here
+        with output_failures():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: Any) -> Any:
+        with output_failures():
+            return super().invoke(ctx)
+
+
+@contextlib.contextmanager
+def output_failures() -> Iterator[None]:
+    """A closed pipe (`careerpath demo | head -1`) ends quietly with exit 0: the reader has what
+    it wanted. Output that fails otherwise (`> /dev/full`: no space left) is one line on stderr
+    and exit 1. Either way what is left unwritten goes nowhere, so exiting does not fail again.
+
+    An OSError without a file name is a failed write to an open stream: careerpath's own files
+    turn their errors into CareerpathError, naming the file.
+    """
+    try:
+        yield
+    except OSError as error:
+        if error.errno == errno.EPIPE:
+            _discard_output()
+            raise typer.Exit(exits.OK) from None
+        if error.filename is not None or error.filename2 is not None:
+            raise
+        _discard_output()
+        with contextlib.suppress(OSError, ValueError):
+            typer.echo(f"careerpath: error: cannot write the output: {error.strerror}", err=True)
+        raise typer.Exit(exits.DATA) from None
+
+
+def _discard_output() -> None:
+    """Point standard output at the null device, so that flushing it at exit cannot fail."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
 
 
 app = typer.Typer(
@@ -150,7 +194,18 @@ def main_options(
 
 
 def main() -> None:
-    """The console script: typer's usage errors become one line too, like careerpath's own."""
+    """The console script: typer's usage errors become one line too, like careerpath's own.
+
+    SIGTERM and SIGHUP unwind like Ctrl-C (careerpath.edges.signals), so that nothing is left
+    half done, then end the process by the same signal.
+    """
+    from careerpath.edges.signals import terminate_cleanly
+
+    with terminate_cleanly():
+        _main()
+
+
+def _main() -> None:
     try:
         code = app(standalone_mode=False, prog_name="careerpath")
     except typer.TyperException as error:  # typer's own usage and parameter errors

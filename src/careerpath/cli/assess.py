@@ -191,12 +191,15 @@ def _assess_from_answers(
     from careerpath.core.assessment import honesty_flags
     from careerpath.edges import locations
     from careerpath.edges.answers import inventory_from_answers
-    from careerpath.edges.inventory_files import default_out, write_inventory
+    from careerpath.edges.inventory_files import dated_name, write_inventory, write_new_inventory
 
     inventory = inventory_from_answers(answers, library, today=today, base=base, role=role)
     folder = update.parent if update is not None else locations.user_home()
-    target = out or default_out(folder, today)
-    write_inventory(inventory, target, replace=force)
+    if out is None:  # a new dated file, its name taken exclusively (runs at once get their own)
+        target = write_new_inventory(inventory, folder / dated_name(today))
+    else:
+        target = out
+        write_inventory(inventory, target, replace=force)
     # With --update, check only the ratings the answers changed; the rest were checked before.
     asked = [
         s for s in inventory.ratings if base is None or base.ratings.get(s) != inventory.ratings[s]
@@ -217,15 +220,23 @@ def _assess_as_manager(
 ) -> None:
     """--as-manager: the manager's rating, added to the report's file (or written to --out)."""
     from careerpath.core.assessment import honesty_flags
-    from careerpath.edges.inventory_files import write_inventory
+    from careerpath.edges.inventory_files import update_inventory, write_inventory
+    from careerpath.edges.locations import cache_dir
     from careerpath.edges.manager_files import check_replace, manager_from_answers
 
     report = read_inventory(report_path, library)
     target = out or report_path
     if answers is not None:
-        check_replace(report, report_path, force)
-        inventory = manager_from_answers(answers, library, today=today, report=report)
-        write_inventory(inventory, target, replace=out is None or force)
+
+        def rated(current: "Inventory") -> "Inventory":
+            check_replace(current, report_path, force)
+            return manager_from_answers(answers, library, today=today, report=current)
+
+        if out is None:  # in place, under a lock: the file as it is now gets the section
+            inventory, target = update_inventory(report_path, library, rated, cache_dir())
+        else:
+            inventory = rated(report)
+            write_inventory(inventory, out, replace=force)
         assert inventory.manager is not None
         for flag in honesty_flags(inventory.manager.ratings, inventory.manager.ratings):
             typer.echo(f"careerpath: check: {flag.message}", err=True)

@@ -15,6 +15,7 @@ from careerpath.cli.shared import (
     Settings,
     counted,
     echo_json,
+    emit,
     fail,
     handled,
     library_of,
@@ -89,6 +90,52 @@ def roles_skills(ctx: typer.Context) -> None:
                 typer.echo(f"  {skill_id:<28} {skill.name}")
 
 
+@roles_app.command("import-onet")
+@handled
+def roles_import_onet(
+    ctx: typer.Context,
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR",
+            help="The O*NET text database: a folder with Skills.txt, Knowledge.txt and"
+            " Occupation Data.txt (db_30_x_text from onetcenter.org).",
+        ),
+    ],
+    code: Annotated[str, typer.Option("--code", help="The O*NET-SOC code, e.g. 15-1232.00.")],
+    role_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id",
+            help="The new role's id. Default: the --out file's name, else the title's.",
+            show_default=False,
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Write the draft here (never over a file without --force).",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")] = False,
+) -> None:
+    """Draft a role profile from an O*NET occupation's skill ratings, to finish by hand."""
+    from careerpath.edges.onet import import_role
+
+    library = library_of(ctx)
+    draft, text = import_role(folder, code, library, role_id, out)
+    emit(text, out, force)
+    if out is not None:
+        typer.echo(
+            f"careerpath: {counted(len(draft.kept), 'skill')} from O*NET;"
+            f" {counted(len(draft.unlinked), 'skill')} and the prose sections to write by hand"
+            " (listed at the top of the file)",
+            err=True,
+        )
+
+
 # --- validate ----------------------------------------------------------------------------
 
 
@@ -104,7 +151,7 @@ def validate(
         ),
     ] = None,
 ) -> None:
-    """Check skill catalogues, role profiles and inventories; print every problem found."""
+    """Check skill catalogues, role profiles, the lattice and inventories; print every problem."""
     from careerpath.edges.validation import default_paths, validate_paths
 
     settings = ctx.find_object(Settings) or Settings()
@@ -132,7 +179,7 @@ def _library_or_builtin(ctx: typer.Context) -> "Library":
 @commands.command()
 @handled
 def schema(
-    name: Annotated[str, typer.Argument(help="catalogue, role, inventory or plan.")],
+    name: Annotated[str, typer.Argument(help="catalogue, role, lattice, inventory or plan.")],
 ) -> None:
     """Print the JSON Schema of a file format, for editors that autocomplete YAML."""
     from careerpath.views.schemas import schema_text

@@ -21,12 +21,16 @@ EXIT_CODES: tuple[tuple[type[BaseException], int], ...] = (
 # The option names errors and messages use, and the flag that gives each.
 FLAGS = {
     "basis": "--basis",
+    "code": "--code",
+    "date": "--date",
     "evidence": "--evidence",
     "force": "--force",
     "format": "--format",
+    "from_role": "--from",
     "horizon": "--horizon",
     "jobs": "--jobs",
     "previous": "--previous",
+    "role_id": "--id",
     "roles_dir": "--roles-dir",
     "template": "--template",
 }

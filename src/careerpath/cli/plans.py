@@ -21,7 +21,7 @@ from careerpath.cli.shared import (
     parse_date,
     read_inventory,
 )
-from careerpath.errors import CareerpathError, UsageError
+from careerpath.errors import UsageError
 
 if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
     from careerpath.core.model import Inventory
@@ -166,25 +166,25 @@ def plan(
     Goals for the top gaps, mentor, people to meet, timeline, and a one-on-one agenda."""
     from careerpath.core.basis import basis_line, check_basis
     from careerpath.core.plan.horizon import parse_horizon
+    from careerpath.edges.plan_formats import check_format
+    from careerpath.edges.private_files import check_target, write_private
 
+    # Everything that can be wrong with the options is checked before any work or output.
+    start = parse_date(date)
+    span = parse_horizon(horizon)
+    check_format(fmt, template)
+    if out is not None and ics is not None and out.resolve() == ics.resolve():
+        raise UsageError("--out and --ics name the same file")
+    for path in (out, ics):
+        if path is not None:
+            check_target(path, force=force)
     library = library_of(ctx)
     original = read_inventory(inventory_path, library)
     inventory = _based(original, basis)
     if basis != "self" or original.manager is not None:
         for text in exits.with_flag(basis_line(original, check_basis(basis)), "basis").splitlines():
             typer.echo(f"careerpath: {text}", err=True)
-    start = parse_date(date)
-    span = parse_horizon(horizon)
     role_id = role or _first_target(inventory)
-    from careerpath.edges.plan_formats import check_format
-
-    check_format(fmt, template)
-    targets = [path for path in (out, ics) if path is not None]
-    if out is not None and ics is not None and out.resolve() == ics.resolve():
-        raise UsageError("--out and --ics name the same file")
-    for path in targets:
-        if path.is_file() and not force:  # check both before writing either
-            raise CareerpathError("already exists; use --force to replace it", file=path)
     before = None
     if previous is not None:
         from careerpath.edges.plan_files import read_previous
@@ -206,12 +206,14 @@ def plan(
         previous=before,
     )
     text = _plan_text(library, the_plan, fmt, template)
-    emit(text, out, force)
-    if ics is not None:
+    calendar = None
+    if ics is not None:  # made before anything is written: both files, or neither
         from careerpath.edges.calendar import plan_calendar
-        from careerpath.edges.private_files import write_private
 
-        write_private(ics, plan_calendar(the_plan), force=force)
+        calendar = plan_calendar(the_plan)
+    emit(text, out, force)
+    if ics is not None and calendar is not None:
+        write_private(ics, calendar, force=force)
         typer.echo(f"careerpath: wrote {ics}", err=True)
 
 
@@ -281,6 +283,7 @@ def demo(
     from careerpath.edges import locations
     from careerpath.views.gaps_text import ranking_text, role_text
 
+    chosen = parse_date(date) if date else None  # a wrong --date stops before any output
     library = library_of(ctx)
     path = locations.example_inventory()
     inventory = read_inventory(path, library)
@@ -290,7 +293,7 @@ def demo(
     typer.echo(ranking_text(ranking) + "\n")
     typer.echo(role_text(next(r for r in ranking if r.role == target), limit=8) + "\n")
     typer.echo("-" * 72)
-    start = parse_date(date) if date else inventory.date
+    start = chosen or inventory.date
     typer.echo(_plan_markdown(library, inventory, target, start, parse_horizon("6m")))
     typer.echo("-" * 72)
     typer.echo(

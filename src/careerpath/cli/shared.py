@@ -69,12 +69,16 @@ def read_inventory(path: Path, library: "Library") -> "Inventory":
 
 
 def parse_date(text: str | None) -> dt.date:
+    """--date (today without it), in the range a plan may start in."""
+    from careerpath.core.plan.horizon import check_start
+
     if text is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"--date must be a date like 2026-11-23, got '{text}'") from None
+    return check_start(day)
 
 
 def check_jobs(jobs: int | None) -> None:

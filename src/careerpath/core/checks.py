@@ -6,9 +6,9 @@ Pure functions returning Problems with key paths; the loader turns paths into fi
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from careerpath.core.model import Catalogue, Inventory, Role
+from careerpath.core.model import Catalogue, Inventory, Lattice, Move, Role
 from careerpath.errors import Problem
 
 
@@ -113,4 +113,89 @@ def check_inventory(
             problems.append(
                 Problem(("targets", index), _unknown("role", target, role_ids, "careerpath roles"))
             )
+    return problems
+
+
+def check_lattice(
+    lattice: Lattice, roles: Mapping[str, Role], catalogue: Catalogue
+) -> list[Problem]:
+    """Every move joins two known roles, once; its skills are ones those roles ask for."""
+    problems: list[Problem] = []
+    if lattice.entry is not None and lattice.entry not in roles:
+        problems.append(
+            Problem(("entry",), _unknown("role", lattice.entry, roles, "careerpath roles"))
+        )
+    seen: dict[tuple[str, str], int] = {}
+    for index, move in enumerate(lattice.moves):
+        where = ("moves", index)
+        pair = (move.from_, move.to)
+        if pair in seen:
+            problems.append(
+                Problem(
+                    where,
+                    f"moves.{index} repeats the move {move.from_} -> {move.to} of"
+                    f" moves.{seen[pair]}; keep one",
+                )
+            )
+        seen.setdefault(pair, index)
+        if move.from_ == move.to:
+            problems.append(
+                Problem((*where, "to"), f"moves.{index} leads from {move.to} to itself")
+            )
+        unknown = move.from_ == move.to
+        for field, role_id in (("from", move.from_), ("to", move.to)):
+            if role_id not in roles:
+                unknown = True
+                problems.append(
+                    Problem((*where, field), _unknown("role", role_id, roles, "careerpath roles"))
+                )
+        if not unknown:
+            problems.extend(_move_skills(index, move, roles, catalogue))
+    return problems
+
+
+def _move_skills(
+    index: int, move: Move, roles: Mapping[str, Role], catalogue: Catalogue
+) -> list[Problem]:
+    problems: list[Problem] = []
+    start, target = roles[move.from_], roles[move.to]
+    for field, skills in (("carries", move.carries), ("builds", move.builds)):
+        for position, skill_id in enumerate(skills):
+            path = ("moves", index, field, position)
+            name = f"moves.{index}.{field}"
+            if skill_id not in catalogue.skills:
+                problems.append(
+                    Problem(
+                        path,
+                        _unknown("skill", skill_id, catalogue.skills, "careerpath roles skills"),
+                    )
+                )
+                continue
+            if skills.index(skill_id) != position:
+                problems.append(Problem(path, f"{name} lists {skill_id} twice; list it once"))
+                continue
+            wanted = target.skills.get(skill_id)
+            had = start.skills.get(skill_id)
+            if wanted is None:
+                problems.append(
+                    Problem(path, f"{name} lists {skill_id}, which {move.to} does not ask for")
+                )
+            elif field == "carries" and had is None:
+                problems.append(
+                    Problem(
+                        path,
+                        f"{name} lists {skill_id}, which {move.from_} does not ask for;"
+                        " move it to builds",
+                    )
+                )
+            elif field == "builds" and had is not None and had.level >= wanted.level:
+                problems.append(
+                    Problem(
+                        path,
+                        f"{name} lists {skill_id}, but {move.to} asks level {wanted.level}"
+                        f" and {move.from_} already {had.level}; move it to carries",
+                    )
+                )
+            elif field == "builds" and skill_id in move.carries:
+                problems.append(Problem(path, f"{name} lists {skill_id}, which carries lists too"))
     return problems

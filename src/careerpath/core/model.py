@@ -153,6 +153,80 @@ class Role(Frozen):
     )
 
 
+# --- the lattice: moves between roles ---------------------------------------------------
+
+MoveKind = Literal["step-up", "lateral", "diagonal", "step-back"]
+BridgeKind = Literal["shadowing", "secondment", "trial-project", "apprenticeship"]
+OnetTier = Literal["Primary-Short", "Primary-Long", "Supplemental"]
+MOVE_KINDS: dict[str, str] = {
+    "step-up": "step up",
+    "lateral": "lateral",
+    "diagonal": "diagonal",
+    "step-back": "step back",
+}
+
+
+class Bridge(Frozen):
+    """A way to try a move before applying for it: bounded, agreed with a manager, evidenced."""
+
+    kind: BridgeKind
+    title: Text
+    how: Text = Field(description="How to arrange it from the current seat, and with whom.")
+    evidence: Text = Field(description="What shows it went well: the outcome to bring back.")
+    weeks: Annotated[int, _whole_number(1, 52), Field(ge=1, le=52)] = Field(
+        description="How long it runs, in calendar weeks."
+    )
+    hours: Annotated[int, _whole_number(1, 600), Field(ge=1, le=600)] = Field(
+        description="The hours it takes in all (work time agreed with a manager, or own time)."
+    )
+
+
+class Move(Frozen):
+    """A move from one role to another; a move A -> B says nothing about B -> A."""
+
+    model_config = ConfigDict(validate_by_name=True, validate_by_alias=True)
+
+    from_: RoleId = Field(alias="from", description="The role the move starts from.")
+    to: RoleId = Field(description="The role the move leads to.")
+    kind: MoveKind = Field(
+        description="step-up (more scope or seniority), lateral (another craft at the same"
+        " seniority), diagonal (another craft and more seniority) or step-back (a more junior"
+        " role, to get into a new craft)."
+    )
+    summary: Text = Field(description="One or two sentences on the move, in plain words.")
+    carries: list[Ident] = Field(
+        default=[], description="Skills both roles ask for: what the person takes along."
+    )
+    builds: list[Ident] = Field(
+        default=[], description="Skills the target asks more of: what must be built."
+    )
+    bridges: list[Bridge] = Field(
+        default=[], description="Experiences that let a person try the move before applying."
+    )
+    onet: OnetTier | None = Field(
+        default=None,
+        description="O*NET's related-occupation tier of the link from the first role's"
+        " occupation to the second's, where O*NET lists one (links are directed).",
+    )
+
+
+class Lattice(Frozen):
+    """The moves between roles (roles/lattice.yaml); an organisation's file adds or replaces."""
+
+    entry: RoleId | None = Field(
+        default=None,
+        description="The role a support career starts in: where `careerpath paths` starts for"
+        " a person whose current role is not a role profile.",
+    )
+    moves: list[Move] = []
+
+    def moves_from(self, role_id: str) -> list[Move]:
+        return [m for m in self.moves if m.from_ == role_id]
+
+    def move(self, from_role: str, to_role: str) -> Move | None:
+        return next((m for m in self.moves if m.from_ == from_role and m.to == to_role), None)
+
+
 Status = Literal["rated", "n/a", "unsure"]
 
 

@@ -16,6 +16,20 @@ from careerpath.core.plan.values import Plan
 PRODID = f"-//careerpath//careerpath {__version__}//EN"
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _text(text: str) -> str:
+    """Text for a property value: line breaks kept (icalendar escapes them as \\n), every other
+    control character dropped (RFC 5545 allows none in text)."""
+    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _line(text: str) -> str:
+    """Text for a one-line value, such as the calendar's name: line breaks become spaces."""
+    return " ".join(_text(text).split())
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "plan"
 
@@ -28,7 +42,9 @@ def plan_calendar(plan: Plan) -> str:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"Growth plan: {plan.person} → {plan.role.title}")
+    # icalendar escapes the properties it knows; this extension's only when given as vText.
+    name = _line(f"Growth plan: {plan.person} → {plan.role.title}")
+    calendar.add("x-wr-calname", icalendar.vText(name))
     stamp = dt.datetime.combine(plan.start, dt.time(0, 0), tzinfo=dt.UTC)
     prefix = f"careerpath-{_slug(plan.person)}-{plan.role.id}-{plan.start.isoformat()}"
 
@@ -38,8 +54,8 @@ def plan_calendar(plan: Plan) -> str:
         item.add("dtstamp", stamp)
         item.add("dtstart", day)
         item.add("dtend", day + dt.timedelta(days=1))
-        item.add("summary", summary)
-        item.add("description", description)
+        item.add("summary", _line(summary))
+        item.add("description", _text(description))
         item.add("categories", ["careerpath"])
         item.add("transp", "TRANSPARENT")  # a reminder, not a busy slot
         return item

@@ -10,13 +10,13 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from careerpath.core.model import Catalogue, Inventory, Role
+from careerpath.core.model import Catalogue, Inventory, Lattice, Role
 from careerpath.errors import dotted
 
 Loc = tuple[str | int, ...]
 IDENT_RULE = "a lowercase id (letters, digits and _, like test_design)"
 ROLE_ID_RULE = "a lowercase role id (letters, digits, _ and -, like support-engineer)"
-SCHEMA_NAME = {Catalogue: "catalogue", Role: "role", Inventory: "inventory"}
+SCHEMA_NAME = {Catalogue: "catalogue", Role: "role", Inventory: "inventory", Lattice: "lattice"}
 PATTERNS = {
     r"^[a-z][a-z0-9_]*$": IDENT_RULE,
     r"^[a-z][a-z0-9_-]*$": ROLE_ID_RULE,
@@ -88,6 +88,7 @@ def _describe(error: Any, model: type[BaseModel]) -> tuple[str, str | None]:
         "int_parsing": f"{what} must be a whole number, got {got}",
         "float_type": f"{what} must be a number, got {got}",
         "too_short": f"{what} must list at least one entry",
+        "literal_error": f"{what} must be one of {_ctx(error, 'expected')}, got {got}",
         "greater_than_equal": f"{what} must be at least {_ctx(error, 'ge')}, got {got}",
         "less_than_equal": f"{what} must be at most {_ctx(error, 'le')}, got {got}",
     }
@@ -122,13 +123,13 @@ def _fields_at(model: type[BaseModel], path: Loc) -> set[str]:
     for part in path:
         annotation = _inner(annotation, part)
     found = next(_models(annotation), None)
-    return set(found.model_fields) if found is not None else set()
+    return set(_by_written_name(found)) if found is not None else set()
 
 
 def _inner(annotation: object, part: str | int) -> object:
     for candidate in _unwrap(annotation):
         if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-            field = candidate.model_fields.get(str(part))
+            field = _by_written_name(candidate).get(str(part))
             if field is not None:
                 return field.annotation
         origin = typing.get_origin(candidate)
@@ -137,6 +138,11 @@ def _inner(annotation: object, part: str | int) -> object:
         if origin is list:
             return typing.get_args(candidate)[0]
     return None
+
+
+def _by_written_name(model: type[BaseModel]) -> dict[str, Any]:
+    """The model's fields by the name a file uses: the alias where there is one (`from`)."""
+    return {field.alias or name: field for name, field in model.model_fields.items()}
 
 
 def _unwrap(annotation: object) -> Iterator[object]:

@@ -6,9 +6,11 @@ module-level `work(job, path)` on each and sends back its small result, or the f
 plain values (a CareerpathError's message, file, line and option). Results come back in any
 order, each with the file's index in `paths`.
 
-- A worker ignores Ctrl-C (the main process stops the pool), freezes what it inherited (the
-  library: never scanned by the cyclic garbage collector) and runs with the collector paused,
-  collecting only after a chunk that had errors (an exception's traceback is a cycle).
+- A worker ignores Ctrl-C (the main process stops the pool) and ends at once on SIGTERM (the
+  pool stops its workers so; careerpath.edges.signals' unwinding is for the main process). It
+  freezes what it inherited (the library: never scanned by the cyclic garbage collector) and
+  runs with the collector paused, collecting only after a chunk that had errors (an
+  exception's traceback is a cycle).
 - `collector_paused()` does the same for the main process while it keeps the results: a heap
   that only grows would otherwise be re-scanned again and again; what was kept is then frozen.
 - `progress()` draws a bar only on a terminal, for POOL_FROM files or more, so rich is not even
@@ -28,6 +30,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from careerpath.edges.signals import CAUGHT
 from careerpath.errors import CareerpathError
 
 POOL_FROM = 200  # files; smaller folders are read faster than workers start
@@ -105,7 +108,9 @@ _job: object = None
 def _start(work: Work, job: object) -> None:
     global _work, _job
     _work, _job = work, job
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the main process stops the pool
+    for number in CAUGHT:  # the pool ends its workers with SIGTERM: they just end
+        signal.signal(number, signal.SIG_DFL)
     gc.disable()
     gc.freeze()
 

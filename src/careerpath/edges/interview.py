@@ -8,6 +8,7 @@ careerpath.core.assessment; the prompts themselves in careerpath.edges.prompts.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,9 +17,17 @@ from careerpath.core.draft import Draft
 from careerpath.core.gaps import rank
 from careerpath.core.model import Inventory
 from careerpath.edges import prompts
-from careerpath.edges.inventory_files import load_draft, next_free, save_draft, write_inventory
+from careerpath.edges.inventory_files import (
+    load_draft,
+    next_free,
+    save_draft,
+    update_inventory,
+    write_inventory,
+    write_new_inventory,
+)
 from careerpath.edges.load import Library, load_inventory
 from careerpath.edges.manager_files import with_manager
+from careerpath.edges.private_files import check_target
 from careerpath.edges.prompts import Choice, Heading
 from careerpath.errors import Cancelled, CareerpathError, UsageError
 from careerpath.views.summary_text import ranking_rows
@@ -351,10 +360,16 @@ def _resume_instead(progress: Path, saved: Draft) -> bool:
 
 
 def _confirm_out(state: Draft) -> None:
-    """Make sure the output can be written: a new name, or the person's yes to replace it."""
+    """Make sure the output can be written: a new name, or the person's yes to replace it
+    (a regular file only: never a link or a device)."""
+    if _in_place(state):
+        return
     if state.out.is_dir():
         raise UsageError("is a folder; name a file to write", file=state.out)
-    if state.replace or not state.out.exists():
+    if state.replace:
+        check_target(state.out, force=True)
+        return
+    if not os.path.lexists(state.out):
         return
     if not state.named:
         state.out = next_free(state.out)
@@ -372,9 +387,15 @@ def _confirm_out(state: Draft) -> None:
     if value == "stop":
         raise Cancelled
     if value == "replace":
+        check_target(state.out, force=True)
         state.replace = True
     else:
         state.out = other
+
+
+def _in_place(state: Draft) -> bool:
+    """A manager's rating added to the report's own file (a link to it included)."""
+    return state.manager_for is not None and state.out.resolve() == state.manager_for
 
 
 def finish(state: Draft, library: Library, progress: Path, save: Save) -> tuple[Inventory, Path]:
@@ -385,11 +406,21 @@ def finish(state: Draft, library: Library, progress: Path, save: Save) -> tuple[
     _confirm_out(state)
     save(state)
     if state.manager_for is not None:
-        base = load_inventory(state.manager_for, library)
-        inventory = with_manager(base, state.person, state.date, state.ratings)
+
+        def rated(base: Inventory) -> Inventory:
+            return with_manager(base, state.person, state.date, state.ratings)
+
+        if _in_place(state):  # under a lock, the file as it is now gets the section
+            inventory, state.out = update_inventory(state.manager_for, library, rated)
+        else:
+            inventory = rated(load_inventory(state.manager_for, library))
+            write_inventory(inventory, state.out, replace=state.replace)
     else:
         inventory = state.inventory()
-    write_inventory(inventory, state.out, replace=state.replace)
+        if state.named or state.replace:
+            write_inventory(inventory, state.out, replace=state.replace)
+        else:  # a dated name: the next free one when written, taken exclusively
+            state.out = write_new_inventory(inventory, state.out)
     progress.unlink(missing_ok=True)
     return inventory, state.out
 

@@ -8,6 +8,8 @@ careerpath.edges.private_files.write_private
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 from careerpath.core.draft import (
@@ -19,8 +21,8 @@ from careerpath.core.draft import (
     manager_data,
 )
 from careerpath.core.model import Inventory
-from careerpath.edges.load import Library, load_document, raise_problems, validate
-from careerpath.edges.private_files import write_private
+from careerpath.edges.load import Library, load_document, load_inventory, raise_problems, validate
+from careerpath.edges.private_files import free_names, locked, write_new, write_private
 from careerpath.edges.yaml_source import dump
 from careerpath.errors import Problem
 
@@ -40,12 +42,12 @@ def dated_name(date: dt.date) -> str:
 
 
 def next_free(path: Path) -> Path:
-    """`path` if nothing is there, else the first free `stem-2.yaml`, `stem-3.yaml`, ..."""
-    candidate, number = path, 2
-    while candidate.exists():
-        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
-        number += 1
-    return candidate
+    """`path` if nothing is there now, else the first free `stem-2.yaml`, `stem-3.yaml`, ...
+
+    A name to show or to start from; write_new_inventory takes the name exclusively when the
+    file is written, so two runs at once never take the same one.
+    """
+    return next(p for p in free_names(path) if not os.path.lexists(p))
 
 
 def default_out(folder: Path, date: dt.date) -> Path:
@@ -67,6 +69,26 @@ def inventory_text(inventory: Inventory) -> str:
 
 def write_inventory(inventory: Inventory, path: Path, *, replace: bool = False) -> None:
     write_private(path, inventory_text(inventory), force=replace)
+
+
+def write_new_inventory(inventory: Inventory, path: Path) -> Path:
+    """Write a new inventory file at `path` or the next free name (see next_free); returns it."""
+    return write_new(path, inventory_text(inventory))
+
+
+def update_inventory(
+    path: Path,
+    library: Library,
+    change: Callable[[Inventory], Inventory],
+    cache_dir: Path | None = None,
+) -> tuple[Inventory, Path]:
+    """Read the inventory in `path`, change it and write it back in place, under a lock so that
+    a change made at the same time is not lost; a symbolic link is followed and the file it
+    points to updated. Returns the new inventory and the file written."""
+    with locked(path) as real:
+        updated = change(load_inventory(real, library, cache_dir))
+        write_inventory(updated, real, replace=True)
+    return updated, real
 
 
 def save_draft(draft: Draft, path: Path) -> None:

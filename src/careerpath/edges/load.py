@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from careerpath.core import checks
-from careerpath.core.model import Catalogue, Inventory, Role
+from careerpath.core.lattice import merge
+from careerpath.core.model import Catalogue, Inventory, Lattice, Role
 from careerpath.edges import limits, locations
 from careerpath.edges.explain import explain
 from careerpath.errors import CareerpathError, Problem, UsageError
@@ -20,6 +21,7 @@ if TYPE_CHECKING:  # yaml loads only when a file is parsed: a cached inventory n
 M = TypeVar("M", bound=BaseModel)
 
 CATALOGUE_FILE = "skills.yaml"
+LATTICE_FILE = "lattice.yaml"
 INVENTORIES_KEPT = 20  # cached inventories, most recently used first
 
 
@@ -39,12 +41,13 @@ class DataError(CareerpathError):
 
 @dataclass(frozen=True)
 class Library:
-    """The skill catalogue and role profiles in force: built-in, plus the organisation's."""
+    """The skills, role profiles and lattice in force: built-in, plus the organisation's."""
 
     catalogue: Catalogue
     roles: dict[str, Role]
     template_dirs: tuple[Path, ...]
     sources: dict[str, Path]
+    lattice: Lattice
     fingerprint: str = ""  # the state of the files it was read from (careerpath.edges.cache)
 
     def role(self, role_id: str) -> Role:
@@ -131,12 +134,20 @@ def load_role_file(path: Path, catalogue: Catalogue) -> Role:
     return role
 
 
+def load_lattice_file(path: Path, roles: dict[str, Role], catalogue: Catalogue) -> Lattice:
+    """The moves in `path`, each checked against the roles and skills in force."""
+    document = load_document(path)
+    lattice = validate(document, Lattice)
+    raise_problems(document, checks.check_lattice(lattice, roles, catalogue))
+    return lattice
+
+
 def yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in [*folder.glob("*.yaml"), *folder.glob("*.yml")])
 
 
 def _role_files(folder: Path) -> list[Path]:
-    return [p for p in yaml_files(folder) if p.name != CATALOGUE_FILE]
+    return [p for p in yaml_files(folder) if p.name not in (CATALOGUE_FILE, LATTICE_FILE)]
 
 
 def load_library(org_dir: Path | None = None, cache_dir: Path | None = None) -> Library:
@@ -185,16 +196,22 @@ def _read_library(builtin: Path, org_dir: Path | None, state: str = "") -> Libra
     catalogue = Catalogue(categories=categories, skills=skills)
     roles: dict[str, Role] = {}
     sources: dict[str, Path] = {}
+    lattices = []
     for folder in folders:
         for path in _role_files(folder):
             role = load_role_file(path, catalogue)
             roles[role.id] = role
             sources[role.id] = path
+        # Each lattice file is checked against the roles in force once its folder is read: the
+        # built-in moves against the built-in roles, an organisation's against both.
+        if (folder / LATTICE_FILE).exists():
+            lattices.append(load_lattice_file(folder / LATTICE_FILE, dict(roles), catalogue))
+    lattice = merge(lattices, roles)
     template_dirs = []
     if org_dir is not None and (org_dir / "templates").is_dir():
         template_dirs.append(org_dir / "templates")
     template_dirs.append(locations.builtin("templates"))
-    return Library(catalogue, roles, tuple(template_dirs), sources, state)
+    return Library(catalogue, roles, tuple(template_dirs), sources, lattice, state)
 
 
 def load_inventory(path: Path, library: Library, cache_dir: Path | None = None) -> Inventory:

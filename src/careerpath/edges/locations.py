@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from pathlib import Path
@@ -53,10 +54,11 @@ def cache_dir() -> Path | None:
 
 
 def private_folder(folder: Path) -> bool:
-    """Whether `folder` is, or can be made, a folder only this user can enter (mode 0700).
+    """Whether `folder` is a folder only this user can enter (mode 0700), to use as the cache.
 
     The cache holds copies of personal data and pickles that are loaded as code: a folder that
-    someone else owns is never used, and one of ours with wider permissions is narrowed.
+    someone else owns is never used, and one of ours that others could write is closed and
+    emptied of careerpath's entries (careerpath.edges.cache.reclaim), and not used this time.
     A folder that does not exist yet is created 0700 when something is stored.
     """
     try:
@@ -72,8 +74,9 @@ def private_folder(folder: Path) -> bool:
     if status.st_uid != os.getuid():
         return False
     if status.st_mode & 0o077:
-        try:
-            folder.chmod(0o700)
-        except OSError:
-            return False
+        from careerpath.edges.cache import reclaim  # rarely: only a folder found open
+
+        with contextlib.suppress(OSError):
+            reclaim(folder)
+        return False
     return True

@@ -21,7 +21,7 @@ from careerpath.core.plan.goals import Done
 from careerpath.edges import limits
 from careerpath.edges.explain import explain
 from careerpath.edges.load import read_text
-from careerpath.edges.private_files import write_private
+from careerpath.edges.private_files import locked, write_private
 from careerpath.errors import CareerpathError, UsageError
 from careerpath.views.plan_document import (
     SCHEMA_ID,
@@ -152,22 +152,24 @@ def known_goal(document: PlanDocument, goal: str, path: Path) -> None:
 
 
 def mark_goal_done(path: Path, goal: str, done: Done, *, force: bool = False) -> PlanDocument:
-    """Mark `goal` done in the plan file `path`, written back atomically (mode 0600)."""
+    """Mark `goal` done in the plan file `path`, written back atomically (mode 0600), under a
+    lock; a symbolic link is followed and the file it points to updated."""
     if not done.evidence.strip():
         raise UsageError(
             "{option} must say what shows it is done, e.g. {option} 'Ticket 4821'",
             option="evidence",
         )
-    document = read_plan(path)
-    known_goal(document, goal, path)
-    current = next(g for g in document_goals(document) if g.id == goal)
-    if current.done is not None and not force:
-        raise CareerpathError(
-            f"goal '{goal}' is already done ({current.done.date.isoformat()}:"
-            f" {current.done.evidence}); use {{option}} to replace its evidence",
-            option="force",
-            file=path,
-        )
-    updated = mark_done(document, goal, done._replace(evidence=done.evidence.strip()))
-    write_private(path, document_json(updated), force=True)
+    with locked(path) as real:  # runs at the same time each see the others' goals done
+        document = read_plan(real)
+        known_goal(document, goal, path)
+        current = next(g for g in document_goals(document) if g.id == goal)
+        if current.done is not None and not force:
+            raise CareerpathError(
+                f"goal '{goal}' is already done ({current.done.date.isoformat()}:"
+                f" {current.done.evidence}); use {{option}} to replace its evidence",
+                option="force",
+                file=path,
+            )
+        updated = mark_done(document, goal, done._replace(evidence=done.evidence.strip()))
+        write_private(real, document_json(updated), force=True)
     return updated

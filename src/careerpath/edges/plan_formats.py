@@ -68,8 +68,9 @@ def render_plan(
     from careerpath.edges.templates import environment, render
 
     if template is not None:
-        dirs: tuple[Path, ...] = (template.resolve().parent, *library.template_dirs)
-        name = template.name
+        real = template.resolve()  # a link's target, under its own name, in its own folder
+        dirs: tuple[Path, ...] = (real.parent, *library.template_dirs)
+        name = real.name
     else:
         dirs, name = library.template_dirs, TEMPLATES[fmt]
     context: dict[str, object] = {"plan": plan, "catalogue": library.catalogue, "charts": None}

@@ -1,46 +1,272 @@
-"""Writing personal files safely: atomically, mode 0600, never over a file without --force."""
+"""Writing personal files safely: complete or not at all, mode 0600, never over a file by accident.
+
+- Every write goes to a temporary file `.NAME.XXXXXXXX.tmp` in the target's folder, flushed to
+  disk, then takes the target's name in one step: the target is the old file or the new one,
+  never a mix. The temporary file is removed on any error, Ctrl-C and every other signal that
+  can be caught (careerpath.edges.signals turns SIGTERM and SIGHUP into an exception while a
+  command runs); one left by a process killed outright (kill -9, a power cut) is swept from the
+  folder by the next write there, once it is STALE_AFTER old.
+- A new file is created exclusively (a hard link to the temporary file, which fails if the name
+  exists): without `force` an existing file is never replaced, also when another process
+  creates the same name at the same moment. `write_new` takes the next free name instead.
+- With `force`, only a regular file is replaced: a symbolic link, a device, a pipe or a socket
+  never is (`--out /dev/stdout --force` run as root would otherwise replace /dev/stdout).
+- `locked` holds a read-modify-write of a file (goals done, a manager's rating added in place)
+  under an exclusive lock, so that runs at the same time each see the others' changes; a link
+  is followed, and the file it points to is updated.
+- Folders created on the way are 0700 whatever the umask.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
+import stat
 import tempfile
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from careerpath.errors import CareerpathError
 
+STALE_AFTER = 10 * 60  # seconds: a temporary file this old belongs to no running write
+_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")  # tempfile.mkstemp's names, as we ask them
+_NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.ENOSYS}
 
-def write_private(path: Path, text: str | Iterable[str], *, force: bool = False) -> None:
-    """Write `text` (or its pieces, as they come) to `path` via a temporary file and
-    os.replace, readable by the owner only."""
-    if path.is_dir():
+
+def check_target(path: Path, *, force: bool = False) -> None:
+    """Why `path` cannot be written, as a CareerpathError; nothing if it can.
+
+    Commands that write more than one file check them all before writing any.
+    """
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise CareerpathError(f"cannot write here: {exc.strerror}", file=path) from None
+    if stat.S_ISDIR(status.st_mode):
         raise CareerpathError("is a folder; name a file to write", file=path)
-    if path.exists() and not force:
+    if stat.S_ISLNK(status.st_mode):
+        raise CareerpathError(
+            f"is a symbolic link (to {os.readlink(path)}); careerpath does not replace links:"
+            " name the file itself, or another file",
+            file=path,
+        )
+    if not stat.S_ISREG(status.st_mode):
+        raise CareerpathError(
+            "is not a regular file (a device, a pipe or a socket); careerpath writes only"
+            " regular files",
+            file=path,
+        )
+    if not force:
         raise CareerpathError(
             "already exists; use {option} to replace it", file=path, option="force"
         )
-    folder = path.parent if str(path.parent) else Path(".")
+
+
+def write_private(path: Path, text: str | Iterable[str], *, force: bool = False) -> None:
+    """Write `text` (or its pieces, written as they come) to `path`, readable by the owner
+    only; an existing regular file is replaced only with `force`."""
+    check_target(path, force=force)
+    folder = make_folder(_folder_of(path), path)
+    with _temporary(folder, path, text) as temporary:
+        if force:
+            _replace(temporary, path)
+        elif not _create(temporary, path):
+            raise CareerpathError(
+                "already exists; use {option} to replace it", file=path, option="force"
+            )
+
+
+def write_new(path: Path, text: str) -> Path:
+    """Write `text` to `path`, or if that exists to the first free `stem-2.suffix`,
+    `stem-3.suffix`, ...; each name is taken exclusively. Returns the path written."""
+    folder = make_folder(_folder_of(path), path)
+    with _temporary(folder, path, text) as temporary:
+        for candidate in free_names(path):
+            if _create(temporary, candidate):  # anything by that name, even a link, is skipped
+                return candidate
+    raise AssertionError("free_names never ends")  # pragma: no cover
+
+
+def free_names(path: Path) -> Iterator[Path]:
+    """`path`, then `stem-2.suffix`, `stem-3.suffix`, ... (without looking at the disk)."""
+    yield path
+    number = 2
+    while True:
+        yield path.with_name(f"{path.stem}-{number}{path.suffix}")
+        number += 1
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[Path]:
+    """An exclusive lock on the file `path` for a read-modify-write; yields the file to read and
+    write (the one a symbolic link points to).
+
+    The lock is on the file itself (fcntl.flock), so no lock file is left beside it. A writer
+    replaces the file with a new one (write_private), so a run that was waiting may hold the
+    lock of a file that is gone: it checks that the name still points to the file it locked,
+    and locks the new one if not.
+    """
+    real = _real_file(path)
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; writes are still atomic
+        yield real
+        return
+    while True:
+        try:
+            handle = os.open(real, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        except OSError as exc:
+            raise CareerpathError(f"cannot be read: {exc.strerror}", file=path) from None
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            if _same_file(handle, real):
+                yield real
+                return
+        finally:
+            os.close(handle)
+
+
+def make_folder(folder: Path, target: Path | None = None) -> Path:
+    """`folder`, created with any missing parents, each mode 0700 whatever the umask."""
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.is_dir():
+            break
+        missing.append(candidate)
+    for candidate in reversed(missing):
+        try:
+            os.mkdir(candidate, 0o700)
+        except FileExistsError:
+            if candidate.is_dir():
+                continue  # made at the same moment by another run: theirs, left as it is
+            raise CareerpathError(
+                "cannot write here: a file is in the way", file=target or folder
+            ) from None
+        except OSError as exc:
+            raise CareerpathError(
+                f"cannot write here: {exc.strerror}", file=target or folder
+            ) from None
+        os.chmod(candidate, 0o700)  # mkdir's mode is narrowed by the umask, never widened
+    return folder
+
+
+def sweep(folder: Path, *, now: float | None = None) -> list[Path]:
+    """Remove careerpath's temporary files in `folder` older than STALE_AFTER (regular files,
+    ours, mode 0600, named like `.NAME.XXXXXXXX.tmp`). Returns what was removed."""
+    limit = (time.time() if now is None else now) - STALE_AFTER
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not _TEMPORARY.fullmatch(entry.name):
+            continue
+        try:
+            status = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if not (
+            stat.S_ISREG(status.st_mode)
+            and stat.S_IMODE(status.st_mode) == 0o600
+            and (not hasattr(os, "getuid") or status.st_uid == os.getuid())
+            and status.st_mtime < limit
+        ):
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+    return removed
+
+
+# --- the steps of a write ------------------------------------------------------------------
+
+
+def _folder_of(path: Path) -> Path:
+    return path.parent if str(path.parent) else Path(".")
+
+
+@contextlib.contextmanager
+def _temporary(folder: Path, target: Path, text: str | Iterable[str]) -> Iterator[str]:
+    """A complete temporary copy of `text` in `folder`, on disk; removed when done, whatever
+    happened (after a rename it is already gone; after a link the target keeps the data)."""
+    sweep(folder)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise CareerpathError(f"cannot write here: {exc.strerror}", file=path) from None
+        raise CareerpathError(f"cannot write here: {exc.strerror}", file=target) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            os.fchmod(stream.fileno(), 0o600)
-            if isinstance(text, str):
-                stream.write(text)
-            else:
-                stream.writelines(text)
-            stream.flush()
-            os.fsync(stream.fileno())
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                os.fchmod(stream.fileno(), 0o600)
+                if isinstance(text, str):
+                    stream.write(text)
+                else:
+                    stream.writelines(text)  # an error in the pieces: the file is removed
+                stream.flush()
+                os.fsync(stream.fileno())
+        except OSError as exc:
+            raise CareerpathError(f"cannot write: {exc.strerror}", file=target) from None
+        yield temporary
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
+def _replace(temporary: str, path: Path) -> None:
+    try:
         os.replace(temporary, path)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
         raise CareerpathError(f"cannot write: {exc.strerror}", file=path) from None
-    except BaseException:  # the pieces stopped coming (an error, Ctrl-C): no partial file left
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+
+
+def _create(temporary: str, path: Path) -> bool:
+    """Give the temporary file the name `path` if nothing has it; False if something does."""
+    try:
+        os.link(temporary, path)
+        return True
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        if exc.errno not in _NO_LINKS:
+            raise CareerpathError(f"cannot write: {exc.strerror}", file=path) from None
+    # A file system without hard links: claim the name with an empty file, then replace it.
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise CareerpathError(f"cannot write: {exc.strerror}", file=path) from None
+    _replace(temporary, path)
+    return True
+
+
+def _real_file(path: Path) -> Path:
+    """The regular file `path` names, through any symbolic links."""
+    try:
+        real = path.resolve(strict=True)
+        status = real.stat()
+    except FileNotFoundError:
+        raise CareerpathError("no such file; check the path", file=path) from None
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of links
+        reason = getattr(exc, "strerror", None) or "a loop of symbolic links"
+        raise CareerpathError(f"cannot be read: {reason}", file=path) from None
+    if not stat.S_ISREG(status.st_mode):
+        raise CareerpathError(
+            "is not a regular file; careerpath updates only regular files", file=path
+        )
+    return real
+
+
+def _same_file(handle: int, path: Path) -> bool:
+    try:
+        named = os.stat(path)
+    except OSError:
+        return False
+    opened = os.fstat(handle)
+    return (opened.st_dev, opened.st_ino) == (named.st_dev, named.st_ino)

@@ -1,27 +1,54 @@
 """Rendering plans with Jinja templates. The only module that imports jinja2; returns strings.
 
-Templates from anywhere but careerpath's own folder (an organisation's, a --template file) run
-in Jinja's sandbox; the built-in ones, which ship with the code, skip its per-attribute checks
-(a third of a team run's time). Every template has StrictUndefined, so a misspelt variable
-fails loudly instead of printing nothing.
+Templates careerpath ships are code it trusts: they see its values as they are, in a plain
+environment (the sandbox's checks on every attribute cost a third of a team run). Any other
+template, a user's `--template` or an organisation's `ORG/templates/`, is code from someone
+else run on a person's data, so it gets:
+- plain data only (careerpath.views.plain_data: dicts, lists, strings, numbers, dates), built
+  once per render, in Jinja's immutable sandbox: no object with a method to call;
+- includes, imports and extends among the shipped templates and the regular, non-hidden files
+  inside its own folder, never through a symbolic link out of it (`_Folders`);
+- budgets (README, Security): TIME_LIMIT seconds of processor time, OUTPUT_LIMIT characters of
+  output, MEMORY_LIMIT bytes of memory beyond what careerpath already uses, numbers of at most
+  NUMBER_BITS bits. Beyond one, the render stops with an error naming the template and line.
+Every template has StrictUndefined, so a misspelt variable fails loudly instead of printing
+nothing, and every error in one, at compile or run time, is one CareerpathError naming the
+template file and line.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterator, Sequence
+import functools
+import hashlib
+import io
+import os
+import time
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from careerpath.core.gaps import priority_band
 from careerpath.core.model import LEVEL_NAMES
-from careerpath.edges import locations
+from careerpath.edges import cache, locations
+from careerpath.edges.safe_open import Refused, read_below
 from careerpath.errors import CareerpathError
 from careerpath.views import formatting
+from careerpath.views.plain_data import plain_data
 
 # select_autoescape() matches on the final suffix only, so name the .j2 forms explicitly.
 AUTOESCAPE = ("html", "htm", "xml", "html.j2", "htm.j2", "xml.j2")
+
+TEMPLATE_SIZE = 1 << 20  # bytes of one template file
+TIME_LIMIT = 30.0  # seconds of processor time for one render
+OUTPUT_LIMIT = 64 << 20  # characters of output
+MEMORY_LIMIT = 512 << 20  # bytes of memory a render may take beyond what was in use before
+NUMBER_BITS = 1 << 16  # bits of an integer a template computes (about 19,700 digits)
+MESSAGE_LENGTH = 300  # characters of an error's own text shown in the one-line message
 
 
 def _date(value: dt.date) -> str:
@@ -34,24 +61,177 @@ def _stop(value: str) -> str:
     return value if not value or value[-1] in ".!?" else value + "."
 
 
+def _rating(value: object) -> str:
+    """formatting.rating_cell, for a Rating or its plain data (what others' templates see)."""
+    if value is None:
+        return "-"
+    fields = value if isinstance(value, Mapping) else vars(value)
+    if fields.get("status") == "unsure":
+        return "?"
+    return "n/a" if fields.get("status") == "n/a" else str(fields.get("level"))
+
+
+# --- where templates come from ------------------------------------------------------------
+
+
+class TemplateRefused(jinja2.TemplateNotFound):
+    """A template name that exists but may not be read: hidden, outside its folder, not a file."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(name, f"template '{name}' refused: {reason}")
+        self.reason = reason
+
+
+class _Folders(jinja2.BaseLoader):
+    """Templates from `folders`, the first that has the name winning, like FileSystemLoader,
+    but only regular, non-hidden files inside the folder: a symbolic link is followed only to
+    a place inside the same folder, and the file is opened step by step without following
+    any link, so one swapped in meanwhile is refused too (careerpath.edges.safe_open)."""
+
+    def __init__(self, folders: Sequence[Path]) -> None:
+        self.folders = [Path(folder) for folder in folders]
+        self.files: set[str] = set()  # every file read, to find template lines in tracebacks
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        from jinja2.loaders import split_template_path  # raises TemplateNotFound on '..'
+
+        parts = split_template_path(template)
+        if not parts:
+            raise jinja2.TemplateNotFound(template)
+        if any(part.startswith(".") for part in parts):
+            raise TemplateRefused(template, "hidden files are not templates")
+        for folder in self.folders:
+            candidate = folder.joinpath(*parts)
+            if not os.path.lexists(candidate):
+                continue
+            source = self._read(folder, candidate, template)
+            filename = str(candidate)
+            self.files.add(filename)
+            return source, filename, functools.partial(_unchanged, candidate, _mtime(candidate))
+        raise jinja2.TemplateNotFound(template)
+
+    @staticmethod
+    def _read(folder: Path, candidate: Path, template: str) -> str:
+        root = Path(os.path.realpath(folder))
+        real = Path(os.path.realpath(candidate))
+        if not real.is_relative_to(root) or real == root:
+            raise TemplateRefused(template, f"{candidate} leads out of {folder}")
+        inside = real.relative_to(root).parts
+        if any(part.startswith(".") for part in inside):
+            raise TemplateRefused(template, f"{candidate} leads to a hidden file")
+        try:
+            data = read_below(root, inside, limit=TEMPLATE_SIZE)
+        except Refused as refused:
+            raise TemplateRefused(template, str(refused)) from None
+        except OSError as error:
+            raise TemplateRefused(template, f"{candidate}: {error.strerror}") from None
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise TemplateRefused(template, f"{candidate} is not UTF-8 text") from None
+
+
+def _unchanged(path: Path, mtime: int | None) -> bool:
+    return _mtime(path) == mtime
+
+
+def _mtime(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
+
+
+class _Compiled(jinja2.BytecodeCache):
+    """Compiled templates in the cache folder's templates/, read and written only through
+    careerpath.edges.cache's checks (loading one runs it: it must be the user's own). The key
+    covers the kind of environment, whose settings are compiled into the code."""
+
+    def __init__(self, folder: Path, kind: str) -> None:
+        self.folder = folder
+        self.kind = kind
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return hashlib.sha1(f"{self.kind}\0{name}\0{filename}".encode()).hexdigest()
+
+    def _entry(self, bucket: jinja2.bccache.Bucket) -> tuple[str, str]:
+        return ("templates", f"__jinja2_{bucket.key}.cache")
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = cache.read_entry(self.folder, self._entry(bucket))
+        if data is not None:
+            try:
+                bucket.load_bytecode(io.BytesIO(data))
+            except Exception:  # a partial entry of ours: compiled afresh
+                bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        stream = io.BytesIO()
+        bucket.write_bytecode(stream)
+        with contextlib.suppress(OSError):  # an unwritable cache only costs speed
+            cache.write_entry(self.folder, self._entry(bucket), stream.getvalue())
+
+
+# --- the environments ----------------------------------------------------------------------
+
+
+class Budget(Exception):
+    """A template went beyond one of its budgets (time, output, memory, number size)."""
+
+
+class _Untrusted(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox over plain data: `x.name` on a dict reads its key first (so
+    `plan.agenda.items` is the agenda's items, not dict.items), and `*` and `**` may not build
+    a string, list or number beyond the budgets."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+    def call_binop(
+        self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
+    ) -> Any:
+        _check_growth(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+
+def _check_growth(operator: str, left: object, right: object) -> None:
+    if isinstance(left, int) and isinstance(right, int):
+        if operator == "**":
+            bits = left.bit_length() * right if abs(left) > 1 else 0
+        else:
+            bits = left.bit_length() + right.bit_length() if abs(left) > 1 and abs(right) > 1 else 0
+        if bits > NUMBER_BITS:
+            raise Budget(f"would compute a number of more than {NUMBER_BITS} bits")
+        return
+    if operator != "*":
+        return
+    for sequence, times in ((left, right), (right, left)):
+        if (
+            isinstance(sequence, (str, list, tuple))
+            and isinstance(times, int)
+            and len(sequence) * times > OUTPUT_LIMIT
+        ):
+            raise Budget(
+                f"would repeat {len(sequence)} items {times} times, beyond the output"
+                f" budget of {OUTPUT_LIMIT} characters"
+            )
+
+
 def environment(template_dirs: Sequence[Path], cache_dir: Path | None = None) -> jinja2.Environment:
     """The environment for `template_dirs`; with `cache_dir`, compiled templates are kept there."""
-    bytecode_cache = None
-    if cache_dir is not None:
-        try:
-            (cache_dir / "templates").mkdir(parents=True, exist_ok=True, mode=0o700)
-            bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache_dir / "templates"))
-        except OSError:
-            bytecode_cache = None  # an unwritable cache only costs speed
-    trusted = all(Path(d) == locations.builtin("templates") for d in template_dirs)
-    kind = jinja2.Environment
-    if not trusted:
-        from jinja2.sandbox import SandboxedEnvironment  # only for templates careerpath lacks
-
-        kind = SandboxedEnvironment
+    trusted = shipped(template_dirs)
+    kind = jinja2.Environment if trusted else _Untrusted
     env = kind(
-        bytecode_cache=bytecode_cache,
-        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        # Jinja's optimizer runs filters on constants while compiling: not for others' code.
+        optimized=trusted,
+        bytecode_cache=None if cache_dir is None else _Compiled(cache_dir, kind.__name__),
+        loader=_Folders(template_dirs),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(AUTOESCAPE, default_for_string=False),
         trim_blocks=True,
@@ -65,66 +245,30 @@ def environment(template_dirs: Sequence[Path], cache_dir: Path | None = None) ->
         longdate=formatting.long_date,
         stop=_stop,
         band=priority_band,
-        rating=formatting.rating_cell,
+        rating=_rating,
         signed=formatting.signed,
     )
-    env.globals.update(level_names=LEVEL_NAMES)
+    env.globals.update(level_names=list(LEVEL_NAMES))
     return env
+
+
+# --- rendering -----------------------------------------------------------------------------
 
 
 def render(
     template_dirs: Sequence[Path],
     name: str,
-    context: dict[str, object],
+    context: Mapping[str, object],
     env: jinja2.Environment | None = None,
 ) -> str:
     """Render template `name` (found in the first folder that has it) with `context`."""
     env = env or environment(template_dirs)
     try:
-        template = env.get_template(name)
-        return template.render(context)
-    except jinja2.TemplateNotFound as exc:
-        raise CareerpathError(
-            f"template '{exc.name}' not found in {', '.join(map(str, template_dirs))}"
-        ) from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise CareerpathError(
-            f"template error: {exc.message}", file=exc.filename or name, line=exc.lineno
-        ) from None
-    except jinja2.exceptions.SecurityError as exc:
-        raise CareerpathError(
-            f"template refused by the sandbox: {exc}",
-            file=_template_file(exc, name),
-            line=_template_line(exc),
-        ) from None
-    except (jinja2.UndefinedError, TypeError, ValueError) as exc:
-        raise CareerpathError(
-            f"template error: {exc}", file=_template_file(exc, name), line=_template_line(exc)
-        ) from None
-
-
-def _template_line(exc: BaseException) -> int | None:
-    tb = exc.__traceback__
-    line = None
-    while tb is not None:
-        if (
-            tb.tb_frame.f_code.co_filename.endswith(".j2")
-            or "template" in tb.tb_frame.f_code.co_filename
-        ):
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
-
-
-def _template_file(exc: BaseException, name: str) -> str:
-    tb = exc.__traceback__
-    found = name
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".j2"):
-            found = filename
-        tb = tb.tb_next
-    return found
+        if not isinstance(env, _Untrusted):
+            return env.get_template(name).render(context)
+        return _bounded(env, name, plain_data(context))  # type: ignore[arg-type]
+    except Exception as error:  # every failure in a template is the template's
+        raise _template_error(error, template_dirs, name, env) from None
 
 
 def shipped(template_dirs: Sequence[Path]) -> bool:
@@ -133,18 +277,155 @@ def shipped(template_dirs: Sequence[Path]) -> bool:
 
 
 def render_pieces(
-    template_dirs: Sequence[Path], name: str, context: dict[str, object]
+    template_dirs: Sequence[Path], name: str, context: Mapping[str, object]
 ) -> Iterator[str]:
-    """A shipped template's output in the pieces it writes them, for output too large to hold
-    whole (a team of thousands). Any other template: `render`, in one piece."""
-    if not shipped(template_dirs):
-        yield render(template_dirs, name, context)
-        return
+    """A shipped template's output in the pieces it writes, for output too large to hold whole
+    (a team of thousands); any other template gets `render`, bounded, in one piece."""
     env = environment(template_dirs)
-    try:
-        pieces = env.get_template(name).generate(context)
-        yield next(pieces)  # an error at the start is raised here, as render would raise it
-    except Exception:  # render says what went wrong, with the template file and line
+    if isinstance(env, _Untrusted):
         yield render(template_dirs, name, context, env)
         return
-    yield from pieces
+    try:
+        yield from env.get_template(name).generate(context)
+    except Exception as error:  # every failure in a template is the template's
+        raise _template_error(error, template_dirs, name, env) from None
+
+
+def _bounded(env: jinja2.Environment, name: str, context: dict[str, object]) -> str:
+    """The template's output, stopped with Budget at the first budget it goes beyond; compiling
+    it counts too (includes compile while it runs)."""
+    pieces: list[str] = []
+    size = 0
+    stop_at = time.process_time() + TIME_LIMIT
+    with _memory_cap(MEMORY_LIMIT), _time_cap(TIME_LIMIT):
+        stream: Generator[str, None, None] = env.get_template(name).generate(context)  # type: ignore[assignment]
+        try:
+            for piece in stream:
+                size += len(piece)
+                if size > OUTPUT_LIMIT:  # thrown in, so the traceback has the template's line
+                    stream.throw(Budget(f"wrote more than {OUTPUT_LIMIT} characters"))
+                if time.process_time() > stop_at:
+                    stream.throw(_overtime())
+                pieces.append(piece)
+        finally:
+            stream.close()
+    return "".join(pieces)
+
+
+def _overtime() -> Budget:
+    return Budget(f"used more than {TIME_LIMIT:g} seconds of processor time")
+
+
+@contextlib.contextmanager
+def _time_cap(seconds: float) -> Iterator[None]:
+    """Raise Budget where the template is after `seconds` of processor time, even in a loop
+    that writes nothing (a SIGPROF timer; only the main thread can have one)."""
+    import signal
+    import threading
+
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def overtime(signum: int, frame: object) -> None:
+        raise _overtime()
+
+    previous = signal.signal(signal.SIGPROF, overtime)
+    earlier = signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, *earlier)  # first stop the timer, then the handler
+        signal.signal(signal.SIGPROF, previous)
+
+
+@contextlib.contextmanager
+def _memory_cap(extra: int) -> Iterator[None]:
+    """At most `extra` more bytes of address space while rendering, so a template that builds
+    a huge value gets MemoryError instead of the machine's memory (Linux; elsewhere no cap)."""
+    try:
+        import resource
+
+        with open("/proc/self/statm", "rb") as statm:
+            in_use = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (ImportError, OSError, ValueError, IndexError):
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = in_use + extra
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    if soft != resource.RLIM_INFINITY and soft <= cap:
+        yield  # already as tight
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _template_error(
+    error: Exception, template_dirs: Sequence[Path], name: str, env: jinja2.Environment
+) -> CareerpathError:
+    """One line: the template file and line, and what went wrong there."""
+    files = env.loader.files if isinstance(env.loader, _Folders) else set()
+    file, line = _where(error, files, name)
+    if isinstance(error, jinja2.TemplateSyntaxError):  # also an unknown filter or test
+        return CareerpathError(
+            f"template error: {_text(error.message)}",
+            file=error.filename or file,
+            line=error.lineno,
+        )
+    if isinstance(error, TemplateRefused):
+        return CareerpathError(_text(str(error.message)), file=file if line else None, line=line)
+    if isinstance(error, jinja2.TemplateNotFound):
+        where = ", ".join(map(str, template_dirs))
+        message = f"template '{error.name}' not found in {where}"
+        return CareerpathError(message, file=file if line else None, line=line)
+    if isinstance(error, jinja2.exceptions.SecurityError):
+        return CareerpathError(
+            f"template refused by the sandbox: {_text(str(error))}", file=file, line=line
+        )
+    if isinstance(error, Budget):
+        return CareerpathError(
+            f"template stopped: it {_text(str(error))} (budgets: README, Security)",
+            file=file,
+            line=line,
+        )
+    return CareerpathError(f"template error: {_describe(error)}", file=file, line=line)
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, MemoryError):
+        return f"out of memory (a template may use {MEMORY_LIMIT >> 20} MiB)"
+    text = _text(str(error))
+    if isinstance(error, (RecursionError, ZeroDivisionError)):
+        return text or type(error).__name__
+    if isinstance(error, OverflowError):
+        return f"number too large ({text})"
+    if isinstance(error, (jinja2.UndefinedError, jinja2.TemplateError)):
+        return text
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def _text(text: str | None) -> str:
+    """An error's text on one line, cut to MESSAGE_LENGTH characters."""
+    text = " ".join((text or "").split())
+    return text if len(text) <= MESSAGE_LENGTH else text[: MESSAGE_LENGTH - 1] + "…"
+
+
+def _where(error: BaseException, files: set[str], name: str) -> tuple[str, int | None]:
+    """The innermost template file and line in the traceback (Jinja puts the template's own
+    lines there), else the template's name and no line."""
+    found, line = name, None
+    tb = error.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename in files:
+            found, line = filename, tb.tb_lineno
+        tb = tb.tb_next
+    return found, line

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from careerpath.core import checks
-from careerpath.core.model import Catalogue, Inventory, Role
+from careerpath.core.model import Catalogue, Inventory, Lattice, Role
 from careerpath.edges import locations
 from careerpath.edges.load import (
     CATALOGUE_FILE,
+    LATTICE_FILE,
     DataError,
     Library,
     load_document,
@@ -30,6 +31,8 @@ class Report:
 def _kind(path: Path, data: object) -> str:
     if path.name == CATALOGUE_FILE:
         return "catalogue"
+    if path.name == LATTICE_FILE:
+        return "lattice"
     if isinstance(data, dict) and ("ratings" in data or "person" in data):
         return "inventory"
     return "role"
@@ -52,6 +55,18 @@ def _expand(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
+def _roles_for_lattice(path: Path, library: Library) -> dict[str, Role]:
+    """The built-in lattice is checked against the built-in roles, as loading it is."""
+    builtin = locations.builtin("roles")
+    if path.resolve().parent != builtin.resolve() or all(
+        library.sources[r].resolve().parent == builtin.resolve() for r in library.roles
+    ):
+        return library.roles
+    from careerpath.edges.load import load_library
+
+    return load_library(None).roles
+
+
 def validate_paths(paths: Iterable[Path], library: Library) -> Report:
     """Validate each file against its format and against `library` (catalogue and roles)."""
     report = Report()
@@ -67,6 +82,10 @@ def validate_paths(paths: Iterable[Path], library: Library) -> Report:
                     skills=part.skills,
                 )
                 raise_problems(document, checks.check_catalogue(merged))
+            elif kind == "lattice":
+                lattice = validate(document, Lattice)
+                roles = _roles_for_lattice(path, library)
+                raise_problems(document, checks.check_lattice(lattice, roles, library.catalogue))
             elif kind == "inventory":
                 inventory = validate(document, Inventory)
                 raise_problems(

@@ -6,7 +6,7 @@ import json
 
 from pydantic import BaseModel
 
-from careerpath.core.model import Catalogue, Inventory, Role
+from careerpath.core.model import Catalogue, Inventory, Lattice, Role
 from careerpath.errors import UsageError
 from careerpath.views.plan_document import PlanDocument
 
@@ -14,6 +14,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "catalogue": Catalogue,
     "role": Role,
     "inventory": Inventory,
+    "lattice": Lattice,
     "plan": PlanDocument,  # an output: what `careerpath plan --format json` prints
 }
 

@@ -15,7 +15,7 @@ from careerpath.core.gaps import (
 from careerpath.core.model import Catalogue, Inventory, Rating, Role
 from careerpath.core.plan.agenda import agenda
 from careerpath.core.plan.goals import Goal, identify
-from careerpath.core.plan.horizon import Horizon, add_months
+from careerpath.core.plan.horizon import Horizon, add_months, check_start
 from careerpath.core.plan.role_goals import (
     PRACTICE_SLOT,
     exposure_goals,
@@ -124,7 +124,7 @@ def build_plan(
     """
     person = inventory.person
     analysis = analyse(inventory.ratings, role, catalogue)
-    end = horizon.end(start)
+    end = horizon.end(check_start(start))
     marks = _milestone_days(start, end)
     follow = _Follow(previous)
     top_gaps, dated = _skill_steps(person, role, catalogue, analysis, marks, max_gaps, follow)

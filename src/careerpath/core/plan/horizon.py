@@ -30,22 +30,48 @@ class Horizon(NamedTuple):
         return add_months(start, months)
 
 
+# The range a plan may start in: every date it computes (at most three years on, and the
+# check-ins and milestones within them) stays a real date, far from datetime's year 9999.
+EARLIEST_START = dt.date(1900, 1, 1)
+LATEST_START = dt.date(2999, 12, 31)
+_DAYS = {"d": 1, "w": 7}
+_MONTHS = {"m": 1, "y": 12}
+_MAX_DIGITS = 6  # more cannot be in range, and is not converted to a number at all
+
+
 def parse_horizon(text: str) -> Horizon:
-    """`6m`, `26w`, `180d` or `1y`; between two weeks and three years."""
+    """`6m`, `26w`, `180d` or `1y`; between two weeks and three years.
+
+    The range is checked on the numbers, before any date is computed from them.
+    """
     match = _HORIZON.fullmatch(text)
     if not match:
         raise UsageError(
             f"{{option}} must look like 6m, 26w, 180d or 1y, got '{text}'", option="horizon"
         )
-    horizon = Horizon(int(match.group(1)), match.group(2).lower())
-    start = dt.date(2000, 1, 1)
-    days = (horizon.end(start) - start).days
-    if not 14 <= days <= 3 * 366:
+    digits, unit = match.group(1).lstrip("0") or "0", match.group(2).lower()
+    amount = int(digits) if len(digits) <= _MAX_DIGITS else None
+    if unit in _DAYS:  # 14 days to 3 years of 366 days
+        fits = amount is not None and 14 <= amount * _DAYS[unit] <= 3 * 366
+    else:  # a month (28 to 31 days) to 36 months
+        fits = amount is not None and 1 <= amount * _MONTHS[unit] <= 36
+    if not fits or amount is None:
         raise UsageError(
             f"{{option}} must be between two weeks and three years, got '{text}'",
             option="horizon",
         )
-    return horizon
+    return Horizon(amount, unit)
+
+
+def check_start(day: dt.date) -> dt.date:
+    """`day` if a plan may start on it (EARLIEST_START to LATEST_START), else a usage error."""
+    if not EARLIEST_START <= day <= LATEST_START:
+        raise UsageError(
+            f"{{option}} must be between {EARLIEST_START.isoformat()} and"
+            f" {LATEST_START.isoformat()}, got {day.isoformat()}",
+            option="date",
+        )
+    return day
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
