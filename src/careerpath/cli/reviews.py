@@ -13,6 +13,7 @@ import typer
 from careerpath.cli import exits
 from careerpath.cli.app import commands
 from careerpath.cli.shared import (
+    JobsOption,
     check_jobs,
     counted,
     echo_json,
@@ -184,17 +185,6 @@ def history(
     emit(_history_output(library, chronological(mine), role, fmt), out, force)
     if errors:
         raise typer.Exit(exits.DATA)
-
-
-JobsOption = Annotated[
-    int | None,
-    typer.Option(
-        "--jobs",
-        help="Worker processes reading the files. Default: one per CPU for 200 files or more;"
-        " 1 reads them in this process.",
-        show_default=False,
-    ),
-]
 
 
 @commands.command()

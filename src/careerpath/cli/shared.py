@@ -9,7 +9,7 @@ import functools
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 
@@ -79,6 +79,17 @@ def parse_date(text: str | None) -> dt.date:
     except ValueError:
         raise UsageError(f"--date must be a date like 2026-11-23, got '{text}'") from None
     return check_start(day)
+
+
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        help="Worker processes reading the files. Default: one per CPU for 200 files or more;"
+        " 1 reads them in this process.",
+        show_default=False,
+    ),
+]
 
 
 def check_jobs(jobs: int | None) -> None:

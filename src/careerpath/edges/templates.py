@@ -40,6 +40,8 @@ from careerpath.errors import CareerpathError
 from careerpath.views import formatting
 from careerpath.views.plain_data import plain_data
 
+Environment = jinja2.Environment  # for type hints elsewhere: only this module imports jinja2
+
 # select_autoescape() matches on the final suffix only, so name the .j2 forms explicitly.
 AUTOESCAPE = ("html", "htm", "xml", "html.j2", "htm.j2", "xml.j2")
 
