@@ -42,6 +42,7 @@ from tests.helpers import ONET
 MIN_FIDELITY = 0.4  # rank correlation of the role-specific parts with the own anchor
 MIN_LEAD = 0.05  # by how much the own anchor must beat every other profile's anchor
 POLICIES = ("as 0", "left out")
+PRECISION = 9  # decimal places of a role-specific part; differences below are rounding noise
 
 Levels = Mapping[str, float]  # O*NET element id -> level (a profile's 0-5 or an LV 0-7)
 
@@ -185,8 +186,9 @@ def evaluate(
                 continue
             if onet[p.anchor].get(e) is None:  # every anchor is judged on the same evidence
                 continue
-            ours.append(mine - pm)
-            theirs.append(lv - am)
+            # rounded so that equal parts tie instead of being ranked by floating-point noise
+            ours.append(round(mine - pm, PRECISION))
+            theirs.append(round(lv - am, PRECISION))
         return spearman(ours, theirs), len(ours)
 
     def raw(p: Profile) -> float:
@@ -208,11 +210,24 @@ def fidelity(library: Library, policy: str, extra: list[Profile] | None = None) 
     return evaluate(group, read_onet(), sorted(set(elements(library).values())), policy)
 
 
-def mean_profile(library: Library, anchor: str, name: str = "mean") -> Profile:
-    """An artificial profile at the mean level of all shipped profiles (skills left out as 0)."""
+def mean_profile(
+    library: Library, anchor: str, policy: str = "as 0", name: str = "mean"
+) -> Profile:
+    """An artificial profile at the mean level of all shipped profiles, as `policy` takes means.
+
+    Under "as 0" a skill a profile leaves out counts as level 0; under "left out" the mean is
+    over the profiles that list the skill, and a skill no profile lists is left out. Either way
+    the profile's role-specific part is 0 for every element under its own policy.
+    """
+    if policy not in POLICIES:
+        raise ValueError(f"unknown policy {policy!r}")
     group = profiles(library)
-    keys = sorted(set(elements(library).values()))
-    levels = {e: sum(p.levels.get(e, 0.0) for p in group) / len(group) for e in keys}
+    levels = {}
+    for e in sorted(set(elements(library).values())):
+        if policy == "as 0":
+            levels[e] = sum(p.levels.get(e, 0.0) for p in group) / len(group)
+        elif listed := [p.levels[e] for p in group if e in p.levels]:
+            levels[e] = sum(listed) / len(listed)
     return Profile(name, anchor, levels)
 
 
@@ -225,10 +240,11 @@ def report(library: Library) -> str:
             names = {
                 r["O*NET-SOC Code"]: r["Title"] for r in csv.DictReader(stream, delimiter="\t")
             }
+    width = max([len("profile"), *(len(p.id) for p in profiles(library))]) + 2
     lines = [
         f"O*NET fidelity: rho of role-specific parts >= {MIN_FIDELITY},"
         f" own anchor leads every other by >= {MIN_LEAD}",
-        f"{'profile':<14}{'policy':<10}{'anchor':<12}{'n':>3}{'raw':>7}{'own':>7}"
+        f"{'profile':<{width}}{'policy':<10}{'anchor':<12}{'n':>3}{'raw':>7}{'own':>7}"
         f"{'best other':>12}{'rho':>7}{'lead':>7}  verdict",
     ]
     for policy in POLICIES:
@@ -236,7 +252,7 @@ def report(library: Library) -> str:
             code, rho = r.rival
             verdict = "ok" if not r.problems else "FAIL: " + "; ".join(r.problems)
             lines.append(
-                f"{r.profile:<14}{policy:<10}{r.anchor:<12}{r.n:>3}{r.raw:>7.2f}{r.own:>7.2f}"
+                f"{r.profile:<{width}}{policy:<10}{r.anchor:<12}{r.n:>3}{r.raw:>7.2f}{r.own:>7.2f}"
                 f"{code:>12}{rho:>7.2f}{r.lead:>7.2f}  {verdict}"
             )
     used = sorted({p.anchor for p in profiles(library)})

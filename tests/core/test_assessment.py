@@ -275,6 +275,20 @@ def test_summary_names_strengths_gaps_ranking_and_the_plan_command(library: Libr
     assert max(len(line) for line in lines if "careerpath" not in line) <= 80
 
 
+def test_summary_ranking_keeps_ids_whole_and_shortens_long_titles(library: Library) -> None:
+    long_role = library.roles["testing"].model_copy(
+        update={"id": "quality-assurance-automation", "title": "Quality engineer " * 6}
+    )
+    roles = [*library.roles.values(), long_role]
+    inventory = Inventory(person="Sam", date=TODAY, current_role="support", ratings={})
+    text = summary_text(inventory, roles, library.catalogue, Path("inventory.yaml"))
+    rows = [
+        line for line in text.splitlines() if line.startswith("  quality-assurance-automation ")
+    ]
+    assert len(rows) == 1 and "  Quality engineer Quality…  " in rows[0]
+    assert max(len(line) for line in text.splitlines() if "careerpath" not in line) <= 80
+
+
 def test_strengths_prefer_higher_levels_then_evidence(library: Library) -> None:
     inventory = Inventory(
         person="Sam",

@@ -2,7 +2,7 @@
 
 The method (role-specific parts, both policies for skills a profile leaves out, the treatment of
 O*NET's flags) is described in tests/fidelity.py; `python -m tests.fidelity` prints the table,
-and so does `pytest tests/test_profile_fidelity.py -s`.
+and so does `pytest tests/edges/test_profile_fidelity.py -s`.
 """
 
 from __future__ import annotations
@@ -67,11 +67,29 @@ def test_report_covers_every_profile_under_both_policies() -> None:
 
 @pytest.mark.parametrize("policy", POLICIES)
 def test_a_profile_at_the_mean_of_all_profiles_fails_for_every_anchor(policy: str) -> None:
-    """It knows nothing about any role, so it must fail whichever anchor it claims."""
+    """It knows nothing about any role, so it must fail whichever anchor it claims.
+
+    The mean is taken the way the policy takes it: a mean counting left-out skills as 0, judged
+    against means over the profiles that list them, would carry which skills the profiles leave
+    out as if it were knowledge of a role.
+    """
     for code in sorted({p.anchor for p in fidelity.profiles(SHIPPED)}):
-        mean = fidelity.mean_profile(SHIPPED, code)
+        mean = fidelity.mean_profile(SHIPPED, code, policy)
         result = next(r for r in fidelity.fidelity(SHIPPED, policy, [mean]) if r.profile == "mean")
         assert result.problems, f"the mean profile passed as {code}"
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_generic_profile_in_whole_levels_fails_for_every_anchor(policy: str) -> None:
+    """The mean rounded to whole levels, as someone writing a profile by habit would: its
+    role-specific part is only rounding, so it must not pass as any occupation."""
+    for code in sorted({p.anchor for p in fidelity.profiles(SHIPPED)}):
+        mean = fidelity.mean_profile(SHIPPED, code, policy)
+        generic = Profile("generic", code, {e: float(round(v)) for e, v in mean.levels.items()})
+        result = next(
+            r for r in fidelity.fidelity(SHIPPED, policy, [generic]) if r.profile == "generic"
+        )
+        assert result.problems, f"a generic profile in whole levels passed as {code}"
 
 
 def test_the_mean_profile_would_pass_a_raw_correlation() -> None:

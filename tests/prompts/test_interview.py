@@ -280,7 +280,8 @@ def test_update_with_a_role_ticks_its_skills_and_aims_at_it(
 
 
 def test_name_is_required_and_another_role_can_be_typed(library: Library, tmp_path: Path) -> None:
-    other = DOWN * 2  # from support (the default), past testing, to "something else"
+    roles = list(library.roles)  # the menu lists them in this order, then "Something else"
+    other = DOWN * (len(roles) - roles.index("support"))  # from support, the default, to it
     keys = ENTER + line("Sam") + other + ENTER + line("First-line help desk") + line("two")
     keys += CTRL_C  # years: "two" is refused, so stop there
     state = role_draft(library, tmp_path)

@@ -28,6 +28,25 @@ def test_points_of_change(change: float, text: str) -> None:
     assert formatting.points(change) == text
 
 
+TITLE = "Support engineer (escalation and product expert)"
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "short"),
+    [
+        (TITLE, 48, TITLE),
+        (TITLE, 40, "Support engineer (escalation and…)"),
+        (TITLE, 30, "Support engineer (escalation…)"),
+        (TITLE, 20, "Support engineer…"),
+        ("Supercalifragilistic", 10, "Supercali…"),
+        ("Trainer", 1, "T"),
+    ],
+)
+def test_shorten_cuts_at_a_word_and_closes_its_bracket(text: str, width: int, short: str) -> None:
+    assert formatting.shorten(text, width) == short
+    assert len(formatting.shorten(text, width)) <= width
+
+
 def test_the_long_date() -> None:
     assert formatting.long_date(dt.date(2026, 12, 2)) == "Wed 2 Dec 2026"
 

@@ -38,6 +38,26 @@ def points(share: float) -> str:
     return f"{signed(whole_percent(share))} pts"
 
 
+def shorten(text: str, width: int) -> str:
+    """Text cut to `width` characters at a word, ending in "…" (a bracket it opened is closed).
+
+    "Support engineer (escalation and product expert)" at 36 -> "Support engineer (escalation…)".
+    """
+    if len(text) <= width:
+        return text
+    if width < 2:
+        return text[:width]
+    for room in range(width - 1, 0, -1):
+        cut = text[:room]
+        if text[room] != " " and " " in cut:
+            cut = cut[: cut.rindex(" ")]
+        cut = cut.rstrip(" ,;:-/(")
+        closing = ")" if cut.count("(") > cut.count(")") else ""
+        if cut and len(cut) + 1 + len(closing) <= width:
+            return f"{cut}…{closing}"
+    return text[: width - 1] + "…"
+
+
 def long_date(day: dt.date) -> str:
     """A date as a plan writes it for people: Wed 2 Dec 2026 (ISO dates are for machines)."""
     return f"{day.strftime('%a')} {day.day} {day.strftime('%b %Y')}"

@@ -35,9 +35,10 @@ def arithmetic(result: RoleGaps) -> str:
 def ranking_text(results: Sequence[RoleGaps]) -> str:
     lines = ["Readiness for every role (closest first)"]
     width = max((len(r.title) for r in results), default=0)
+    digits = len(str(len(results)))  # places right-aligned so that the titles line up
     for place, result in enumerate(results, 1):
         lines.append(
-            f"  {place}. {result.title:<{width}}  {bar(result.readiness)} "
+            f"  {place:>{digits}}. {result.title:<{width}}  {bar(result.readiness)} "
             f"{percent(result.readiness):>4}  ({result.role}: {arithmetic(result)})"
         )
     lines.append(f"  {READINESS_FORMULA}.")

@@ -9,10 +9,13 @@ from pathlib import Path
 from careerpath.core.assessment import describe, skill_order
 from careerpath.core.gaps import RoleGaps, rank
 from careerpath.core.model import Catalogue, Inventory, Role
-from careerpath.views.formatting import percent
+from careerpath.views.formatting import percent, shorten
 from careerpath.views.gaps_text import bar
 
 TOP = 3
+LINE_WIDTH = 80  # the summary fits a standard terminal
+INDENT = "  "
+ROW_WIDTH = LINE_WIDTH - len(INDENT)
 
 
 def top_strengths(inventory: Inventory, catalogue: Catalogue, count: int = TOP) -> list[str]:
@@ -78,13 +81,21 @@ def summary_text(
     return "\n".join(lines)
 
 
-def ranking_rows(ranking: Sequence[RoleGaps], *, ids: bool = True) -> list[str]:
-    """One aligned row per role: id (optional), title, bar, readiness."""
-    id_width = max((len(r.role) for r in ranking), default=0)
-    title_width = max((len(r.title) for r in ranking), default=0)
+def ranking_rows(
+    ranking: Sequence[RoleGaps], *, ids: bool = True, width: int = ROW_WIDTH
+) -> list[str]:
+    """One aligned row per role: id (optional), title, bar, readiness, within `width` columns.
+
+    The id is never cut (it is what `--role` takes); a title too long for what is left is
+    shortened at a word.
+    """
+    id_width = max((len(r.role) for r in ranking), default=0) if ids else 0
+    fixed = (id_width + 2 if ids else 0) + 2 + len(bar(0)) + 1 + 4
+    title_width = min(max((len(r.title) for r in ranking), default=0), max(width - fixed, 10))
     return [
         (f"{r.role:<{id_width}}  " if ids else "")
-        + f"{r.title:<{title_width}}  {bar(r.readiness)} {percent(r.readiness):>4}"
+        + f"{shorten(r.title, title_width):<{title_width}}  {bar(r.readiness)}"
+        + f" {percent(r.readiness):>4}"
         for r in ranking
     ]
 
@@ -92,7 +103,7 @@ def ranking_rows(ranking: Sequence[RoleGaps], *, ids: bool = True) -> list[str]:
 def ranking_lines(ranking: Sequence[RoleGaps]) -> list[str]:
     """Every role, closest first, compactly; `careerpath gaps` prints the arithmetic."""
     lines = ["Readiness for every role, closest first"]
-    lines += [f"  {row}" for row in ranking_rows(ranking)]
+    lines += [f"{INDENT}{row}" for row in ranking_rows(ranking)]
     if any(r.unknown_weight for r in ranking):
         lines.append("  Skills not rated or 'not sure' count as not yet covered.")
     return lines
