@@ -311,7 +311,7 @@ def team_pass(paths: list[Path], start: dt.date) -> tuple[dict[str, float], list
     horizon = parse_horizon("6m")
     team = timed(results, "load", lambda: [load_inventory(path, library) for path in paths])
     timed(results, "gaps", lambda: [rank(inv.ratings, roles, catalogue) for inv in team])
-    env = environment(library.template_dirs)  # one environment for the whole team
+    env = environment(library.template_dirs, markdown=True)  # as `plan` has it, for the team
 
     def plans() -> list[str]:
         out = []

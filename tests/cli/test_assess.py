@@ -72,7 +72,7 @@ def test_answers_write_a_dated_private_inventory_that_plan_accepts(
 ) -> None:
     result = run("--answers", answers, home=home)
     assert result.exit_code == 0, result.output
-    written = home / f"inventory-{TODAY}.yaml"
+    written = home / f"inventory-sam-rivera-{TODAY}.yaml"  # the person's name, then the day
     assert stat.S_IMODE(written.stat().st_mode) == 0o600
     inventory = load_inventory(written, library)
     assert inventory.person == "Sam Rivera"
@@ -102,8 +102,8 @@ def test_a_second_run_the_same_day_gets_a_new_file(home: Path, answers: Path) ->
     assert run("--answers", answers, home=home).exit_code == 0
     assert run("--answers", answers, home=home).exit_code == 0
     assert sorted(p.name for p in home.iterdir()) == [
-        f"inventory-{TODAY}-2.yaml",
-        f"inventory-{TODAY}.yaml",
+        f"inventory-sam-rivera-{TODAY}-2.yaml",
+        f"inventory-sam-rivera-{TODAY}.yaml",
     ]
 
 
@@ -139,7 +139,8 @@ def test_update_with_answers_keeps_everything_else_in_a_new_dated_file(
     change.write_text("ratings:\n  scripting: {level: 2, evidence: wrote a log parser}\n")
     result = run("--update", earlier, "--answers", change, home=tmp_path / "home")
     assert result.exit_code == 0, result.output
-    written = folder / f"inventory-{TODAY}.yaml"  # next to the file it updates
+    (written,) = set(folder.iterdir()) - {earlier}  # next to the file it updates
+    assert written.name == f"inventory-megan-doyle-{TODAY}.yaml"
     before, after = load_inventory(earlier, library), load_inventory(written, library)
     assert after.ratings["scripting"].level == 2
     assert after.ratings["scripting"].evidence == "wrote a log parser"

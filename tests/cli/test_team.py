@@ -268,3 +268,22 @@ def test_piped_output_draws_no_bar_and_imports_no_rich(tmp_path: Path) -> None:
     )
     assert done.stderr.strip() == "False", done.stderr
     assert json.loads(done.stdout)["size"] == POOL_FROM
+
+
+def test_the_days_second_inventory_is_the_latest_in_team_and_history(tmp_path: Path) -> None:
+    """careerpath names a day's second file `-2`: it sorts after the first, not before."""
+    folder = tmp_path / "team"
+    folder.mkdir()
+    first = person("Ana Lopez", {"scripting": 1, "troubleshooting": 2}, day=9)
+    second = person("Ana Lopez", {"scripting": 3, "troubleshooting": 2}, day=9)
+    for name, data in [("inventory-2026-11-09.yaml", first), ("inventory-2026-11-09-2.yaml",
+                                                              second)]:  # fmt: skip
+        (folder / name).write_text(dump(data), encoding="utf-8")
+    history = run("history", "Ana Lopez", "--dir", folder, "--format", "json")
+    assert history.exit_code == 0, history.output
+    (scripting,) = [s for s in json.loads(history.stdout)["skills"] if s["skill"] == "scripting"]
+    assert scripting["change"] == 2
+    team_view = json.loads(run("team", folder, "--format", "json").stdout)
+    assert team_view["size"] == 1
+    (row,) = team_view["people"]
+    assert row["ratings"]["scripting"] in (3, "3")

@@ -16,6 +16,7 @@ from careerpath.edges.inventory_files import (
     load_draft,
     next_free,
     save_draft,
+    sequence_key,
 )
 from careerpath.edges.load import Library, load_inventory
 from careerpath.edges.yaml_source import parse
@@ -234,6 +235,43 @@ def test_dated_names_never_reuse_an_existing_file(tmp_path: Path) -> None:
     assert default_out(tmp_path, TODAY) == tmp_path / "inventory-2026-11-23-2.yaml"
     (tmp_path / "inventory-2026-11-23-2.yaml").write_text("x")
     assert next_free(first) == tmp_path / "inventory-2026-11-23-3.yaml"
+
+
+@pytest.mark.parametrize(
+    ("person", "name"),
+    [
+        ("Sam Rivera", "inventory-sam-rivera-2026-11-23.yaml"),
+        ("Zoë O'Brien-Kelly", "inventory-zoe-o-brien-kelly-2026-11-23.yaml"),
+        ("  ../../etc/passwd ", "inventory-etc-passwd-2026-11-23.yaml"),
+        ("李", "inventory-2026-11-23.yaml"),
+        ("", "inventory-2026-11-23.yaml"),
+    ],
+)
+def test_default_names_carry_the_persons_name(tmp_path: Path, person: str, name: str) -> None:
+    assert default_out(tmp_path, TODAY, person) == tmp_path / name
+
+
+def test_a_days_files_sort_in_the_order_careerpath_named_them() -> None:
+    names = [
+        "inventory-2026-11-23-10.yaml",
+        "inventory-2026-11-23-2.yaml",
+        "inventory-2026-11-23.yaml",
+        "inventory-sam-2026-11-23-2.yaml",
+        "inventory-sam-2026-11-23.yaml",
+        "inventory-2026-11-22.yaml",
+        "sam-2.yaml",
+        "sam.yml",
+    ]
+    assert sorted(names, key=lambda n: sequence_key(Path(n))) == [
+        "inventory-2026-11-22.yaml",
+        "inventory-2026-11-23.yaml",
+        "inventory-2026-11-23-2.yaml",
+        "inventory-2026-11-23-10.yaml",
+        "inventory-sam-2026-11-23.yaml",
+        "inventory-sam-2026-11-23-2.yaml",
+        "sam.yml",
+        "sam-2.yaml",
+    ]
 
 
 # --- the summary -------------------------------------------------------------------------

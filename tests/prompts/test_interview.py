@@ -23,7 +23,7 @@ from prompt_toolkit.output.plain_text import PlainTextOutput
 from careerpath.core import assessment
 from careerpath.core.draft import Draft
 from careerpath.core.gaps import rank
-from careerpath.core.model import Rating
+from careerpath.core.model import Inventory, Rating
 from careerpath.edges import locations, prompts
 from careerpath.edges.interview import Interview, begin, finish, new_draft
 from careerpath.edges.inventory_files import load_draft, save_draft
@@ -90,6 +90,8 @@ TESTING_RATINGS = (
     + rate("n")
 )
 REST = line("CompTIA A+") + ENTER + ENTER + line("Move into testing within a year")
+SAVE = DOWN + ENTER  # at the review: from "nothing chosen yet" down to Save
+WHOLE = WHO + START + TESTING_RATINGS + REST + SAVE
 EXPECTED = {
     "troubleshooting": Rating(level=4, evidence="Ticket 48211: traced the SSO loop"),
     "product_knowledge": Rating(level=3),
@@ -128,14 +130,28 @@ def role_draft(library: Library, tmp_path: Path, role: str = "testing") -> Draft
     )
 
 
+def update_draft(
+    library: Library, tmp_path: Path, role: str | None = None
+) -> tuple[Inventory, Draft]:
+    """The shipped example inventory and a draft re-assessing it (--update)."""
+    earlier = load_inventory(locations.example_inventory(), library)
+    state = new_draft(
+        library,
+        today=TODAY,
+        out=tmp_path / "new.yaml",
+        named=True,
+        role=role,
+        update=(locations.example_inventory(), earlier),
+    )
+    return earlier, state
+
+
 # --- the whole flow ----------------------------------------------------------------------
 
 
 def test_role_path_answers_become_the_inventory(library: Library, tmp_path: Path) -> None:
     save = Recorder()
-    state = interview(
-        library, role_draft(library, tmp_path), WHO + START + TESTING_RATINGS + REST, save
-    )
+    state = interview(library, role_draft(library, tmp_path), WHOLE, save)
     inventory = state.inventory()
     assert inventory.person == "Sam Rivera"
     assert inventory.current_role == "support"
@@ -151,7 +167,7 @@ def test_role_path_answers_become_the_inventory(library: Library, tmp_path: Path
 
 def test_the_draft_is_saved_after_every_answer(library: Library, tmp_path: Path) -> None:
     save = Recorder()
-    interview(library, role_draft(library, tmp_path), WHO + START + TESTING_RATINGS + REST, save)
+    interview(library, role_draft(library, tmp_path), WHOLE, save)
     assert [s.person for s in save.saves[:2]] == ["Sam Rivera", "Sam Rivera"]
     assert save.saves[0].answered == ["targets", "person"]
     # the rating is saved before its evidence is asked, and again with the evidence
@@ -179,9 +195,43 @@ def test_ctrl_c_cancels_and_resume_goes_on_exactly_where_it_stopped(
 
     rest_of_ratings = TESTING_RATINGS.split(rate("3", ""), 1)[1]
     # resumed: the note again, then the evidence of skill 2, then skill 3 onwards
-    state = interview(library, saved, START + line("") + rest_of_ratings + REST)
+    state = interview(library, saved, START + line("") + rest_of_ratings + REST + SAVE)
     assert state.inventory().ratings == EXPECTED
     assert state.person == "Sam Rivera"
+
+
+def test_enter_alone_never_records_a_level(library: Library, tmp_path: Path) -> None:
+    """A stray or double Enter lands on "nothing chosen yet", which is not an answer."""
+    state = role_draft(library, tmp_path)
+    keys = WHO + START + ENTER + rate("2") + ENTER + ENTER + rate("1") + ENTER
+    with pytest.raises(Cancelled):
+        interview(library, state, keys)
+    assert state.ratings == {
+        "troubleshooting": Rating(level=2),
+        "product_knowledge": Rating(level=1),
+    }
+    assert not state.done("skill:systems_analysis")
+
+
+def test_the_review_changes_any_answer_before_saving(library: Library, tmp_path: Path) -> None:
+    # the review's lines: nothing chosen, Save, name, current role, years, targets, then the
+    # skills (their category headings are skipped); Enter alone there does nothing
+    to_name, to_product_knowledge = DOWN * 2, DOWN * 7
+    clear = "\x15"  # Ctrl-U: the line so far is deleted
+    change = ENTER + to_name + ENTER + clear + line("Sam R.")
+    change += to_product_knowledge + ENTER + rate("1")
+    save = Recorder()
+    state = interview(
+        library, role_draft(library, tmp_path), WHO + START + TESTING_RATINGS + REST + change
+        + SAVE, save
+    )  # fmt: skip
+    assert state.person == "Sam R."
+    assert state.ratings["product_knowledge"] == Rating(level=1)
+    assert {k: v for k, v in state.ratings.items() if k != "product_knowledge"} == {
+        k: v for k, v in EXPECTED.items() if k != "product_knowledge"
+    }
+    assert state.done("review")
+    assert not save.saves[-2].done("review")  # every change was saved before the review ended
 
 
 def test_end_of_input_cancels_too(library: Library, tmp_path: Path) -> None:
@@ -203,7 +253,7 @@ def test_not_sure_yet_picks_targets_from_the_ranking_after_rating(
                       for i in range(len(skills)))  # fmt: skip
     closest = SPACE + ENTER  # tick the first role of the ranking
     state = interview(library, state, WHO + not_sure + START + ratings + ENTER + ENTER + ENTER
-                      + closest)  # fmt: skip
+                      + closest + SAVE)  # fmt: skip
     ranking = rank(state.ratings, library.roles.values(), library.catalogue)
     assert state.targets == [ranking[0].role]
     assert state.choose_targets is True
@@ -217,7 +267,9 @@ def test_a_flat_profile_is_flagged_and_the_skills_can_be_rated_again(
     revisit = SPACE + DOWN + SPACE + ENTER  # tick the first two flagged skills
     again = rate("2") + rate("3", "Ticket 50877")
     state = interview(
-        library, role_draft(library, tmp_path), WHO + START + all_fours + REST + revisit + again
+        library,
+        role_draft(library, tmp_path),
+        WHO + START + all_fours + REST + revisit + again + SAVE,
     )
     assert state.revisit == TESTING[:2]
     assert state.ratings[TESTING[0]] == Rating(level=2)
@@ -226,7 +278,7 @@ def test_a_flat_profile_is_flagged_and_the_skills_can_be_rated_again(
 
 
 def test_no_flags_means_no_extra_question(library: Library, tmp_path: Path) -> None:
-    state = interview(library, role_draft(library, tmp_path), WHO + START + TESTING_RATINGS + REST)
+    state = interview(library, role_draft(library, tmp_path), WHOLE)
     assert state.revisit == []
     assert "check" in state.answered
 
@@ -234,19 +286,11 @@ def test_no_flags_means_no_extra_question(library: Library, tmp_path: Path) -> N
 def test_update_re_asks_only_the_picked_skills_and_keeps_the_rest(
     library: Library, tmp_path: Path
 ) -> None:
-    earlier = load_inventory(locations.example_inventory(), library)
-    state = new_draft(
-        library,
-        today=TODAY,
-        out=tmp_path / "new.yaml",
-        named=True,
-        role=None,
-        update=(locations.example_inventory(), earlier),
-    )
+    earlier, state = update_draft(library, tmp_path)
     pick = SPACE + DOWN + SPACE + ENTER  # troubleshooting and product knowledge
     # troubleshooting: down from 4 to 3 (new evidence); product knowledge: Enter keeps 3 and,
     # with Enter again, its evidence
-    keys = pick + START + rate("3", "Ticket 51990") + ENTER + ENTER
+    keys = pick + START + rate("3", "Ticket 51990") + ENTER + ENTER + SAVE
     state = interview(library, state, keys)
     inventory = state.inventory()
     assert state.skills == ["troubleshooting", "product_knowledge"]
@@ -260,20 +304,29 @@ def test_update_re_asks_only_the_picked_skills_and_keeps_the_rest(
     assert inventory.date == TODAY
 
 
+def test_update_offers_credentials_experiences_aspirations_and_targets_at_the_review(
+    library: Library, tmp_path: Path
+) -> None:
+    earlier, state = update_draft(library, tmp_path)
+    keys = SPACE + ENTER + START + ENTER + ENTER  # troubleshooting again: Enter keeps it
+    up = "\x1b[A"  # from "nothing chosen yet" up round to the last lines: the rest
+    keys += up * 3 + ENTER + DOWN + SPACE + ENTER + line("CompTIA Network+") + ENTER
+    keys += up + ENTER + "\x15" + line("Into testing by June")
+    ranking = [r.role for r in rank(earlier.ratings, library.roles.values(), library.catalogue)]
+    other = next(i for i, role in enumerate(ranking) if role not in earlier.targets)
+    keys += DOWN * 5 + ENTER + DOWN * other + SPACE + ENTER  # targets: one more role ticked
+    state = interview(library, state, keys + SAVE)
+    assert state.credentials == ["CompTIA A+", "CompTIA Network+"]  # ITIL unticked
+    assert state.aspirations == "Into testing by June"
+    assert state.targets == [*earlier.targets, ranking[other]]
+
+
 def test_update_with_a_role_ticks_its_skills_and_aims_at_it(
     library: Library, tmp_path: Path
 ) -> None:
-    earlier = load_inventory(locations.example_inventory(), library)
-    state = new_draft(
-        library,
-        today=TODAY,
-        out=tmp_path / "new.yaml",
-        named=True,
-        role="development",
-        update=(locations.example_inventory(), earlier),
-    )
+    earlier, state = update_draft(library, tmp_path, role="development")
     assert state.targets == ["development", "testing"]
-    keys = ENTER + START + (ENTER + ENTER) * assessment.QUICK_COUNT  # keep every answer
+    keys = ENTER + START + (ENTER + ENTER) * assessment.QUICK_COUNT + SAVE  # keep them all
     state = interview(library, state, keys)
     assert state.skills == assessment.quick_skills(library.roles["development"], library.catalogue)
     assert state.inventory().ratings == earlier.ratings
@@ -353,7 +406,7 @@ def test_finish_writes_the_inventory_and_removes_the_unfinished_one(
     library: Library, tmp_path: Path
 ) -> None:
     progress = tmp_path / "assess-in-progress.yaml"
-    state = interview(library, role_draft(library, tmp_path), WHO + START + TESTING_RATINGS + REST)
+    state = interview(library, role_draft(library, tmp_path), WHOLE)
     save_draft(state, progress)
     inventory, written = finish(state, library, progress, Recorder())
     assert written == tmp_path / "inv.yaml"
@@ -365,12 +418,13 @@ def test_finish_writes_the_inventory_and_removes_the_unfinished_one(
 def test_a_default_name_taken_meanwhile_moves_on_without_asking(
     library: Library, tmp_path: Path
 ) -> None:
-    state = interview(library, role_draft(library, tmp_path), WHO + START + TESTING_RATINGS + REST)
-    state.named = False
-    (tmp_path / "inv.yaml").write_text("someone else's\n")
+    state = interview(library, role_draft(library, tmp_path), WHOLE)
+    state.named = False  # a default name: the person's name and the day, moved on if taken
+    taken = tmp_path / "inventory-sam-rivera-2026-11-23.yaml"
+    taken.write_text("someone else's\n")
     _, written = finish(state, library, tmp_path / "p.yaml", Recorder())
-    assert written.name == "inv-2.yaml"
-    assert (tmp_path / "inv.yaml").read_text() == "someone else's\n"
+    assert written.name == "inventory-sam-rivera-2026-11-23-2.yaml"
+    assert taken.read_text() == "someone else's\n"
 
 
 # --- the screens -------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from careerpath.edges.manager_files import with_manager
 from careerpath.errors import Cancelled
 from tests.prompts.test_interview import (
     EXPECTED,
+    SAVE,
     START,
     TESTING,
     TESTING_RATINGS,
@@ -53,7 +54,7 @@ def test_the_manager_rates_the_same_skills_and_it_is_stored_beside(
     assert state.skills == TESTING  # the skills the report rated, in the same order
     progress = tmp_path / "home" / "assess-in-progress.yaml"
     save = Recorder(progress)
-    state = interview(library, state, line("Priya Shah") + START + TESTING_RATINGS, save)
+    state = interview(library, state, line("Priya Shah") + START + TESTING_RATINGS + SAVE, save)
     written, where = finish(state, library, progress, save)
     assert where == path and not progress.exists()
     stored = load_inventory(path, library)
@@ -80,7 +81,7 @@ def test_ctrl_c_then_resume_finishes_the_manager_rating(
     saved = load_draft(progress, library)
     assert saved.manager_for == path.resolve() and saved.person == "Priya Shah"
     rest = TESTING_RATINGS.split(first, 1)[1]
-    state = interview(library, saved, START + rest)
+    state = interview(library, saved, START + rest + SAVE)
     written, _ = finish(state, library, progress, Recorder(progress))
     assert written.manager is not None and written.manager.ratings == EXPECTED
 
@@ -104,5 +105,5 @@ def test_rating_again_offers_the_earlier_answers(
     keys = line("") + START
     for skill in TESTING:
         keys += "\r" + ("\r" if (EXPECTED[skill].level or 0) >= 3 else "")
-    state = interview(library, state, keys)
+    state = interview(library, state, keys + SAVE)
     assert state.ratings == EXPECTED

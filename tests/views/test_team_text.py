@@ -8,6 +8,7 @@ import json
 import pytest
 
 from careerpath.core.reviews.team import Team, team
+from careerpath.views.escape import json_text, terminal_text
 from careerpath.views.team_text import (
     People,
     team_data,
@@ -30,7 +31,10 @@ def teams() -> dict[str, Team]:
         "nothing rated": team([person("Ann"), person("Bea")], ROLES, CATALOGUE),
         "nobody": team([], ROLES, CATALOGUE),
         "odd names": team(
-            [person('Ré "Q" \\ \u2028 <b>', alpha=4), person("Tab\there", alpha=1)],
+            [
+                person('Ré "Q" \\ \u2028 <b> \x85 \u202e', alpha=4),
+                person("Tab\there \x1b[31mred\x1b[0m \x1b]52;c;aGk=\x07", alpha=1),
+            ],
             ROLES,
             CATALOGUE,
         ),
@@ -40,7 +44,7 @@ def teams() -> dict[str, Team]:
 @pytest.mark.parametrize("case", list(teams()))
 def test_the_streamed_json_is_the_indented_dump(case: str) -> None:
     result = teams()[case]
-    whole = json.dumps(team_data(result), indent=2, ensure_ascii=False) + "\n"
+    whole = json_text(json.dumps(team_data(result), indent=2, ensure_ascii=False)) + "\n"
     assert "".join(team_json(result)) == whole
 
 
@@ -53,9 +57,12 @@ def test_the_page_rows_are_the_data_rows(case: str) -> None:
     assert {**page, "people": data["people"]} == data
 
 
-def test_text_lines_join_to_the_text() -> None:
-    result = teams()["crowd"]
-    assert "".join(team_text_lines(result)) == team_text(result) + "\n"
+@pytest.mark.parametrize("case", ["crowd", "odd names"])
+def test_text_lines_join_to_the_text_with_nothing_a_terminal_acts_on(case: str) -> None:
+    result = teams()[case]
+    text = "".join(team_text_lines(result))
+    assert text == team_text(result) + "\n" == terminal_text(text)
+    assert "\x1b" not in text and "\x07" not in text
 
 
 def test_cut_lists_are_counted_in_full() -> None:

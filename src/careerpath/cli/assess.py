@@ -39,9 +39,9 @@ def assess(
         Path | None,
         typer.Option(
             "--out",
-            help="Where to write the inventory (mode 0600). Default: a new dated file,"
-            " inventory-YYYY-MM-DD.yaml, in CAREERPATH_HOME or your user data folder"
-            " (with --update: next to the file updated).",
+            help="Where to write the inventory (mode 0600). Default: a new file named for you"
+            " and the day, inventory-NAME-YYYY-MM-DD.yaml, in CAREERPATH_HOME or your user"
+            " data folder (with --update: next to the file updated).",
             show_default=False,
         ),
     ] = None,
@@ -196,7 +196,7 @@ def _assess_from_answers(
     inventory = inventory_from_answers(answers, library, today=today, base=base, role=role)
     folder = update.parent if update is not None else locations.user_home()
     if out is None:  # a new dated file, its name taken exclusively (runs at once get their own)
-        target = write_new_inventory(inventory, folder / dated_name(today))
+        target = write_new_inventory(inventory, folder / dated_name(today, inventory.person))
     else:
         target = out
         write_inventory(inventory, target, replace=force)

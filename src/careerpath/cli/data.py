@@ -58,9 +58,11 @@ def roles(
         ]
         echo_json(data)
         return
+    from careerpath.views.escape import terminal_line
+
     width = max(len(r) for r in library.roles)
     for role in sorted(library.roles.values(), key=lambda r: r.id):
-        typer.echo(f"{role.id:<{width}}  {role.title}")
+        typer.echo(terminal_line(f"{role.id:<{width}}  {role.title}"))
     typer.echo("\nShow one with: careerpath roles show ROLE")
 
 
@@ -81,13 +83,15 @@ def roles_show(
 @handled
 def roles_skills(ctx: typer.Context) -> None:
     """List every skill in the catalogue, by category, with its id."""
+    from careerpath.views.escape import terminal_line
+
     library = library_of(ctx)
     catalogue = library.catalogue
     for category, title in catalogue.categories.items():
-        typer.echo(title)
+        typer.echo(terminal_line(title))
         for skill_id, skill in catalogue.skills.items():
             if skill.category == category:
-                typer.echo(f"  {skill_id:<28} {skill.name}")
+                typer.echo(terminal_line(f"  {skill_id:<28} {skill.name}"))
 
 
 @roles_app.command("import-onet")

@@ -34,13 +34,14 @@ PlanArg = Annotated[
 def goals_list(plan_path: PlanArg) -> None:
     """Every goal of the plan with its id, due date and whether it is done."""
     from careerpath.edges.plan_files import read_plan
+    from careerpath.views.escape import terminal_line
     from careerpath.views.plan_document import document_goals
 
-    document = read_plan(plan_path)
+    document = read_plan(plan_path)  # perhaps someone else's: its text is shown inert
     goals = document_goals(document)
     typer.echo(
-        f"{document.person} → {document.role.title}:"
-        f" plan of {document.start.isoformat()} to {document.end.isoformat()}"
+        terminal_line(f"{document.person} → {document.role.title}:")
+        + f" plan of {document.start.isoformat()} to {document.end.isoformat()}"
     )
     width = max([len("id"), *(len(g.id) for g in goals)])
     typer.echo(f"  {'id':<{width}}  {'due':<10}  {'status':<16}  goal")
@@ -49,7 +50,8 @@ def goals_list(plan_path: PlanArg) -> None:
         status = f"done {goal.done.date.isoformat()}" if goal.done else "open"
         if goal.carried_from is not None and goal.done is None:
             status = "open, carried"
-        typer.echo(f"  {goal.id:<{width}}  {due:<10}  {status:<16}  {goal.title}")
+        line = f"  {goal.id:<{width}}  {due:<10}  {status:<16}  {goal.title}"
+        typer.echo(terminal_line(line))
     done = sum(1 for g in goals if g.done is not None)
     typer.echo(
         f"\n{counted(len(goals), 'goal')}: {done} done, {len(goals) - done} open."

@@ -16,6 +16,7 @@ from careerpath.cli.app import commands
 from careerpath.cli.shared import (
     JobsOption,
     check_jobs,
+    chosen_format,
     counted,
     echo_json,
     emit,
@@ -110,7 +111,9 @@ def gaps(
     if role is None and not inventory.targets:
         parts.append("No targets in the inventory: add `targets: [ROLE]` or use --role ROLE.")
     if parts:
-        typer.echo("\n\n".join(parts))
+        from careerpath.views.escape import terminal_text
+
+        typer.echo(terminal_text("\n\n".join(parts)))
 
 
 @commands.command()
@@ -137,14 +140,16 @@ def plan(
     ] = False,
     basis: BasisOption = "self",
     fmt: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--format",
             metavar="md|html|json",
-            help="md (default); html: one self-contained page with charts, for printing or"
-            " sharing; json: every number and goal (careerpath schema plan).",
+            help="md; html: one self-contained page with charts, for printing or sharing;"
+            " json: every number and goal (careerpath schema plan). Default: what --out's"
+            " extension names (.md, .html, .json), else md (html for an .html.j2 --template).",
+            show_default=False,
         ),
-    ] = "md",
+    ] = None,
     template: Annotated[
         Path | None,
         typer.Option(
@@ -191,12 +196,14 @@ def plan(
     from careerpath.core.basis import basis_line, check_basis
     from careerpath.core.plan.horizon import parse_horizon
     from careerpath.edges.plan_batch import plan_for
-    from careerpath.edges.plan_formats import check_format
+    from careerpath.edges.plan_formats import FORMATS, HTML_SUFFIXES, check_format
     from careerpath.edges.private_files import check_target, write_private
 
     # Everything that can be wrong with the options is checked before any work or output.
     start = parse_date(date)
     span = parse_horizon(horizon)
+    html_template = template is not None and template.name.lower().endswith(HTML_SUFFIXES)
+    fmt = chosen_format(fmt, out, FORMATS, "html" if html_template else "md")
     check_format(fmt, template)
     check_jobs(jobs)
     if out_dir is not None or inventory_path.is_dir():
@@ -215,8 +222,10 @@ def plan(
     original = read_inventory(inventory_path, library)
     inventory = _based(original, basis)
     if basis != "self" or original.manager is not None:
+        from careerpath.views.escape import terminal_line
+
         for text in exits.with_flag(basis_line(original, check_basis(basis)), "basis").splitlines():
-            typer.echo(f"careerpath: {text}", err=True)
+            typer.echo(f"careerpath: {terminal_line(text)}", err=True)
     role_id = role or _first_target(inventory)
     before = None
     if previous is not None:
@@ -326,10 +335,11 @@ def _plan_text(library: "Library", the_plan: "Plan", fmt: str, template: Path | 
     """The plan in `fmt`; the SMART check's findings go to stderr as warnings."""
     from careerpath.edges.locations import cache_dir
     from careerpath.edges.plan_formats import render_plan
+    from careerpath.views.escape import terminal_line
 
     rendered = render_plan(the_plan, library, fmt, template, cache_dir())
     for warning in rendered.warnings:
-        typer.echo(f"careerpath: warning: {warning}", err=True)
+        typer.echo(f"careerpath: warning: {terminal_line(warning)}", err=True)
     return rendered.text
 
 

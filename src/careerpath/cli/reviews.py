@@ -15,6 +15,7 @@ from careerpath.cli.app import commands
 from careerpath.cli.shared import (
     JobsOption,
     check_jobs,
+    chosen_format,
     counted,
     echo_json,
     emit,
@@ -24,7 +25,7 @@ from careerpath.cli.shared import (
     library_of,
     read_inventory,
 )
-from careerpath.errors import CareerpathError, one_of
+from careerpath.errors import CareerpathError
 
 if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
     from careerpath.core.model import Inventory
@@ -35,9 +36,13 @@ if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
 
 FORMATS = ("text", "md", "html", "json")
 FormatOption = Annotated[
-    str,
+    str | None,
     typer.Option(
-        "--format", metavar="text|md|html|json", help="text for the terminal, or md, html, json."
+        "--format",
+        metavar="text|md|html|json",
+        help="text for the terminal, or md, html, json. Default: what --out's extension names"
+        " (.md, .html, .json), else text.",
+        show_default=False,
     ),
 ]
 OutOption = Annotated[
@@ -63,7 +68,9 @@ def _output(
     import json
 
     if fmt == "json":
-        return json.dumps(data(), indent=2, ensure_ascii=False) + "\n"
+        from careerpath.views.escape import json_text
+
+        return json_text(json.dumps(data(), indent=2, ensure_ascii=False)) + "\n"
     if fmt == "md":
         return markdown()
     if fmt == "html":
@@ -111,14 +118,14 @@ def progress(
     old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier inventory.")],
     new: Annotated[Path, typer.Argument(metavar="NEW", help="The later inventory.")],
     role: TargetRoleOption = None,
-    fmt: FormatOption = "text",
+    fmt: FormatOption = None,
     out: OutOption = None,
     force: ForceOption = False,
 ) -> None:
     """Movement between two inventories: every skill, and readiness for the target roles."""
     from careerpath.core.reviews.history import chronological
 
-    one_of(fmt, FORMATS, option="format")
+    fmt = chosen_format(fmt, out, FORMATS, "text")
     library = library_of(ctx)
     if role is not None:
         library.role(role)
@@ -159,7 +166,7 @@ def history(
         ),
     ] = None,
     role: TargetRoleOption = None,
-    fmt: FormatOption = "text",
+    fmt: FormatOption = None,
     out: OutOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -168,7 +175,7 @@ def history(
     from careerpath.edges import locations
     from careerpath.edges.inventory_folder import inventory_paths, read_inventories
 
-    one_of(fmt, FORMATS, option="format")
+    fmt = chosen_format(fmt, out, FORMATS, "text")
     library = library_of(ctx)
     if role is not None:
         library.role(role)
@@ -196,7 +203,7 @@ def team(
         str | None,
         typer.Option("--role", help="Only this role's skills and readiness. Default: all."),
     ] = None,
-    fmt: FormatOption = "text",
+    fmt: FormatOption = None,
     anonymous: Annotated[
         bool, typer.Option("--anonymous", help="Replace names with Person 1, Person 2, ...")
     ] = False,
@@ -211,7 +218,7 @@ def team(
     from careerpath.edges.folder_pool import collector_paused, progress
     from careerpath.edges.inventory_folder import inventory_paths, read_team
 
-    one_of(fmt, FORMATS, option="format")
+    fmt = chosen_format(fmt, out, FORMATS, "text")
     check_jobs(jobs)
     library = library_of(ctx)
     profile = library.role(role) if role is not None else None

@@ -33,7 +33,10 @@ class Settings:
 
 
 def fail(error: CareerpathError) -> None:
-    typer.echo(f"careerpath: error: {exits.worded(error)}", err=True)
+    """One line on stderr; what it quotes from a file is shown inert (no escape sequence)."""
+    from careerpath.views.escape import terminal_line
+
+    typer.echo(f"careerpath: error: {terminal_line(exits.worded(error))}", err=True)
 
 
 def handled(command: Callable[P, R]) -> Callable[P, R]:
@@ -97,14 +100,61 @@ def check_jobs(jobs: int | None) -> None:
         raise UsageError(f"{{option}} must be 1 or more, got {jobs}", option="jobs")
 
 
+# The format a file name asks for, by its extension (--out plan.html is HTML).
+SUFFIX_FORMATS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".txt": "text",
+}
+
+FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON", "text": "plain text"}
+
+
+def chosen_format(fmt: str | None, out: Path | None, allowed: tuple[str, ...], default: str) -> str:
+    """--format as given, else the one --out's extension names, else `default`.
+
+    A --format that contradicts --out's extension (`--format md --out plan.html`) is a usage
+    error, not a .html file of Markdown.
+    """
+    from careerpath.errors import one_of
+
+    implied = SUFFIX_FORMATS.get(out.suffix.lower()) if out is not None else None
+    if implied not in allowed:
+        implied = None
+    if fmt is None:
+        return implied or default
+    fmt = one_of(fmt, allowed, option="format")
+    if implied is not None and implied != fmt:
+        assert out is not None
+        raise UsageError(
+            f"--format {fmt} does not match --out {out.name} ({FORMAT_NAMES[implied]});"
+            " leave --format out, and the extension decides, or name the file"
+            f" {out.with_suffix('.' + {'text': 'txt'}.get(fmt, fmt)).name}"
+        )
+    return fmt
+
+
 def echo_json(data: object) -> None:
     import json
 
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    from careerpath.views.escape import json_text
+
+    typer.echo(json_text(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 def emit(text: str, out: Path | None, force: bool) -> None:
+    """`text` to --out, or to stdout; on a terminal, with no escape sequence or control
+    character left (the views strip user text already; this covers templates' own text)."""
     if out is None:
+        import sys
+
+        if sys.stdout.isatty():
+            from careerpath.views.escape import terminal_text
+
+            text = terminal_text(text)
         typer.echo(text, nl=not text.endswith("\n"))
         return
     from careerpath.edges.private_files import write_private

@@ -27,7 +27,7 @@ from careerpath.errors import CareerpathError
 # The steps of the interview that are not a skill, as recorded in progress.answered.
 PERSON, CURRENT_ROLE, YEARS, TARGETS = "person", "current_role", "years_in_role", "targets"
 CREDENTIALS, EXPERIENCES, ASPIRATIONS = "credentials", "experiences", "aspirations"
-PICK, CHECK, CHOOSE_TARGETS = "pick", "check", "choose_targets"
+PICK, CHECK, CHOOSE_TARGETS, REVIEW = "pick", "check", "choose_targets", "review"
 
 
 def skill_key(skill_id: str, *, again: bool = False, evidence: bool = False) -> str:

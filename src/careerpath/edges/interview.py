@@ -18,6 +18,7 @@ from careerpath.core.gaps import rank
 from careerpath.core.model import Inventory
 from careerpath.edges import prompts
 from careerpath.edges.inventory_files import (
+    dated_name,
     load_draft,
     next_free,
     save_draft,
@@ -38,6 +39,10 @@ OTHER = "__other__"
 NOT_SURE = "__not_sure__"
 SELECT_KEYS = "(0-5, n, u or arrows, then Enter)"
 PICK_KEYS = "(Space ticks, Enter goes on)"
+LEVEL_PLACEHOLDER = "nothing chosen yet: press 0-5, n or u, or an arrow"
+REVIEW_PLACEHOLDER = "nothing chosen yet: down to Save, or to an answer to change it"
+SAVE = "__save__"
+SAVE_TITLE = "Save"
 READINESS_NOTE = (
     "How close you are to each role, closest first. Readiness is the share of each role's"
     " required levels you meet, weighted by importance; skills not rated or 'not sure' count"
@@ -92,6 +97,7 @@ class Interview:
             self.manager()
             self.rate_all()
             self.check()
+            self.review()
             return d
         if d.update is None:
             self.who()
@@ -105,29 +111,47 @@ class Interview:
             self.aspirations()
         self.check()
         self.choose_targets()
+        self.review()
         return d
 
     # --- who and where -------------------------------------------------------------------
 
     def who(self) -> None:
         d = self.draft
-        if not d.done(draft.PERSON):
-            d.person = prompts.text("Your name", default=d.person, check=_required)
-            self._done(draft.PERSON)
-        if not d.done(draft.CURRENT_ROLE):
-            roles = self.library.roles.values()
-            choices = [Choice(f"{r.title} ({r.id})", r.id) for r in roles]
-            choices.append(Choice("Something else: type it", OTHER))
-            default = d.current_role or ("support" if "support" in self.library.roles else None)
-            value = prompts.select("Your current role", choices, default=default)
-            if value == OTHER:
-                value = prompts.text("Your current role, in a few words", check=_required)
-            d.current_role = value
-            self._done(draft.CURRENT_ROLE)
-        if not d.done(draft.YEARS):
-            value = prompts.text("Years in that role (Enter to skip)", check=_years)
-            d.years_in_role = float(value.replace(",", ".")) if value else None
-            self._done(draft.YEARS)
+        for key, ask in (
+            (draft.PERSON, self.ask_name),
+            (draft.CURRENT_ROLE, self.ask_current_role),
+            (draft.YEARS, self.ask_years),
+        ):
+            if not d.done(key):
+                ask()
+                self._done(key)
+
+    def ask_name(self) -> None:
+        d = self.draft
+        d.person = prompts.text("Your name", default=d.person, check=_required)
+
+    def ask_current_role(self) -> None:
+        d = self.draft
+        roles = self.library.roles.values()
+        choices = [Choice(f"{r.title} ({r.id})", r.id) for r in roles]
+        choices.append(Choice("Something else: type it", OTHER))
+        default = d.current_role or ("support" if "support" in self.library.roles else None)
+        if default is not None and default not in self.library.roles:
+            default = OTHER  # typed before: "something else" again, with the text as it was
+        value = prompts.select("Your current role", choices, default=default)
+        if value == OTHER:
+            earlier = "" if d.current_role in self.library.roles else d.current_role
+            value = prompts.text(
+                "Your current role, in a few words", default=earlier, check=_required
+            )
+        d.current_role = value
+
+    def ask_years(self) -> None:
+        d = self.draft
+        earlier = "" if d.years_in_role is None else f"{d.years_in_role:g}"
+        value = prompts.text("Years in that role (Enter to skip)", default=earlier, check=_years)
+        d.years_in_role = float(value.replace(",", ".")) if value else None
 
     def manager(self) -> None:
         """--as-manager: who is rating; the skills are then the same questions as the report's."""
@@ -138,8 +162,12 @@ class Interview:
             f"Rating {d.manager_for} as the manager: the same skills, descriptors and evidence"
             " questions. Your ratings are kept beside the self-rating, never averaged into it."
         )
-        d.person = prompts.text("Your name (the manager)", default=d.person, check=_required)
+        self.ask_manager_name()
         self._done(draft.PERSON)
+
+    def ask_manager_name(self) -> None:
+        d = self.draft
+        d.person = prompts.text("Your name (the manager)", default=d.person, check=_required)
 
     def aims(self) -> None:
         d = self.draft
@@ -153,6 +181,24 @@ class Interview:
         d.choose_targets = picked == [NOT_SURE]
         d.targets = [] if d.choose_targets else picked
         self._done(draft.TARGETS)
+
+    def ask_targets(self) -> None:
+        """The roles aimed at, the current ones ticked (at the review)."""
+        d = self.draft
+        ranking = rank(d.ratings, self.library.roles.values(), self.library.catalogue)
+        rows = ranking_rows(ranking, ids=False)
+        choices = [
+            Choice(row, r.role, checked=r.role in d.targets)
+            for r, row in zip(ranking, rows, strict=True)
+        ]
+        picked = prompts.checkbox(
+            "Which roles do you want to aim at?",
+            choices,
+            check=_at_least_one,
+            instruction=PICK_KEYS,
+        )
+        kept = [t for t in d.targets if t in picked]
+        d.targets = kept + [t for t in picked if t not in kept]
 
     # --- the skills ----------------------------------------------------------------------
 
@@ -199,37 +245,49 @@ class Interview:
 
     def rate(self, skill_id: str, progress: str, *, again: bool = False) -> None:
         d = self.draft
-        skill = self.library.catalogue.skills[skill_id]
         key = draft.skill_key(skill_id, again=again)
+        evidence_key = draft.skill_key(skill_id, again=again, evidence=True)
         if not d.done(key):
-            category = self.library.catalogue.categories.get(skill.category, skill.category)
-            prompts.say(f"\n{skill.name}: {skill.description}")
-            choices = [
-                Choice(f"{o.label}: {o.text}", o.value, key=o.key, short=o.short)
-                for o in assessment.options(skill)
-            ]
-            value = prompts.select(
-                f"{skill.name} ({category}, {progress})",
-                choices,
-                default=assessment.answer(d.ratings.get(skill_id)),
-                instruction=SELECT_KEYS,
-            )
-            d.ratings[skill_id] = assessment.rating_from(value, d.ratings.get(skill_id))
+            self.ask_level(skill_id, progress)
             self._done(key)
-        elif not d.done(draft.skill_key(skill_id, again=again, evidence=True)):
+        elif not d.done(evidence_key):
             # resumed between a rating and its evidence: say which skill this is
+            skill = self.library.catalogue.skills[skill_id]
             prompts.say(f"\n{skill.name}: {skill.description}")
             prompts.say(f"Rated {assessment.describe(d.ratings.get(skill_id))} ({progress}).")
-        evidence_key = draft.skill_key(skill_id, again=again, evidence=True)
-        rating = d.ratings[skill_id]
         if not d.done(evidence_key):
-            if assessment.wants_evidence(rating):
-                evidence = prompts.text(
-                    "Evidence (optional): a ticket, project or feedback that shows it",
-                    default=rating.evidence,
-                )
-                d.ratings[skill_id] = assessment.with_evidence(rating, evidence)
+            self.ask_evidence(skill_id)
             self._done(evidence_key)
+
+    def ask_level(self, skill_id: str, progress: str) -> None:
+        """One skill's level. With no earlier answer the pointer starts on no level, so Enter
+        alone records nothing; with one (an update, a change) it starts on that answer."""
+        d = self.draft
+        skill = self.library.catalogue.skills[skill_id]
+        category = self.library.catalogue.categories.get(skill.category, skill.category)
+        prompts.say(f"\n{skill.name}: {skill.description}")
+        choices = [
+            Choice(f"{o.label}: {o.text}", o.value, key=o.key, short=o.short)
+            for o in assessment.options(skill)
+        ]
+        value = prompts.select(
+            f"{skill.name} ({category}, {progress})",
+            choices,
+            default=assessment.answer(d.ratings.get(skill_id)),
+            instruction=SELECT_KEYS,
+            placeholder=LEVEL_PLACEHOLDER,
+        )
+        d.ratings[skill_id] = assessment.rating_from(value, d.ratings.get(skill_id))
+
+    def ask_evidence(self, skill_id: str) -> None:
+        d = self.draft
+        rating = d.ratings[skill_id]
+        if assessment.wants_evidence(rating):
+            evidence = prompts.text(
+                "Evidence (optional): a ticket, project or feedback that shows it",
+                default=rating.evidence,
+            )
+            d.ratings[skill_id] = assessment.with_evidence(rating, evidence)
 
     # --- the rest ------------------------------------------------------------------------
 
@@ -237,6 +295,10 @@ class Interview:
         d = self.draft
         if d.done(key):
             return
+        self.add_items(message, items)
+        self._done(key)
+
+    def add_items(self, message: tuple[str, str], items: list[str]) -> None:
         intro, label = message
         prompts.say(f"\n{intro}: one at a time; Enter on an empty line when done.")
         while True:
@@ -244,16 +306,34 @@ class Interview:
             if not value:
                 break
             items.append(value)
-            self.save(d)
-        self._done(key)
+            self.save(self.draft)
+
+    def change_items(self, message: tuple[str, str], items: list[str]) -> None:
+        """At the review: untick the entries to drop, then add new ones."""
+        _, label = message
+        if items:
+            kept = set(
+                prompts.checkbox(
+                    f"Keep which {label.lower()}s?",
+                    [Choice(item, str(i), checked=True) for i, item in enumerate(items)],
+                    instruction="(Space unticks one to drop it, Enter goes on)",
+                )
+            )
+            items[:] = [item for i, item in enumerate(items) if str(i) in kept]
+            self.save(self.draft)
+        self.add_items(message, items)
 
     def aspirations(self) -> None:
         d = self.draft
         if not d.done(draft.ASPIRATIONS):
-            d.aspirations = prompts.text(
-                "Your aspirations, in a sentence or two (Enter to skip)", default=d.aspirations
-            )
+            self.ask_aspirations()
             self._done(draft.ASPIRATIONS)
+
+    def ask_aspirations(self) -> None:
+        d = self.draft
+        d.aspirations = prompts.text(
+            "Your aspirations, in a sentence or two (Enter to skip)", default=d.aspirations
+        )
 
     def check(self) -> None:
         """Flag careless or inflated patterns and let the person rate those skills again."""
@@ -295,6 +375,95 @@ class Interview:
             instruction=PICK_KEYS,
         )
         self._done(draft.CHOOSE_TARGETS)
+
+    # --- the review ----------------------------------------------------------------------
+
+    def review(self) -> None:
+        """Every answer on one list before saving: Save, or pick an answer to change it.
+
+        The pointer starts on no line, so a stray Enter neither saves nor changes anything.
+        """
+        d = self.draft
+        while not d.done(draft.REVIEW):
+            questions = self.questions()
+            value = prompts.select(
+                "Check your answers before saving",
+                [Choice(SAVE_TITLE, SAVE), *questions],
+                instruction="(arrows, then Enter)",
+                placeholder=REVIEW_PLACEHOLDER,
+            )
+            if value == SAVE:
+                self._done(draft.REVIEW)
+                return
+            self.change(value)
+            self.save(d)
+
+    def questions(self) -> list[Choice | Heading]:
+        """The review's lines: each answer, and the question it answers as its value."""
+        d = self.draft
+        catalogue = self.library.catalogue
+        lines: list[Choice | Heading] = []
+        if d.manager_for is not None:
+            lines.append(Choice(f"Your name (the manager): {d.person}", "person"))
+        else:
+            years = "not given" if d.years_in_role is None else f"{d.years_in_role:g}"
+            role = self.library.roles.get(d.current_role)
+            lines += [
+                Choice(f"Your name: {d.person}", "person"),
+                Choice(f"Current role: {role.title if role else d.current_role}", "current_role"),
+                Choice(f"Years in that role: {years}", "years_in_role"),
+                Choice(f"Targets: {', '.join(d.targets) or 'none yet'}", "targets"),
+            ]
+        category = None
+        for skill_id in self._rated():
+            skill = catalogue.skills[skill_id]
+            if skill.category != category:
+                category = skill.category
+                lines.append(Heading(f"-- {catalogue.categories.get(category, category)}"))
+            rating = d.ratings[skill_id]
+            note = " (with evidence)" if rating.evidence else ""
+            lines.append(
+                Choice(f"{skill.name}: {assessment.describe(rating)}{note}", f"skill:{skill_id}")
+            )
+        if d.manager_for is None:
+            lines.append(Heading("-- The rest"))
+            lines += [
+                Choice(f"Credentials: {_listed(d.credentials)}", "credentials"),
+                Choice(f"Experiences: {_listed(d.experiences)}", "experiences"),
+                Choice(f"Aspirations: {d.aspirations or 'none given'}", "aspirations"),
+            ]
+        return lines
+
+    def _rated(self) -> list[str]:
+        """The skills of this inventory, in the order asked: with --update, every rated one."""
+        d = self.draft
+        if d.update is None:
+            return [s for s in d.skills if s in d.ratings]
+        order = assessment.skill_order(self.library.catalogue)
+        return [s for s in order if s in d.ratings]
+
+    def change(self, question: str) -> None:
+        d = self.draft
+        if question.startswith("skill:"):
+            skill_id = question.removeprefix("skill:")
+            self.ask_level(skill_id, "change")
+            self.save(d)
+            self.ask_evidence(skill_id)
+            return
+        asks: dict[str, Callable[[], None]] = {
+            "person": self.ask_manager_name if d.manager_for is not None else self.ask_name,
+            "current_role": self.ask_current_role,
+            "years_in_role": self.ask_years,
+            "targets": self.ask_targets,
+            "credentials": lambda: self.change_items(CREDENTIAL_QUESTION, d.credentials),
+            "experiences": lambda: self.change_items(EXPERIENCE_QUESTION, d.experiences),
+            "aspirations": self.ask_aspirations,
+        }
+        asks[question]()
+
+
+def _listed(items: list[str]) -> str:
+    return "; ".join(items) if items else "none"
 
 
 def begin(
@@ -419,8 +588,9 @@ def finish(state: Draft, library: Library, progress: Path, save: Save) -> tuple[
         inventory = state.inventory()
         if state.named or state.replace:
             write_inventory(inventory, state.out, replace=state.replace)
-        else:  # a dated name: the next free one when written, taken exclusively
-            state.out = write_new_inventory(inventory, state.out)
+        else:  # a dated name with the person's: the next free one, taken exclusively
+            named = state.out.with_name(dated_name(state.date, state.person))
+            state.out = write_new_inventory(inventory, named)
     progress.unlink(missing_ok=True)
     return inventory, state.out
 

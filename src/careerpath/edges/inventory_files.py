@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,8 +39,27 @@ _DRAFT_HEADER = (
 )
 
 
-def dated_name(date: dt.date) -> str:
-    return f"inventory-{date.isoformat()}.yaml"
+NAME_IN_FILE = 40  # characters of the person's name in a default file name, at most
+
+
+def dated_name(date: dt.date, person: str = "") -> str:
+    """`inventory-sam-rivera-2026-12-01.yaml`: the person's name, so that a folder a team
+    shares stays readable, then the date; `inventory-2026-12-01.yaml` with no name."""
+    slug = name_slug(person)
+    return f"inventory-{slug}{'-' if slug else ''}{date.isoformat()}.yaml"
+
+
+def name_slug(person: str) -> str:
+    """A name as letters, digits and hyphens: "Zoë O'Brien" -> "zoe-o-brien"."""
+    plain = unicodedata.normalize("NFKD", person).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower())[:NAME_IN_FILE].strip("-")
+
+
+def sequence_key(path: Path) -> tuple[tuple[str | int, ...], str]:
+    """The order careerpath gave its files: by name, numbers as numbers, and a file before its
+    `-2`, `-3`, ... (`inventory-2026-12-01.yaml`, then `inventory-2026-12-01-2.yaml`)."""
+    parts = re.split(r"(\d+)", path.stem)
+    return tuple(int(p) if p.isdigit() else p for p in parts), path.suffix
 
 
 def next_free(path: Path) -> Path:
@@ -50,9 +71,9 @@ def next_free(path: Path) -> Path:
     return next(p for p in free_names(path) if not os.path.lexists(p))
 
 
-def default_out(folder: Path, date: dt.date) -> Path:
+def default_out(folder: Path, date: dt.date, person: str = "") -> Path:
     """A new dated inventory file in `folder`, never one that exists."""
-    return next_free(folder / dated_name(date))
+    return next_free(folder / dated_name(date, person))
 
 
 def progress_path(home: Path) -> Path:

@@ -51,7 +51,7 @@ def check_format(fmt: str, template: Path | None) -> None:
         )
 
 
-_kept: dict[tuple[tuple[Path, ...], Path | None], Environment] | None = None
+_kept: dict[tuple[tuple[Path, ...], Path | None, bool], Environment] | None = None
 
 
 @contextlib.contextmanager
@@ -67,14 +67,14 @@ def environments_kept() -> Iterator[None]:
         _kept = before
 
 
-def _environment(dirs: tuple[Path, ...], cache_dir: Path | None) -> Environment:
+def _environment(dirs: tuple[Path, ...], cache_dir: Path | None, markdown: bool) -> Environment:
     from careerpath.edges.templates import environment
 
     if _kept is None:
-        return environment(dirs, cache_dir)
-    key = (dirs, cache_dir)
+        return environment(dirs, cache_dir, markdown=markdown)
+    key = (dirs, cache_dir, markdown)
     if key not in _kept:
-        _kept[key] = environment(dirs, cache_dir)
+        _kept[key] = environment(dirs, cache_dir, markdown=markdown)
     return _kept[key]
 
 
@@ -91,9 +91,10 @@ def render_plan(
     where = f"{source}: " if source is not None else ""
     warnings = [f"{where}{problem.message}" for problem in check_plan(plan)]
     if fmt == "json":
+        from careerpath.views.escape import json_text
         from careerpath.views.plan_document import plan_json
 
-        return Rendered(plan_json(plan, library.catalogue), tuple(warnings))
+        return Rendered(json_text(plan_json(plan, library.catalogue)), tuple(warnings))
 
     from careerpath.edges.templates import render
 
@@ -108,7 +109,7 @@ def render_plan(
         from careerpath.views.charts import plan_charts
 
         context["charts"] = plan_charts(plan.analysis, tuple(plan.role.skills))
-    text = render(dirs, name, context, env=_environment(dirs, cache_dir))
+    text = render(dirs, name, context, env=_environment(dirs, cache_dir, fmt == "md"))
     used = template or next((d / name for d in dirs if (d / name).is_file()), None)
     if used is not None and used.resolve().parent != locations.builtin("templates").resolve():
         left_out = unshown(plan, text, is_html=name.lower().endswith(HTML_SUFFIXES))

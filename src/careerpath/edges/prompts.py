@@ -15,7 +15,10 @@ from typing import Any
 import questionary
 from prompt_toolkit import print_formatted_text
 from prompt_toolkit.application.current import get_app_session
+from prompt_toolkit.filters import Condition
 from prompt_toolkit.formatted_text import FormattedText
+from prompt_toolkit.key_binding import KeyBindings
+from questionary.prompts.common import InquirerControl
 
 from careerpath.errors import Cancelled
 
@@ -69,32 +72,54 @@ def _validator(check: Check | None) -> Callable[[Any], bool | str]:
     return validate
 
 
+_UNCHOSEN = "__unchosen__"  # the value of a placeholder line: nothing chosen yet
+
+
 def select(
     message: str,
-    choices: Sequence[Choice],
+    choices: Sequence[Choice | Heading],
     *,
     default: str | None = None,
     instruction: str | None = None,
+    placeholder: str | None = None,
 ) -> str:
-    """Pick one; shortcut keys (when given) move to a choice, Enter picks it."""
-    shortcuts = any(c.key for c in choices)
+    """Pick one; shortcut keys (when given) move to a choice, Enter picks it.
+
+    With a `placeholder` and no `default`, the pointer starts on that line ("nothing chosen
+    yet"), which is not a choice: Enter alone does nothing there, so a stray Enter never
+    answers the question.
+    """
+    picks = [c for c in choices if isinstance(c, Choice)]
+    shortcuts = any(c.key for c in picks)
     indent = SELECT_INDENT if shortcuts else SELECT_INDENT - 3
-    items = [
-        questionary.Choice(_wrapped(c.title, indent), value=c.value, shortcut_key=c.key or True)
+    items: list[questionary.Choice] = [
+        questionary.Separator(c.title)
+        if isinstance(c, Heading)
+        else questionary.Choice(
+            _wrapped(c.title, indent), value=c.value, shortcut_key=c.key or True
+        )
         for c in choices
     ]
+    start = default if default in {c.value for c in picks} else None
+    if placeholder is not None and start is None:
+        # a title of formatted text is drawn without a shortcut prefix, dimmed like a hint
+        line = [("class:instruction", placeholder)]
+        items.insert(0, questionary.Choice(line, value=_UNCHOSEN, shortcut_key=False))
+        start = _UNCHOSEN
     question = questionary.select(
         message,
         items,
-        default=default if default in {c.value for c in choices} else None,
+        default=start,
         use_shortcuts=shortcuts,
         instruction=instruction,
         erase_when_done=True,
     )
+    if start == _UNCHOSEN:
+        _refuse_enter_on_placeholder(question)
     value = str(_ask(question))
     # questionary would echo the whole (wrapped) title and cut its first line off at the edge;
     # the list is erased instead and a short answer printed in questionary's own style.
-    picked = next(c for c in choices if c.value == value)
+    picked = next(c for c in picks if c.value == value)
     print_formatted_text(
         FormattedText(
             [
@@ -105,6 +130,21 @@ def select(
         )
     )
     return value
+
+
+def _refuse_enter_on_placeholder(question: questionary.Question) -> None:
+    """Enter does nothing while the pointer is on the placeholder line; a key binding added
+    last wins over questionary's own for the same key."""
+    control = next(
+        c for c in question.application.layout.find_all_controls() if isinstance(c, InquirerControl)
+    )
+    on_placeholder = Condition(lambda: control.get_pointed_at().value == _UNCHOSEN)
+    bindings = question.application.key_bindings
+    assert isinstance(bindings, KeyBindings)
+
+    @bindings.add("enter", filter=on_placeholder, eager=True)
+    def _(event: Any) -> None:
+        """Nothing chosen yet: stay on the question."""
 
 
 def checkbox(

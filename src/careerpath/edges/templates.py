@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from careerpath.core.gaps import priority_band
@@ -38,6 +39,7 @@ from careerpath.edges import cache, locations
 from careerpath.edges.safe_open import Refused, read_below
 from careerpath.errors import CareerpathError
 from careerpath.views import formatting
+from careerpath.views.escape import md_inline
 from careerpath.views.plain_data import plain_data
 
 Environment = jinja2.Environment  # for type hints elsewhere: only this module imports jinja2
@@ -63,14 +65,36 @@ def _stop(value: str) -> str:
     return value if not value or value[-1] in ".!?" else value + "."
 
 
-def _rating(value: object) -> str:
-    """formatting.rating_cell, for a Rating or its plain data (what others' templates see)."""
+def _rating(value: object) -> markupsafe.Markup:
+    """formatting.rating_cell, for a Rating or its plain data (what others' templates see);
+    careerpath's own signs, marked as such (in Markdown, this `-` starts no list)."""
     if value is None:
-        return "-"
+        return markupsafe.Markup("-")
     fields = value if isinstance(value, Mapping) else vars(value)
     if fields.get("status") == "unsure":
-        return "?"
-    return "n/a" if fields.get("status") == "n/a" else str(fields.get("level"))
+        return markupsafe.Markup("?")
+    status = fields.get("status")
+    return markupsafe.Markup("n/a" if status == "n/a" else str(fields.get("level")))
+
+
+def _signed(value: int | None) -> markupsafe.Markup:
+    """formatting.signed, marked as careerpath's own text."""
+    return markupsafe.Markup(formatting.signed(value))
+
+
+def _markdown(value: object) -> object:
+    """Text as inert Markdown, unless already marked (| safe, | md); other values as they are."""
+    if type(value) is str:  # not Markup (| safe, | md), nor a number or a date
+        return md_inline(value)
+    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        return md_inline(str(value))
+    return value
+
+
+def _md(value: object) -> markupsafe.Markup:
+    if isinstance(value, markupsafe.Markup):
+        return value
+    return markupsafe.Markup(md_inline(str(value)))
 
 
 # --- where templates come from ------------------------------------------------------------
@@ -225,14 +249,22 @@ def _check_growth(operator: str, left: object, right: object) -> None:
             )
 
 
-def environment(template_dirs: Sequence[Path], cache_dir: Path | None = None) -> jinja2.Environment:
-    """The environment for `template_dirs`; with `cache_dir`, compiled templates are kept there."""
+def environment(
+    template_dirs: Sequence[Path], cache_dir: Path | None = None, *, markdown: bool = False
+) -> jinja2.Environment:
+    """The environment for `template_dirs`; with `cache_dir`, compiled templates are kept there.
+
+    With `markdown`, every `{{ value }}` that is text goes through the `md` filter (Jinja's
+    finalize: careerpath.views.escape.md_inline), so text from a file is inert in Markdown
+    whatever template shows it; `| safe` or `| md` marks text as written out as it is."""
     trusted = shipped(template_dirs)
     kind = jinja2.Environment if trusted else _Untrusted
+    flavour = f"{kind.__name__} {'markdown' if markdown else 'plain'}"  # compiled into the code
     env = kind(
         # Jinja's optimizer runs filters on constants while compiling: not for others' code.
         optimized=trusted,
-        bytecode_cache=None if cache_dir is None else _Compiled(cache_dir, kind.__name__),
+        finalize=_markdown if markdown else None,
+        bytecode_cache=None if cache_dir is None else _Compiled(cache_dir, flavour),
         loader=_Folders(template_dirs),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(AUTOESCAPE, default_for_string=False),
@@ -248,7 +280,8 @@ def environment(template_dirs: Sequence[Path], cache_dir: Path | None = None) ->
         stop=_stop,
         band=priority_band,
         rating=_rating,
-        signed=formatting.signed,
+        signed=_signed,
+        md=_md,
     )
     env.globals.update(level_names=list(LEVEL_NAMES))
     return env

@@ -25,6 +25,7 @@ from careerpath.core.gaps import (
     RoleGaps,
     priority_band,
 )
+from careerpath.views.escape import terminal_line, terminal_text
 from careerpath.views.formatting import gap_cell, percent
 from careerpath.views.gaps_text import arithmetic
 
@@ -53,7 +54,7 @@ def ranking_table(results: Sequence[RoleGaps], width: int) -> Table:
     bar_width = 10 if width >= NARROW else 6
     for place, result in enumerate(results, 1):
         bar = _bar(result.readiness, bar_width, "green") + Text(f" {percent(result.readiness):>4}")
-        row: list[str | Text] = [str(place), f"{result.title} ({result.role})", bar]
+        row: list[str | Text] = [str(place), terminal_line(f"{result.title} ({result.role})"), bar]
         if width >= NARROW:
             row.append(arithmetic(result))
         table.add_row(*row)
@@ -61,7 +62,7 @@ def ranking_table(results: Sequence[RoleGaps], width: int) -> Table:
 
 
 def role_table(result: RoleGaps, width: int) -> Table:
-    title = f"{result.title} ({result.role}): {percent(result.readiness)} ready"
+    title = terminal_line(f"{result.title} ({result.role}): {percent(result.readiness)} ready")
     narrow = width < NARROW
     table = Table(
         title=title,
@@ -85,11 +86,12 @@ def role_table(result: RoleGaps, width: int) -> Table:
         priority = gap.priority or 0
         style = STYLES[priority_band(priority)]
         bar = _bar(priority / top, bar_width, style) + Text(f" {priority:>2}", style=style)
+        name = terminal_line(gap.name)
         if narrow:
-            table.add_row(gap.name, f"{gap_cell(gap)}→{gap.required}", bar)
+            table.add_row(name, f"{gap_cell(gap)}→{gap.required}", bar)
         else:
             table.add_row(
-                gap.name,
+                name,
                 gap_cell(gap),
                 str(gap.required),
                 str(gap.gap),
@@ -115,14 +117,14 @@ def _notes(result: RoleGaps) -> list[str]:
             f"  {g.name}: {g.current} for {g.required} needed, importance {g.importance}"
             for g in result.strengths[:6]
         )
-    return lines
+    return [terminal_line(line) for line in lines]
 
 
 def write_gaps(
     console: Console, heading: str, ranking: Sequence[RoleGaps], detail: Sequence[RoleGaps]
 ) -> None:
     width = console.width
-    console.print(heading, style="bold", markup=False, highlight=False)
+    console.print(terminal_text(heading), style="bold", markup=False, highlight=False)
     if ranking:
         console.print()
         console.print(ranking_table(ranking, width))

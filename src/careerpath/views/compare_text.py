@@ -6,6 +6,7 @@ import textwrap
 
 from careerpath.core.assessment import describe
 from careerpath.core.reviews.compare import FLAG_AT, NA_RULE, Comparison, SkillView
+from careerpath.views.escape import terminal_text
 from careerpath.views.formatting import MINUS, rating_cell, signed
 
 WIDTH = 100
@@ -54,7 +55,7 @@ def compare_text(result: Comparison) -> str:
             lines.append(
                 f"  {row.name}: self {describe(row.self_rating)}, manager {describe(row.manager)}"
             )
-    return "\n".join(lines)
+    return terminal_text("\n".join(lines))
 
 
 def compare_data(result: Comparison) -> dict[str, object]:

@@ -10,6 +10,7 @@ import datetime as dt
 
 from careerpath.core.gaps import SkillGap
 from careerpath.core.model import Rating
+from careerpath.views.escape import md_inline
 
 MINUS = "−"  # U+2212, the typographic minus sign: +2, −2 line up and read as numbers
 
@@ -80,5 +81,6 @@ def gap_cell(gap: SkillGap) -> str:
 
 
 def md_cell(text: str) -> str:
-    """Text in a Markdown table cell: a `|` would end the cell."""
-    return text.replace("|", "\\|")
+    """User text in Markdown (a table cell, a list item, a heading): inert, careerpath.views.escape
+    (a `|` would end the cell, a line break the row, `<` start HTML, `[` a link...)."""
+    return md_inline(text)

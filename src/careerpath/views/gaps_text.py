@@ -11,6 +11,7 @@ from careerpath.core.gaps import (
     RoleGaps,
     SkillGap,
 )
+from careerpath.views.escape import terminal_text
 from careerpath.views.formatting import gap_cell, percent
 
 BAR_WIDTH = 10
@@ -42,7 +43,7 @@ def ranking_text(results: Sequence[RoleGaps]) -> str:
             f"{percent(result.readiness):>4}  ({result.role}: {arithmetic(result)})"
         )
     lines.append(f"  {READINESS_FORMULA}.")
-    return "\n".join(lines)
+    return terminal_text("\n".join(lines))
 
 
 def role_text(result: RoleGaps, limit: int | None = None) -> str:
@@ -87,7 +88,7 @@ def role_text(result: RoleGaps, limit: int | None = None) -> str:
     lines.append("")
     lines.append(f"  {PRIORITY_FORMULA}.")
     lines.append(f"  {UNKNOWN_RULE}.")
-    return "\n".join(lines)
+    return terminal_text("\n".join(lines))
 
 
 def gap_data(gap: SkillGap) -> dict[str, object]:

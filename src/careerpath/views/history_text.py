@@ -6,6 +6,7 @@ from __future__ import annotations
 from careerpath.core.assessment import describe
 from careerpath.core.model import level_of
 from careerpath.core.reviews.history import History, SkillTrack
+from careerpath.views.escape import terminal_text
 from careerpath.views.formatting import md_cell, percent, points, rating_cell, signed
 
 
@@ -40,13 +41,13 @@ def history_text(result: History) -> str:
         lines.append("  No skill moved between these inventories.")
     lines.append("  Cells: a level 0-5, n/a, ? (unsure) or - (not rated); change is first to last")
     lines.append("  known level (n/a as 0); readiness is careerpath gaps' arithmetic.")
-    return "\n".join(lines)
+    return terminal_text("\n".join(lines))
 
 
 def history_markdown(result: History) -> str:
     head = "| Skill | " + " | ".join(result.dates) + " | change |"
     rule = "|---|" + "---:|" * len(result.dates) + "---:|"
-    lines = [f"# Progress: {result.person}", "", head, rule]
+    lines = [f"# Progress: {md_cell(result.person)}", "", head, rule]
     for track in result.skills:
         cells = " | ".join(_cells(track))
         lines.append(f"| {md_cell(track.name)} | {cells} | {signed(track.change)} |")

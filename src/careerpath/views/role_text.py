@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from careerpath.core.model import LEVEL_NAMES, Catalogue, Role
+from careerpath.views.escape import terminal_text
 
 
 def role_text(role: Role, catalogue: Catalogue) -> str:
@@ -37,4 +38,4 @@ def role_text(role: Role, catalogue: Catalogue) -> str:
     lines += ["", "A good mentor for this move:", f"  {role.mentor.profile}"]
     if role.mentor.questions:
         lines += ["  First questions:"] + [f"    - {q}" for q in role.mentor.questions]
-    return "\n".join(lines)
+    return terminal_text("\n".join(lines))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from careerpath.core.plan.goals import Goal
 from careerpath.core.plan.smart import SmartProblem
 from careerpath.core.plan.values import Plan
+from careerpath.views.escape import md_inline
 from careerpath.views.formatting import long_date
 
 
@@ -16,7 +17,8 @@ def unshown(plan: Plan, text: str, *, is_html: bool = False) -> tuple[SmartProbl
     """Goals whose due date or evidence a rendered plan leaves out (for users' templates).
 
     A date counts in ISO form (2026-12-02) or the plan's long form (Wed 2 Dec 2026); the
-    evidence counts when its text appears word for word.
+    evidence counts when its text appears word for word, or escaped as a Markdown template
+    writes it (careerpath.views.escape.md_inline).
     """
     if is_html:
         import html  # only user HTML templates are checked this way
@@ -27,7 +29,7 @@ def unshown(plan: Plan, text: str, *, is_html: bool = False) -> tuple[SmartProbl
         missing = []
         if goal.due is not None and not _has_date(text, goal):
             missing.append("due date")
-        if goal.measure and goal.measure not in text:
+        if goal.measure and goal.measure not in text and md_inline(goal.measure) not in text:
             missing.append("evidence")
         if missing:
             found.append(SmartProblem(goal, tuple(missing)))

@@ -9,6 +9,7 @@ from pathlib import Path
 from careerpath.core.assessment import describe, skill_order
 from careerpath.core.gaps import RoleGaps, rank
 from careerpath.core.model import Catalogue, Inventory, Role
+from careerpath.views.escape import terminal_text
 from careerpath.views.formatting import percent, shorten
 from careerpath.views.gaps_text import bar
 
@@ -78,7 +79,7 @@ def summary_text(
     lines += ["Next, your growth plan:", f"  {plan_command(out, role, roles_dir)}"]
     if any(_for(ranking, target).unknowns for target in inventory.targets):
         lines += ["Later, to rate the skills not rated yet:", f"  {update_command(out, roles_dir)}"]
-    return "\n".join(lines)
+    return terminal_text("\n".join(lines))
 
 
 def ranking_rows(

@@ -21,6 +21,7 @@ from careerpath.core.reviews.team import (
     PersonRow,
     Team,
 )
+from careerpath.views.escape import json_text, terminal_text
 from careerpath.views.formatting import md_cell, percent
 
 NAMES_SHOWN = 6  # names per list in text and Markdown; JSON has them (MENTORING_LISTED at most)
@@ -71,7 +72,13 @@ def _codes(result: Team) -> Iterator[str]:
 
 
 def team_text_lines(result: Team) -> Iterator[str]:
-    """The text view, one line at a time, each with its newline."""
+    """The text view, one line at a time, each with its newline, and nothing in it a terminal
+    would act on (careerpath.views.escape.terminal_text)."""
+    for piece in _text_lines(result):  # most pieces have nothing to escape: one C-speed test
+        yield piece if piece.replace("\n", "").isprintable() else terminal_text(piece)
+
+
+def _text_lines(result: Team) -> Iterator[str]:
     for line in _header(result):
         yield line + "\n"
     if result.people:
@@ -127,7 +134,7 @@ def team_text(result: Team) -> str:
 
 def team_markdown_lines(result: Team) -> Iterator[str]:
     """The Markdown view, one line at a time, each with its newline."""
-    yield "# " + " ".join(_header(result)) + "\n\n"
+    yield "# " + md_cell(" ".join(_header(result))) + "\n\n"
     if result.people:
         yield "## Skills heatmap\n\n"
         yield "| Person | " + " | ".join(md_cell(name) for _, name in result.skills) + " |\n"
@@ -274,14 +281,14 @@ _PLACE = "\x00people\x00"
 
 
 def team_json(result: Team) -> Iterator[str]:
-    """json.dumps(team_data(result), indent=2, ensure_ascii=False) and a newline, byte for
-    byte, in pieces: the small parts through json's own indenting encoder, each person's row
-    written here with the C encoder's strings (the indenting one is pure Python, four times
-    slower)."""
+    """json_text(json.dumps(team_data(result), indent=2, ensure_ascii=False)) and a newline,
+    byte for byte, in pieces: the small parts through json's own indenting encoder, each
+    person's row written here with the C encoder's strings (the indenting one is pure Python,
+    four times slower). Only names and the small parts hold text from files to escape."""
     if not result.rows:
-        yield json.dumps(team_data(result), indent=2, ensure_ascii=False) + "\n"
+        yield json_text(json.dumps(team_data(result), indent=2, ensure_ascii=False)) + "\n"
         return
-    around = json.dumps(_document(result, [_PLACE]), indent=2, ensure_ascii=False)
+    around = json_text(json.dumps(_document(result, [_PLACE]), indent=2, ensure_ascii=False))
     before, after = around.split(f"    {json.dumps(_PLACE)}\n", 1)
     yield before
     rating_lines = [
@@ -299,7 +306,7 @@ def team_json(result: Team) -> Iterator[str]:
         values = zip(role_keys, row.readiness, strict=True)
         readiness = ",\n".join([key + repr(round(value, 4)) for key, value in values])
         yield (
-            f'    {{\n      "person": {json.dumps(person, ensure_ascii=False)},\n'
+            f'    {{\n      "person": {json_text(json.dumps(person, ensure_ascii=False))},\n'
             f"{ratings_open}{ratings}{ratings_close}"
             f'      "readiness": {{\n{readiness}\n      }}\n'
             f"    }}{',' if number < last else ''}\n"
