@@ -36,6 +36,7 @@ COMMAND_MODULES = {
     "progress": "reviews",
     "history": "reviews",
     "team": "reviews",
+    "export": "reviews",
     "schema": "data",
     "roles": "data",
     "goals": "goals",

@@ -108,9 +108,14 @@ SUFFIX_FORMATS = {
     ".htm": "html",
     ".json": "json",
     ".txt": "text",
+    ".csv": "csv",
+    ".jsonl": "jsonl",
 }
 
-FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON", "text": "plain text"}
+FORMAT_NAMES = {
+    **{"md": "Markdown", "html": "HTML", "json": "JSON", "text": "plain text"},
+    **{"csv": "CSV", "jsonl": "JSON Lines"},
+}
 
 
 def chosen_format(fmt: str | None, out: Path | None, allowed: tuple[str, ...], default: str) -> str:

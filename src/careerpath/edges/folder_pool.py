@@ -76,8 +76,10 @@ def each_file(
     *,
     jobs: int | None = None,
     tick: Tick | None = None,
+    ordered: bool = False,
 ) -> Iterator[tuple[int, Any]]:
-    """(index, work(job, path) or the CareerpathError it raised) for every path, in any order."""
+    """(index, work(job, path) or the CareerpathError it raised) for every path, in any order
+    (`ordered`: in the order of `paths`, for output written as it comes)."""
     workers = workers_for(len(paths), jobs)
     if workers <= 1:
         for index, path in enumerate(paths):
@@ -94,7 +96,8 @@ def each_file(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with context.Pool(workers, initializer=_start, initargs=(work, job)) as pool:
-        for results in pool.imap_unordered(_chunk, chunks):
+        mapped = pool.imap if ordered else pool.imap_unordered
+        for results in mapped(_chunk, chunks):
             for index, result in results:
                 yield index, result.error() if isinstance(result, _Failed) else result
             if tick is not None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from careerpath.core.basis import check_basis, with_basis
-from careerpath.core.model import Inventory, person_key
+from careerpath.core.model import Inventory
 from careerpath.edges.load import Library, load_inventory
 from careerpath.errors import CareerpathError, UsageError
 
@@ -97,27 +97,15 @@ class Batch(NamedTuple):
     targets: dict[str, Path]  # inventory file -> plan file (the second pass)
 
 
-class Found(NamedTuple):
-    key: str
-    person: str
-    date: int
-
-
 class Written(NamedTuple):
     path: Path
     warnings: tuple[str, ...]
-    manager: bool  # the inventory has a manager's view (the plan compares the two)
 
 
 class Outcome(NamedTuple):
     written: list[Written]
     errors: list[CareerpathError]  # in the order of the files
     older: int  # earlier inventories of the same people, not planned
-
-
-def _found(batch: Batch, path: Path) -> Found:
-    inventory = load_inventory(path, batch.library)
-    return Found(person_key(inventory.person), inventory.person, inventory.date.toordinal())
 
 
 def _write(batch: Batch, path: Path) -> Written:
@@ -135,7 +123,7 @@ def _write(batch: Batch, path: Path) -> Written:
     rendered = render_plan(the_plan, batch.library, batch.fmt, batch.template, batch.cache_dir)
     target = batch.targets[str(path)]
     write_private(target, rendered.text, force=batch.force)
-    return Written(target, rendered.warnings, inventory.manager is not None)
+    return Written(target, rendered.warnings)
 
 
 def plan_folder(
@@ -148,24 +136,16 @@ def plan_folder(
 ) -> Outcome:
     """Each person's plan from the latest of `paths` about them, written into `out_dir`."""
     from careerpath.edges.folder_pool import each_file
+    from careerpath.edges.inventory_folder import latest_files
     from careerpath.edges.plan_formats import environments_kept
     from careerpath.edges.private_files import check_target, make_folder
 
-    errors: list[tuple[int, CareerpathError]] = []
-    latest: dict[str, tuple[int, int, str]] = {}  # key -> (date, index, person)
-    for index, found in each_file(paths, _found, batch, jobs=jobs):
-        if isinstance(found, CareerpathError):
-            errors.append((index, found))
-            continue
-        kept = latest.get(found.key)
-        if kept is None or (found.date, index) > kept[:2]:
-            latest[found.key] = (found.date, index, found.person)
-    older = len(paths) - len(errors) - len(latest)
-
+    latest = latest_files(paths, batch.library, jobs=jobs)
+    errors = list(latest.errors)
     targets: dict[str, Path] = {}
     taken: set[str] = set()
-    for key in sorted(latest):  # the same names on every run
-        _, index, person = latest[key]
+    for key in sorted(latest.people):  # the same names on every run
+        index, person = latest.people[key]
         stem = person_slug(person)
         name, number = stem, 2
         while name in taken:  # two people whose names make the same slug
@@ -176,7 +156,7 @@ def plan_folder(
         check_target(target, force=batch.force)
     make_folder(out_dir)
 
-    chosen = sorted(index for _, index, _ in latest.values())
+    chosen = sorted(index for index, _ in latest.people.values())
     written: list[Written] = []
     second = batch._replace(targets=targets)
     planned = [paths[index] for index in chosen]
@@ -187,4 +167,4 @@ def plan_folder(
             else:
                 written.append(result)
     errors.sort(key=lambda pair: pair[0])
-    return Outcome(sorted(written), [error for _, error in errors], older)
+    return Outcome(sorted(written), [error for _, error in errors], latest.older)
