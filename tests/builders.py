@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from pathlib import Path
 
+from careerpath.core.draft import Draft, skill_key
 from careerpath.core.model import (
     Bridge,
     Catalogue,
@@ -25,7 +27,7 @@ LEVELS = {n: f"level {n} behaviour" for n in range(6)}
 
 def skill(name: str) -> Skill:
     return Skill(
-        name=name.title(),
+        name=name.replace("_", " ").capitalize(),
         category="technical",
         description=f"{name} description",
         levels=LEVELS,
@@ -56,7 +58,10 @@ def role(
     )
 
 
-def rating(value: int | str) -> Rating:
+def rating(value: int | str, evidence: str = "") -> Rating:
+    """rating(3), rating("n/a"), rating(4, "Ticket 48211")"""
+    if evidence:
+        return Rating.model_validate({"level": value, "evidence": evidence})
     return Rating.model_validate(value)
 
 
@@ -164,3 +169,58 @@ def _varied_person(
         "targets": rng.sample(roles, rng.randint(1, min(3, len(roles)))),
         "ratings": ratings,
     }
+
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def unfinished(out: Path) -> Draft:
+    """An unfinished inventory of two skills, three answers in."""
+    draft = Draft(date=TODAY, out=out, skills=["troubleshooting", "scripting"], role="testing")
+    draft.person = "Sam Rivera"
+    draft.current_role = "support"
+    draft.years_in_role = 3.0
+    draft.targets = ["testing"]
+    draft.ratings = {
+        "troubleshooting": rating(4, "Ticket 48211: SSO loop"),
+        "scripting": rating("unsure"),
+    }
+    draft.credentials = ["CompTIA A+"]
+    for key in ["person", "current_role", skill_key("troubleshooting")]:
+        draft.mark(key)
+    return draft
+
+
+# --- a team: inventories as they are written in YAML --------------------------------------
+
+NAMES = ["Ana Lopez", "Ben Okafor", "Chen Wei", "Dara Singh", "Eli Novak", "Fay Moore"]
+
+
+def member(
+    name: str, levels: dict[str, object], *, day: int = 2, targets: list[str] | None = None
+) -> dict[str, object]:
+    """One person's inventory as the mapping its YAML file holds."""
+    return {
+        "person": name,
+        "date": dt.date(2026, 11, day),
+        "current_role": "support",
+        "targets": targets or ["testing"],
+        "ratings": levels,
+    }
+
+
+def team_of(count: int) -> list[dict[str, object]]:
+    """Up to six people: Ana at 5 in troubleshooting, Chen unsure of scripting, all n/a in
+    people leadership, the rest spread."""
+    return [
+        member(
+            name,
+            {
+                "troubleshooting": 5 if index == 0 else index % 3,
+                "test_design": (index + 1) % 6,
+                "scripting": "unsure" if index == 2 else index % 2,
+                "people_leadership": "n/a",
+            },
+        )
+        for index, name in enumerate(NAMES[:count])
+    ]

@@ -8,7 +8,6 @@ import stat
 from pathlib import Path
 
 import pytest
-from typer.models import CommandInfo
 
 from careerpath import __version__
 from tests.helpers import ROOT, assert_no_traceback, ok, one_line_error, run
@@ -67,26 +66,6 @@ def test_help_lists_every_command_in_order_with_its_summary() -> None:
     listed = re.findall(r"^\W*([a-z]+)\s{2,}\S", out.split("Commands")[1], re.MULTILINE)
     assert listed == list(COMMANDS)
     assert re.search(r"plan\s+Write a dated growth plan for one role\.", out)
-
-
-def test_every_command_is_registered_by_the_module_the_app_imports_for_it() -> None:
-    """The app knows the commands before importing their modules; the two must agree."""
-    import importlib
-
-    from careerpath.cli.app import COMMAND_MODULES, commands, registered
-
-    for module in set(COMMAND_MODULES.values()):
-        importlib.import_module(f"careerpath.cli.{module}")
-    names = [info.name or info.callback.__name__ for info in commands.registered_commands]
-    names += [sub_app.name for sub_app in commands.registered_groups]
-    assert sorted(names) == sorted(COMMAND_MODULES) == sorted(COMMANDS)
-    for name, module_name in COMMAND_MODULES.items():
-        module = importlib.import_module(f"careerpath.cli.{module_name}")
-        info = registered(name)
-        if isinstance(info, CommandInfo):
-            assert info.callback is not None and info.callback.__module__ == module.__name__
-        else:
-            assert any(value is info.typer_instance for value in vars(module).values()), name
 
 
 @pytest.mark.parametrize("command", COMMANDS)

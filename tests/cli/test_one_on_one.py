@@ -73,7 +73,11 @@ def test_the_whole_one_on_one(tmp_path: Path, files: dict[str, Path], library: L
     # 2. the manager rates the same skills, beside the self-rating, in the same file
     done = run(home, "assess", "--as-manager", me, "--answers", files["manager"])
     assert done.exit_code == 0, done.output
-    assert "Saved the manager rating beside the self-rating" in done.stdout
+    # said to the manager: the report is named, and "you" is the manager
+    assert "Saved your rating of Sam Rivera beside their own" in done.stdout
+    assert "you rated" not in done.stdout and "your manager" not in done.stdout
+    assert "Troubleshooting: Sam Rivera's rating 4 advanced, yours 2 with guidance." in done.stdout
+    assert "Sam Rivera's evidence: Ticket 48211" in done.stdout
     assert me.stat().st_mode & 0o777 == 0o600
     inventory = load_inventory(me, library)
     assert inventory.manager is not None and inventory.manager.name == "Priya Shah"
@@ -93,6 +97,9 @@ def test_the_whole_one_on_one(tmp_path: Path, files: dict[str, Path], library: L
     assert "2 differ by 2 levels or more" in compared.stdout
     assert "For the next one-on-one" in compared.stdout
     assert "Requirements analysis: self not sure, manager 2 with guidance" in compared.stdout
+    assert "Troubleshooting: you rated 4 advanced, your manager 2" in compared.stdout
+    for_manager = run(home, "compare", me, "--reader", "manager").stdout
+    assert "Troubleshooting: Sam Rivera's rating 4 advanced, yours 2" in for_manager
     data = json.loads(run(home, "compare", me, "--json").stdout)
     assert [d["skill"] for d in data["discussion"]] == ["troubleshooting", "test_design"]
 

@@ -93,6 +93,7 @@ def commands(files: dict[str, Path]) -> dict[str, tuple[object, ...]]:
         "progress md": ("progress", me, me, "--format", "md"),
         "team json": ("team", team, "--format", "json"),
         "gaps json": ("gaps", me, "--json"),
+        "paths": ("paths", me, "--to", "testing"),
     }
 
 

@@ -1,8 +1,8 @@
-"""`careerpath team`: the pure team view, and the command on a folder with a broken file."""
+"""`careerpath team` on a folder: a broken file, the formats, anonymity, --out, usage errors,
+worker processes."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import socket
 import subprocess
@@ -11,115 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from careerpath.core.gaps import analyse
-from careerpath.core.model import Inventory
-from careerpath.core.reviews.team import MIN_GROUP, scope, summarise, team
 from careerpath.edges.folder_pool import POOL_FROM
-from careerpath.edges.load import Library
 from careerpath.edges.yaml_source import dump
+from tests.builders import NAMES, member, team_of
 from tests.helpers import one_line_error, run
-
-NAMES = ["Ana Lopez", "Ben Okafor", "Chen Wei", "Dara Singh", "Eli Novak", "Fay Moore"]
-
-
-def person(name: str, levels: dict[str, object], *, day: int = 2, targets: list[str] | None = None
-           ) -> dict[str, object]:  # fmt: skip
-    return {
-        "person": name,
-        "date": dt.date(2026, 11, day),
-        "current_role": "support",
-        "targets": targets or ["testing"],
-        "ratings": levels,
-    }
-
-
-def people(count: int) -> list[dict[str, object]]:
-    out = []
-    for index, name in enumerate(NAMES[:count]):
-        out.append(
-            person(
-                name,
-                {
-                    "troubleshooting": 5 if index == 0 else index % 3,
-                    "test_design": (index + 1) % 6,
-                    "scripting": "unsure" if index == 2 else index % 2,
-                    "people_leadership": "n/a",
-                },
-            )
-        )
-    return out
-
-
-def inventories(data: list[dict[str, object]]) -> list[Inventory]:
-    return [Inventory.model_validate(d) for d in data]
-
-
-def test_readiness_is_the_gap_analysis_arithmetic(library: Library) -> None:
-    frame = scope(library.roles.values(), library.catalogue)
-    for inv in inventories(people(6)):
-        row = summarise(inv, frame)
-        for (role, _), got in zip(frame.roles, row.readiness, strict=True):
-            expected = analyse(inv.ratings, library.roles[role], library.catalogue).readiness
-            assert got == pytest.approx(expected)
-
-
-@pytest.mark.parametrize("order", [1, -1])
-def test_the_latest_inventory_per_person_counts(library: Library, order: int) -> None:
-    """Whatever order the files come in (worker processes send them in any)."""
-    data = [*people(2), person("ana lopez ", {"troubleshooting": 1}, day=20)][::order]
-    result = team(inventories(data), library.roles.values(), library.catalogue)
-    assert result.older == 1
-    assert result.people == ("ana lopez", "Ben Okafor")
-    cells = dict(zip([s for s, _ in result.skills], result.heatmap[0], strict=True))
-    assert cells["troubleshooting"] == "1"
-
-
-def test_heatmap_readiness_thinnest_and_mentors(library: Library) -> None:
-    result = team(inventories(people(6)), library.roles.values(), library.catalogue)
-    assert result.people == tuple(sorted(NAMES))
-    assert len(result.heatmap) == 6 and len(result.heatmap[0]) == len(result.skills)
-    assert [role for role, _ in result.roles] == sorted(library.roles)
-    assert result.median_readiness is not None
-    assert result.thinnest and result.hidden == ()
-    mentoring = {m.skill: m for m in result.mentoring}
-    assert mentoring["troubleshooting"].mentors == (("Ana Lopez", 5),)
-    mentees = {m.person for m in mentoring["troubleshooting"].mentees}
-    assert "Ana Lopez" not in mentees and mentees
-    assert all(mentor == "Ana Lopez" for mentor, _ in mentoring["troubleshooting"].pairs)
-
-
-def test_a_group_smaller_than_five_has_no_aggregates(library: Library) -> None:
-    result = team(inventories(people(MIN_GROUP - 1)), library.roles.values(), library.catalogue)
-    assert result.median_readiness is None and result.thinnest == ()
-    assert any("fewer than 5" in note for note in result.hidden)
-    assert len(result.people) == MIN_GROUP - 1  # named rows are the manager's own view
-
-
-def test_anonymous_replaces_names_and_hides_small_groups(library: Library) -> None:
-    big = team(inventories(people(6)), library.roles.values(), library.catalogue, anonymous=True)
-    assert set(big.people) == {f"Person {n}" for n in range(1, 7)}
-    text = json.dumps(big._asdict(), default=str)
-    assert not any(name.split()[0] in text for name in NAMES)  # not even in the rows
-    small = team(inventories(people(3)), library.roles.values(), library.catalogue, anonymous=True)
-    assert small.people == () and small.mentoring == ()
-    assert any("too few to stay anonymous" in note for note in small.hidden)
-
-
-def test_role_narrows_skills_and_roles(library: Library) -> None:
-    role = library.role("testing")
-    result = team(inventories(people(6)), library.roles.values(), library.catalogue, role=role)
-    assert result.roles == (("testing", role.title),)
-    assert {s for s, _ in result.skills} <= set(role.skills)
-
-
-# --- the command -------------------------------------------------------------------------
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     team_dir = tmp_path / "team"
     team_dir.mkdir()
-    for data in people(6):
+    for data in team_of(6):
         name = str(data["person"]).split()[0].lower()
         (team_dir / f"{name}.yaml").write_text(dump(data), encoding="utf-8")
     (team_dir / "broken.yaml").write_text(
@@ -202,7 +104,7 @@ def test_html_is_escaped(tmp_path: Path) -> None:
     folder = tmp_path / "t"
     folder.mkdir()
     for index in range(5):
-        data = person(f"<b>Eve {index}</b>", {"troubleshooting": index})
+        data = member(f"<b>Eve {index}</b>", {"troubleshooting": index})
         (folder / f"p{index}.yaml").write_text(dump(data), encoding="utf-8")
     result = run("team", folder, "--format", "html")
     assert result.exit_code == 0, result.output
@@ -254,7 +156,7 @@ def test_piped_output_draws_no_bar_and_imports_no_rich(tmp_path: Path) -> None:
     folder = tmp_path / "big"
     folder.mkdir()
     for index in range(POOL_FROM):
-        data = person(f"Person {index}", {"troubleshooting": index % 6})
+        data = member(f"Person {index}", {"troubleshooting": index % 6})
         (folder / f"p{index:03d}.yaml").write_text(dump(data), encoding="utf-8")
     probe = (
         "import sys\n"
@@ -274,8 +176,8 @@ def test_the_days_second_inventory_is_the_latest_in_team_and_history(tmp_path: P
     """careerpath names a day's second file `-2`: it sorts after the first, not before."""
     folder = tmp_path / "team"
     folder.mkdir()
-    first = person("Ana Lopez", {"scripting": 1, "troubleshooting": 2}, day=9)
-    second = person("Ana Lopez", {"scripting": 3, "troubleshooting": 2}, day=9)
+    first = member("Ana Lopez", {"scripting": 1, "troubleshooting": 2}, day=9)
+    second = member("Ana Lopez", {"scripting": 3, "troubleshooting": 2}, day=9)
     for name, data in [("inventory-2026-11-09.yaml", first), ("inventory-2026-11-09-2.yaml",
                                                               second)]:  # fmt: skip
         (folder / name).write_text(dump(data), encoding="utf-8")

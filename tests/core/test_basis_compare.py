@@ -9,8 +9,10 @@ import pytest
 from careerpath.core.basis import conservative, lower, ratings_for, with_basis
 from careerpath.core.model import Inventory, ManagerView, Rating
 from careerpath.core.reviews.compare import FLAG_AT, compare
-from careerpath.edges.load import Library
 from careerpath.errors import CareerpathError, UsageError
+from tests.builders import catalogue
+
+CATALOGUE = catalogue("troubleshooting", "scripting", "test_design", "presenting")
 
 
 def r(value: object, evidence: str = "") -> Rating:
@@ -77,11 +79,11 @@ def test_a_manager_basis_without_a_manager_rating_is_a_usage_error(basis: str) -
     assert "--as-manager" in caught.value.message
 
 
-def test_compare_flags_two_levels_or_more_and_writes_prompts(library: Library) -> None:
+def test_compare_flags_two_levels_or_more_and_writes_prompts() -> None:
     inv = inventory(
         {"troubleshooting": r(2, "saw the SSO ticket"), "test_design": r(3), "presenting": r(3)}
     )
-    result = compare(inv, library.catalogue)
+    result = compare(inv, CATALOGUE)
     assert result is not None
     rows = {row.skill: row for row in result.rows}
     assert rows["troubleshooting"].difference == -2
@@ -95,9 +97,9 @@ def test_compare_flags_two_levels_or_more_and_writes_prompts(library: Library) -
     assert second.startswith("Test design: your manager rated 3 independent, you 1")
 
 
-def test_unsure_against_a_level_is_to_settle_not_a_difference(library: Library) -> None:
+def test_unsure_against_a_level_is_to_settle_not_a_difference() -> None:
     inv = inventory({"troubleshooting": r("unsure"), "scripting": r(2)})
-    result = compare(inv, library.catalogue)
+    result = compare(inv, CATALOGUE)
     assert result is not None
     rows = {row.skill: row for row in result.rows}
     assert rows["troubleshooting"].difference is None and rows["troubleshooting"].one_view
@@ -105,5 +107,5 @@ def test_unsure_against_a_level_is_to_settle_not_a_difference(library: Library) 
     assert result.flagged == ()
 
 
-def test_no_manager_no_comparison(library: Library) -> None:
-    assert compare(inventory(), library.catalogue) is None
+def test_no_manager_no_comparison() -> None:
+    assert compare(inventory(), CATALOGUE) is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from careerpath.core.gaps import analyse, rank, transferable
+from careerpath.core.gaps import analyse, priority_band, rank, transferable
 from tests.builders import catalogue, inventory, role
 
 CAT = catalogue("a", "b", "c", "d")
@@ -116,3 +116,11 @@ def test_rank_orders_roles_by_readiness_then_id() -> None:
 def test_transferable_strengths_are_skills_the_role_does_not_ask_for() -> None:
     ratings = inventory(a=4, b=3, c=2, d="unsure").ratings
     assert transferable(ratings, role(a=(3, 3)), CAT) == [("b", 3)]
+
+
+@pytest.mark.parametrize(
+    ("priority", "band"),
+    [(25, "high"), (8, "high"), (7, "medium"), (4, "medium"), (3, "low"), (1, "low")],
+)
+def test_priority_bands(priority: int, band: str) -> None:
+    assert priority_band(priority) == band

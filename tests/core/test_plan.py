@@ -9,6 +9,7 @@ import pytest
 
 from careerpath.core.model import Step
 from careerpath.core.plan.builder import STEPS_PER_MILESTONE, build_plan
+from careerpath.core.plan.goals import Goal
 from careerpath.core.plan.horizon import (
     EARLIEST_START,
     LATEST_START,
@@ -16,6 +17,7 @@ from careerpath.core.plan.horizon import (
     check_start,
     parse_horizon,
 )
+from careerpath.core.plan.smart import PARTS, missing_parts
 from careerpath.errors import CareerpathError, UsageError
 from tests.builders import catalogue, inventory, role
 
@@ -197,3 +199,22 @@ def test_no_gaps_gives_a_plan_without_skill_goals() -> None:
 
 def test_same_input_gives_the_same_plan() -> None:
     assert plan_for(a=1, b="n/a") == plan_for(a=1, b="n/a")
+
+
+# --- the SMART check ---------------------------------------------------------------------------
+
+DUE = dt.date(2027, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("goal", "missing"),
+    [
+        (Goal("skill", "t", "a", "evidence", "Sam", DUE, outcome="level 3"), ()),
+        (Goal("skill", "t", "a", "evidence", "Sam", None, outcome="level 3"), ("due date",)),
+        (Goal("relationship", "t", "a", "evidence", "Sam", DUE), ("measurable outcome",)),
+        (Goal("review", "t", "a", " ", "", DUE, outcome="x"), ("owner", "evidence")),
+        (Goal("review", "t", "a", "", "", None), PARTS),
+    ],
+)
+def test_missing_parts(goal: Goal, missing: tuple[str, ...]) -> None:
+    assert missing_parts(goal) == missing

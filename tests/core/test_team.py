@@ -1,17 +1,21 @@
-"""The team view's arithmetic at organisation scale: medians from counts, the latest file per
+"""The team view, pure: heatmap, readiness, thinnest skills, mentors, what is hidden; and its
+arithmetic at organisation scale: medians from counts, the latest file per
 person whatever order rows come in, and mentoring lists cut at a bound without changing what
 is listed."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import statistics
 
 import pytest
 
+from careerpath.core.gaps import analyse
 from careerpath.core.model import Inventory
 from careerpath.core.reviews.team import (
+    MIN_GROUP,
     Tally,
     counted_median,
     level_counts,
@@ -19,7 +23,7 @@ from careerpath.core.reviews.team import (
     summarise,
     team,
 )
-from tests.builders import catalogue, inventory, role
+from tests.builders import NAMES, catalogue, inventory, member, role, team_of
 
 SKILLS = ("alpha", "beta", "gamma")
 CATALOGUE = catalogue(*SKILLS)
@@ -117,3 +121,76 @@ def test_an_anonymous_team_keeps_no_name_anywhere() -> None:
     result = team(crowd(8), ROLES, CATALOGUE, anonymous=True)
     assert all(row.person.startswith("Person ") and not row.key for row in result.rows)
     assert not any("P0" in repr(value) for value in result)
+
+
+# --- a small team as its YAML files hold it ------------------------------------------------
+
+SUPPORT = catalogue("troubleshooting", "test_design", "scripting", "people_leadership")
+SUPPORT_ROLES = [
+    role("testing", troubleshooting=(3, 4), test_design=(3, 5), scripting=(2, 3)),
+    role("support", troubleshooting=(4, 5), people_leadership=(1, 1)),
+]
+
+
+def inventories(data: list[dict[str, object]]) -> list[Inventory]:
+    return [Inventory.model_validate(d) for d in data]
+
+
+def test_readiness_is_the_gap_analysis_arithmetic() -> None:
+    frame = scope(SUPPORT_ROLES, SUPPORT)
+    by_id = {target.id: target for target in SUPPORT_ROLES}
+    for inv in inventories(team_of(6)):
+        row = summarise(inv, frame)
+        for (role_id, _), got in zip(frame.roles, row.readiness, strict=True):
+            expected = analyse(inv.ratings, by_id[role_id], SUPPORT).readiness
+            assert got == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_the_latest_inventory_per_person_counts(order: int) -> None:
+    """Whatever order the files come in (worker processes send them in any)."""
+    data = [*team_of(2), member("ana lopez ", {"troubleshooting": 1}, day=20)][::order]
+    result = team(inventories(data), SUPPORT_ROLES, SUPPORT)
+    assert result.older == 1
+    assert result.people == ("ana lopez", "Ben Okafor")
+    cells = dict(zip([s for s, _ in result.skills], result.heatmap[0], strict=True))
+    assert cells["troubleshooting"] == "1"
+
+
+def test_heatmap_readiness_thinnest_and_mentors() -> None:
+    result = team(inventories(team_of(6)), SUPPORT_ROLES, SUPPORT)
+    assert result.people == tuple(sorted(NAMES))
+    assert len(result.heatmap) == 6 and len(result.heatmap[0]) == len(result.skills)
+    assert [r for r, _ in result.roles] == ["support", "testing"]
+    assert result.median_readiness is not None
+    assert result.thinnest and result.hidden == ()
+    mentoring = {m.skill: m for m in result.mentoring}
+    assert mentoring["troubleshooting"].mentors == (("Ana Lopez", 5),)
+    mentees = {m.person for m in mentoring["troubleshooting"].mentees}
+    assert "Ana Lopez" not in mentees and mentees
+    assert all(mentor == "Ana Lopez" for mentor, _ in mentoring["troubleshooting"].pairs)
+
+
+def test_a_group_smaller_than_five_has_no_aggregates() -> None:
+    result = team(inventories(team_of(MIN_GROUP - 1)), SUPPORT_ROLES, SUPPORT)
+    assert result.median_readiness is None and result.thinnest == ()
+    assert any("fewer than 5" in note for note in result.hidden)
+    assert len(result.people) == MIN_GROUP - 1  # named rows are the manager's own view
+
+
+def test_anonymous_replaces_names_and_hides_small_groups() -> None:
+    big = team(inventories(team_of(6)), SUPPORT_ROLES, SUPPORT, anonymous=True)
+    assert set(big.people) == {f"Person {n}" for n in range(1, 7)}
+    text = json.dumps(big._asdict(), default=str)
+    assert not any(name.split()[0] in text for name in NAMES)  # not even in the rows
+    small = team(inventories(team_of(3)), SUPPORT_ROLES, SUPPORT, anonymous=True)
+    assert small.people == () and len(small.heatmap) == 0 and small.readiness == ()
+    assert small.mentoring == ()  # Ana at 5 and two with a gap: no pairs without names
+    assert any("too few to stay anonymous" in note for note in small.hidden)
+
+
+def test_role_narrows_skills_and_roles() -> None:
+    testing = SUPPORT_ROLES[0]
+    result = team(inventories(team_of(6)), SUPPORT_ROLES, SUPPORT, role=testing)
+    assert result.roles == (("testing", testing.title),)
+    assert {s for s, _ in result.skills} <= set(testing.skills)

@@ -126,7 +126,7 @@ def test_role_path_end_to_end_gives_an_inventory_plan_accepts(
     assert inventory.ratings["escalation_judgement"].status == "unsure"
     levels = [r.level if r.level is not None else r.status for r in inventory.ratings.values()]
     assert levels == [int(k) if k.isdigit() else "unsure" for k, _ in TESTING]
-    assert not (tmp_path / "home" / "assess-in-progress.yaml").exists()
+    assert not list((tmp_path / "home").glob("assess-in-progress*"))
     plan = subprocess.run(
         [sys.executable, "-m", "careerpath", "plan", str(out), "--role", "testing"],
         capture_output=True,
@@ -139,7 +139,7 @@ def test_role_path_end_to_end_gives_an_inventory_plan_accepts(
 
 
 def test_ctrl_c_saves_progress_and_resume_finishes(spawn, tmp_path: Path, library: Library) -> None:
-    progress = tmp_path / "home" / "assess-in-progress.yaml"
+    progress = tmp_path / "home" / "assess-in-progress-sam-rivera.yaml"  # one per person
     child = spawn("--role", "testing")
     who(child)
     child.expect_exact("Press Enter to start rating")
@@ -187,3 +187,55 @@ def test_no_terminal_exits_2_at_once_and_reads_nothing(tmp_path: Path, stdin: st
     assert "--answers FILE" in stderr
     assert result.stdout == b""
     assert not home.exists()
+
+
+def test_each_person_and_kind_has_its_own_unfinished_slot(spawn, tmp_path: Path) -> None:
+    """A manager rating Ben is never offered Sam's unfinished self-inventory, and --resume
+    with two unfinished asks which."""
+    home = tmp_path / "home"
+    ben = tmp_path / "ben.yaml"
+    ben.write_text(
+        "person: Ben Okafor\ndate: 2026-11-02\ncurrent_role: support\ntargets: [testing]\n"
+        "ratings: {troubleshooting: 3, scripting: 1}\n",
+        encoding="utf-8",
+    )
+    child = spawn("--role", "testing")
+    who(child)
+    child.expect_exact("Press Enter to start rating")
+    child.send("\r")
+    rate(child, 1, 1)
+    child.expect_exact("skill 2 of 10)")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert [p.name for p in home.glob("assess-in-progress*")] == [
+        "assess-in-progress-sam-rivera.yaml"
+    ]
+
+    child = spawn("--as-manager", str(ben))
+    index = child.expect_exact(["Continue it?", "Your name (the manager)"])
+    assert index == 1, "Sam's own unfinished inventory was offered to Ben's manager"
+    child.send("Priya Shah\r")
+    child.expect_exact("Press Enter to start rating")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert sorted(p.name for p in home.glob("assess-in-progress*")) == [
+        "assess-in-progress-manager-ben-okafor.yaml",
+        "assess-in-progress-sam-rivera.yaml",
+    ]
+
+    child = spawn("--as-manager", str(ben))  # the manager's own rating of Ben is offered
+    child.expect_exact("Priya Shah's rating of Ben Okafor")
+    child.expect_exact("Continue it?")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+
+    child = spawn("--resume")
+    child.expect_exact("2 unfinished inventories: continue which?")
+    child.expect_exact("Sam Rivera, started")
+    child.expect_exact("Priya Shah's rating of Ben Okafor, started")
+    child.send("\r")  # the first: Sam's
+    child.expect_exact("Continuing the inventory of Sam Rivera")
+    child.close(force=True)

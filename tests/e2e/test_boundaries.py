@@ -20,7 +20,10 @@ BIN = Path(sys.executable).parent
 PROBES = [
     # (file, line appended at the end of the module, the checker that must fail)
     ("views/charts.py", "import yaml", "lint-imports"),
-    ("cli/goals.py", "import jinja2", "ruff"),
+    ("cli/commands/goals.py", "import jinja2", "ruff"),
+    ("cli/commands/gaps.py", "from careerpath.views import gaps_text", "ruff"),
+    ("cli/commands/gaps.py", "from careerpath.core.model import Inventory", "ruff"),
+    ("cli/shared.py", "from careerpath.edges.load import load_library", "ruff"),
     ("edges/templates.py", "import questionary", "lint-imports"),
     ("core/gaps.py", "from careerpath.edges.load import Library", "lint-imports"),
     ("core/gaps.py", "import datetime as dt\nTODAY = dt.date.today()", "ruff"),

@@ -69,7 +69,11 @@ def at_once(tmp_path: Path, commands: list[list[str]]) -> list[subprocess.Comple
 
 
 def test_the_runner_is_the_installed_program() -> None:
-    """The barrier runs careerpath's own console-script entry point, as `careerpath` does."""
+    """The barrier runs what the installed `careerpath` script runs: careerpath.cli:main."""
+    from importlib.metadata import entry_points
+
+    [script] = [e for e in entry_points(group="console_scripts") if e.name == "careerpath"]
+    assert script.value == "careerpath.cli:main"
     version = subprocess.run(
         [*installed(), "--version"], capture_output=True, text=True, check=True, timeout=60
     )

@@ -1,10 +1,10 @@
 """A property-based fuzz run (hypothesis) over every file format and every command that reads it.
 
-Each example is a valid file (a skill catalogue, a role profile, an inventory, an answers file, a
-JSON plan) changed by hypothesis: a value replaced with another of any type, a key removed or
-added, or a hostile snippet of text put in (aliases, tags, deep nesting, long numbers, lone
-surrogates, control characters, a second document). Every command that reads that format runs on
-it, and each must:
+Each example is a valid file (a skill catalogue, a role profile, the lattice, an inventory, an
+answers file, a JSON plan) changed by hypothesis: a value replaced with another of any type, a key
+removed or added, or a hostile snippet of text put in (aliases, tags, deep nesting, long numbers,
+lone surrogates, control characters, a second document). Every command that reads that format
+runs on it, and each must:
 
 - end with exit 0, 1 or 2, never a traceback (one line on stderr for an error);
 - leave every file it only reads as it was;
@@ -15,7 +15,7 @@ it, and each must:
 CI runs a bounded, reproducible sample (a few hundred examples in all, well under a minute). A
 longer run with fresh random examples is one command:
 
-    CAREERPATH_FUZZ_EXAMPLES=5000 .venv/bin/python -m pytest tests/e2e/test_fuzz.py -p no:timeout
+    CAREERPATH_FUZZ_EXAMPLES=5000 .venv/bin/python -m pytest tests/e2e/test_fuzz.py --timeout 0
 """
 
 from __future__ import annotations
@@ -39,6 +39,22 @@ from tests.edges.test_files import CATALOGUE, ROLE
 from tests.helpers import run
 
 LONG = os.environ.get("CAREERPATH_FUZZ_EXAMPLES")
+LATTICE = """\
+moves:
+  - from: support
+    to: testing
+    kind: lateral
+    summary: From support into testing.
+    carries: [troubleshooting]
+    builds: [test_design]
+    bridges:
+      - kind: shadowing
+        title: Shadow a tester through one regression run
+        how: Ask the QA lead.
+        evidence: Notes of the run.
+        weeks: 2
+        hours: 8
+"""
 EXAMPLE = locations.example_inventory()
 
 
@@ -259,7 +275,8 @@ def writing(folder: Path, *args: object) -> None:
             assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
 
 
-INPUTS = {"skills.yaml", "qa.yaml", "inventory.yaml", "answers.yaml", "plan.json", "self.yaml"}
+INPUTS = {"skills.yaml", "qa.yaml", "lattice.yaml", "inventory.yaml", "answers.yaml", "self.yaml"}
+INPUTS |= {"plan.json"}
 
 
 @pytest.fixture(scope="module")
@@ -283,7 +300,7 @@ def fresh(folder: Path) -> Path:
     return example
 
 
-@fuzz(60)
+@fuzz(30)
 @given(data=st.data())
 def test_fuzzed_catalogue(folder: Path, data: st.DataObject) -> None:
     place = fresh(folder)
@@ -295,7 +312,7 @@ def test_fuzzed_catalogue(folder: Path, data: st.DataObject) -> None:
     reading(place, "--roles-dir", org, "gaps", EXAMPLE, "--role", "testing")
 
 
-@fuzz(60)
+@fuzz(30)
 @given(data=st.data())
 def test_fuzzed_role(folder: Path, data: st.DataObject) -> None:
     place = fresh(folder)
@@ -307,6 +324,18 @@ def test_fuzzed_role(folder: Path, data: st.DataObject) -> None:
     reading(place, "--roles-dir", org, "plan", EXAMPLE, "--role", "qa", "--date", "2026-11-02")
 
 
+@fuzz(30)
+@given(data=st.data())
+def test_fuzzed_lattice(folder: Path, data: st.DataObject) -> None:
+    place = fresh(folder)
+    org = place / "org"
+    org.mkdir()
+    (org / "lattice.yaml").write_text(data.draw(yaml_variant(LATTICE)), encoding="utf-8")
+    reading(place, "validate", org / "lattice.yaml")
+    reading(place, "--roles-dir", org, "paths", "--from", "support")
+    reading(place, "--roles-dir", org, "paths", EXAMPLE, "--json")
+
+
 @fuzz(80)
 @given(data=st.data())
 def test_fuzzed_inventory(folder: Path, data: st.DataObject) -> None:
@@ -316,6 +345,7 @@ def test_fuzzed_inventory(folder: Path, data: st.DataObject) -> None:
     inventory.write_text(data.draw(yaml_variant(EXAMPLE.read_text("utf-8"))), encoding="utf-8")
     reading(place, "validate", inventory)
     reading(place, "gaps", inventory)
+    reading(place, "paths", inventory)
     reading(place, "compare", inventory)
     reading(place, "progress", EXAMPLE, inventory, "--format", "json")
     reading(place, "team", inventory.parent, "--format", "md")

@@ -265,7 +265,7 @@ def test_a_manager_rating_on_a_link_updates_the_file_it_points_to(tmp_path: Path
     assert result.exit_code == 0, result.output
     assert link.is_symlink() and link.resolve() == real
     assert "name: Priya Shah" in real.read_text(encoding="utf-8")
-    assert f"Saved the manager rating beside the self-rating: {real}" in result.stdout
+    assert f"Saved your rating of Sam Rivera beside their own: {real}" in result.stdout
 
 
 def test_an_in_place_update_of_a_pipe_is_refused(tmp_path: Path) -> None:

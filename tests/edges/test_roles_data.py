@@ -87,3 +87,26 @@ def test_catalogue_descriptors_are_distinct_per_level(library: Library) -> None:
     for skill_id, skill in library.catalogue.skills.items():
         assert len(set(skill.levels.values())) == 6, skill_id
         assert all(len(text) <= 240 for text in skill.levels.values()), skill_id
+
+
+@pytest.mark.parametrize("role_id", ROLES)
+def test_the_quick_path_of_every_shipped_role_asks_ten_skills(
+    library: Library, role_id: str
+) -> None:
+    from careerpath.core.assessment import QUICK_COUNT, skills_to_ask
+
+    role = library.roles[role_id]
+    asked = skills_to_ask(library.catalogue, role)
+    assert len(asked) == QUICK_COUNT and set(asked) <= set(role.skills)
+    least_asked = min(role.skills[s].importance for s in asked)
+    assert all(role.skills[s].importance <= least_asked for s in role.skills if s not in asked)
+
+
+def test_the_full_inventory_asks_every_shipped_skill_grouped_by_category(library: Library) -> None:
+    from careerpath.core.assessment import skills_to_ask
+
+    order = skills_to_ask(library.catalogue)
+    assert sorted(order) == sorted(library.catalogue.skills)
+    categories = [library.catalogue.skills[s].category for s in order]
+    blocks = [c for i, c in enumerate(categories) if i == 0 or categories[i - 1] != c]
+    assert blocks == [c for c in library.catalogue.categories if c in categories]

@@ -311,7 +311,8 @@ def test_a_template_cannot_include_hidden_or_outside_files(home: Path, statement
     mine = template(folder, f"first\n{statement}\n")
     result = run(*PLAN, "--template", mine)
     message = one_line_error(result, 1)
-    assert message.startswith(f"{mine}:2: ")
+    assert message.startswith(f"{mine}:2: template '")
+    assert "' refused: " in message
     assert "secret" not in result.output and "hidden text" not in result.output
     assert "private notes" not in result.output
 

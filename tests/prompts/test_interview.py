@@ -26,7 +26,13 @@ from careerpath.core.gaps import rank
 from careerpath.core.model import Inventory, Rating
 from careerpath.edges import locations, prompts
 from careerpath.edges.interview import Interview, begin, finish, new_draft
-from careerpath.edges.inventory_files import load_draft, save_draft
+from careerpath.edges.inventory_files import (
+    ProgressFile,
+    load_draft,
+    progress_files,
+    progress_path,
+    save_draft,
+)
 from careerpath.edges.load import Library, load_inventory
 from careerpath.errors import Cancelled, UsageError
 
@@ -109,14 +115,14 @@ EXPECTED = {
 class Recorder:
     """The save callback: keeps a copy of the draft at every save, and the file if asked."""
 
-    def __init__(self, progress: Path | None = None) -> None:
+    def __init__(self, progress: ProgressFile | None = None) -> None:
         self.saves: list[Draft] = []
         self.progress = progress
 
     def __call__(self, draft: Draft) -> None:
         self.saves.append(copy.deepcopy(draft))
         if self.progress is not None:
-            save_draft(draft, self.progress)
+            self.progress.save(draft)
 
 
 def interview(library: Library, state: Draft, keys: str, save: Recorder | None = None) -> Draft:
@@ -183,13 +189,14 @@ def test_the_draft_is_saved_after_every_answer(library: Library, tmp_path: Path)
 def test_ctrl_c_cancels_and_resume_goes_on_exactly_where_it_stopped(
     library: Library, tmp_path: Path
 ) -> None:
-    progress = tmp_path / "home" / "assess-in-progress.yaml"
+    progress = ProgressFile(tmp_path / "home")
     first_two = rate("4", "Ticket 48211: traced the SSO loop") + rate("3")
     with pytest.raises(Cancelled):
         interview(
             library, role_draft(library, tmp_path), WHO + START + first_two, Recorder(progress)
         )
-    saved = load_draft(progress, library)
+    assert progress.current == tmp_path / "home" / "assess-in-progress-sam-rivera.yaml"
+    saved = load_draft(progress.current, library)
     assert saved.answered[-1] == "skill:product_knowledge"  # rated; its evidence not yet
     assert saved.ratings == {k: EXPECTED[k] for k in TESTING[:2]}
 
@@ -349,30 +356,33 @@ def test_name_is_required_and_another_role_can_be_typed(library: Library, tmp_pa
 
 
 def test_begin_offers_to_continue_an_unfinished_inventory(library: Library, tmp_path: Path) -> None:
-    progress = tmp_path / "assess-in-progress.yaml"
     unfinished = role_draft(library, tmp_path)
     unfinished.person = "Sam"
     unfinished.mark("person")
-    save_draft(unfinished, progress)
+    save_draft(unfinished, progress_path(tmp_path, unfinished))
 
     def fresh() -> Draft:
         return role_draft(library, tmp_path, role="support")
 
     with keyboard(ENTER):  # "Continue it"
+        progress = ProgressFile(tmp_path)
         assert begin(library, progress=progress, fresh=fresh, resume=False) == unfinished
+    assert progress.current == tmp_path / "assess-in-progress-sam.yaml"
     with keyboard(DOWN + ENTER):  # "Start a new one"
+        progress = ProgressFile(tmp_path)
         state = begin(library, progress=progress, fresh=fresh, resume=False)
     assert state.role == "support"
-    assert load_draft(progress, library) == state  # saved before the first question
+    assert progress_files(tmp_path) == [progress.current]  # Sam's unfinished one discarded
+    assert load_draft(progress.current, library) == state  # saved before the first question
     with keyboard(DOWN + DOWN + ENTER), pytest.raises(Cancelled):  # "Stop here"
-        begin(library, progress=progress, fresh=fresh, resume=False)
+        begin(library, progress=ProgressFile(tmp_path), fresh=fresh, resume=False)
 
 
 def test_resume_with_nothing_saved_is_a_usage_error(library: Library, tmp_path: Path) -> None:
     from careerpath.errors import CareerpathError
 
     with pytest.raises(CareerpathError) as caught:
-        begin(library, progress=tmp_path / "none.yaml", fresh=lambda: None, resume=True)  # type: ignore[arg-type,return-value]
+        begin(library, progress=ProgressFile(tmp_path), fresh=lambda: None, resume=True)  # type: ignore[arg-type,return-value]
     assert isinstance(caught.value, UsageError)
     assert "nothing to resume" in caught.value.message
 
@@ -388,7 +398,9 @@ def test_an_existing_named_file_is_replaced_only_if_the_person_says_so(
     out.write_text("precious\n")
     state = new_draft(library, today=TODAY, out=out, named=True, role="testing", update=None)
     with keyboard(keys):
-        state = begin(library, progress=tmp_path / "p.yaml", fresh=lambda: state, resume=False)
+        state = begin(
+            library, progress=ProgressFile(tmp_path / "h"), fresh=lambda: state, resume=False
+        )
     assert (state.replace, state.out.name) == (replace, name)
     assert out.read_text() == "precious\n"
 
@@ -398,20 +410,20 @@ def test_stopping_at_the_replace_question_writes_nothing(library: Library, tmp_p
     out.write_text("precious\n")
     state = new_draft(library, today=TODAY, out=out, named=True, role="testing", update=None)
     with keyboard(DOWN + DOWN + ENTER), pytest.raises(Cancelled):
-        begin(library, progress=tmp_path / "p.yaml", fresh=lambda: state, resume=False)
-    assert not (tmp_path / "p.yaml").exists()
+        begin(library, progress=ProgressFile(tmp_path / "h"), fresh=lambda: state, resume=False)
+    assert not (tmp_path / "h").exists()
 
 
 def test_finish_writes_the_inventory_and_removes_the_unfinished_one(
     library: Library, tmp_path: Path
 ) -> None:
-    progress = tmp_path / "assess-in-progress.yaml"
+    progress = ProgressFile(tmp_path)
     state = interview(library, role_draft(library, tmp_path), WHOLE)
-    save_draft(state, progress)
+    progress.save(state)
     inventory, written = finish(state, library, progress, Recorder())
     assert written == tmp_path / "inv.yaml"
     assert written.stat().st_mode & 0o777 == 0o600
-    assert not progress.exists()
+    assert progress_files(tmp_path) == []
     assert load_inventory(written, library) == inventory
 
 
@@ -422,7 +434,7 @@ def test_a_default_name_taken_meanwhile_moves_on_without_asking(
     state.named = False  # a default name: the person's name and the day, moved on if taken
     taken = tmp_path / "inventory-sam-rivera-2026-11-23.yaml"
     taken.write_text("someone else's\n")
-    _, written = finish(state, library, tmp_path / "p.yaml", Recorder())
+    _, written = finish(state, library, ProgressFile(tmp_path / "h"), Recorder())
     assert written.name == "inventory-sam-rivera-2026-11-23-2.yaml"
     assert taken.read_text() == "someone else's\n"
 

@@ -1,121 +1,67 @@
-"""The typer app: its global options, its commands built on demand, and the console script.
+"""The typer app: its global options, its commands, and the console script.
 
-Each command lives in a module named for what it does (COMMAND_MODULES); a run imports and
-builds only the one it runs, --help all of them.
+`careerpath NAME` is the typer app `app` of the module careerpath.cli.commands.NAME. The group
+imports and builds a command only when click looks it up by name (click's documented lazy
+loading: a group that overrides list_commands and get_command), so a run builds the one command
+it runs; --help looks up, and so builds, them all.
 """
 
 import contextlib
+import difflib
 import errno
+import functools
 import importlib
 import os
 import sys
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
-from typer.models import CommandInfo, TyperInfo
+from typer.core import TyperCommand, TyperGroup
 
 from careerpath import __version__
 from careerpath.cli import exits
 from careerpath.cli.shared import Settings
 
-if TYPE_CHECKING:
-    from typer._click import Command as ClickCommand
-
-# Every command's module under careerpath.cli, in the order --help lists them.
-COMMAND_MODULES = {
-    "validate": "data",
-    "gaps": "plans",
-    "paths": "paths",
-    "plan": "plans",
-    "assess": "assess",
-    "demo": "plans",
-    "compare": "reviews",
-    "progress": "reviews",
-    "history": "reviews",
-    "team": "reviews",
-    "export": "reviews",
-    "schema": "data",
-    "roles": "data",
-    "goals": "goals",
-}
-
-# The command modules register their commands here when imported.
-commands = typer.Typer()
+# Every command, in the order --help lists them; each is careerpath.cli.commands.NAME.
+COMMANDS = (
+    *("validate", "gaps", "paths", "plan", "assess", "demo", "compare"),
+    *("progress", "history", "team", "export", "schema", "roles", "goals"),
+)
 
 
-class OnDemand(MutableMapping[str, "ClickCommand"]):
-    """careerpath's commands by name, each imported and built when click first looks it up.
-
-    typer turns every command's signature into click parameters before it runs anything, and a
-    run needs one command. Names are known without building (did-you-mean, the order of
-    --help); --help itself builds them all, as it must.
-    """
-
-    def __init__(self, group: TyperGroup) -> None:
-        self._group = group
-        self._names = list(COMMAND_MODULES)
-        self._built: dict[str, ClickCommand] = {}
-
-    def __getitem__(self, name: str) -> "ClickCommand":
-        if name not in self._built:
-            if name not in self._names or name not in COMMAND_MODULES:
-                raise KeyError(name)
-            importlib.import_module(f"careerpath.cli.{COMMAND_MODULES[name]}")
-            self._built[name] = self._build(registered(name))
-        return self._built[name]
-
-    def _build(self, info: CommandInfo | TyperInfo) -> "ClickCommand":
-        if isinstance(info, CommandInfo):
-            return typer.main.get_command_from_info(
-                info,
-                pretty_exceptions_short=app.pretty_exceptions_short,
-                rich_markup_mode=self._group.rich_markup_mode,
-            )
-        return typer.main.get_group_from_info(
-            info,
-            pretty_exceptions_short=app.pretty_exceptions_short,
-            rich_markup_mode=self._group.rich_markup_mode,
-            suggest_commands=self._group.suggest_commands,
-        )
-
-    def __setitem__(self, name: str, command: "ClickCommand") -> None:
-        self._built[name] = command
-        if name not in self._names:
-            self._names.append(name)
-
-    def __delitem__(self, name: str) -> None:
-        self._names.remove(name)
-        self._built.pop(name, None)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._names)
-
-    def __len__(self) -> int:
-        return len(self._names)
-
-
-def registered(name: str) -> CommandInfo | TyperInfo:
-    """The registration of command or sub-app `name` (its module must have been imported)."""
-    for info in commands.registered_commands:
-        assert info.callback is not None
-        if (info.name or typer.main.get_command_name(info.callback.__name__)) == name:
-            return info
-    for sub_app in commands.registered_groups:
-        if sub_app.name == name:
-            return sub_app
-    raise KeyError(name)
+@functools.cache
+def command(name: str) -> TyperCommand | TyperGroup:
+    """The command `name`, built from its module's typer app (imported now, once)."""
+    module = importlib.import_module(f"careerpath.cli.commands.{name}")
+    built = typer.main.get_command(module.app)
+    assert isinstance(built, TyperCommand | TyperGroup), name
+    return built
 
 
 class Careerpath(TyperGroup):
-    """careerpath's top-level group: its commands come from COMMAND_MODULES, built on demand,
-    and output that cannot be written ends the way it does for any well-behaved tool."""
+    """careerpath's top-level group: the commands are found by name, not registered, and
+    output that cannot be written ends the way it does for any well-behaved tool."""
 
-    def __init__(self, **attrs: Any) -> None:
-        super().__init__(**attrs)
-        self.commands = OnDemand(self)
+    def list_commands(self, ctx: object) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: object, cmd_name: str) -> TyperCommand | TyperGroup | None:
+        return command(cmd_name) if cmd_name in COMMANDS else None
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """click's own, with a did-you-mean from every command's name (typer's own suggestion
+        knows only the commands registered with it, and these are found by name instead)."""
+        try:
+            return super().resolve_command(ctx, args)
+        except typer.TyperException as error:
+            matches = difflib.get_close_matches(args[0], COMMANDS) if args else []
+            message = getattr(error, "message", "")
+            if matches and message.startswith("No such command"):
+                suggestions = ", ".join(repr(m) for m in matches)
+                error.message = f"{message.rstrip('.')}. Did you mean {suggestions}?"
+            raise
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:  # --help and --version print here
         with output_failures():

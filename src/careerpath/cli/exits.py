@@ -30,6 +30,7 @@ FLAGS = {
     "horizon": "--horizon",
     "jobs": "--jobs",
     "previous": "--previous",
+    "reader": "--reader",
     "role_id": "--id",
     "roles_dir": "--roles-dir",
     "template": "--template",

@@ -1,4 +1,5 @@
-"""What the commands share: settings, error handling, loading data, writing output."""
+"""What the commands share: settings, error handling, loading data, the options more than one
+command takes."""
 
 # No `from __future__ import annotations`: typer reads every command's annotations, and real
 # objects spare it compiling and evaluating each one as a string. Names imported only for type
@@ -6,8 +7,7 @@
 
 import datetime as dt
 import functools
-import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
@@ -20,7 +20,6 @@ if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
     from careerpath.core.model import Inventory
     from careerpath.edges.load import Library
 
-WRITE_BLOCK = 1 << 16
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -84,6 +83,23 @@ def parse_date(text: str | None) -> dt.date:
     return check_start(day)
 
 
+# --- options more than one command takes -----------------------------------------------
+
+InventoryArg = Annotated[
+    Path, typer.Argument(metavar="INVENTORY", help="Your self-inventory YAML file.")
+]
+BasisOption = Annotated[
+    str,
+    typer.Option(
+        "--basis",
+        metavar="self|manager|conservative",
+        help="Whose ratings to use: your own (the default), your manager's, or the lower of"
+        " the two per skill. Never an average.",
+    ),
+]
+TargetRoleOption = Annotated[
+    str | None, typer.Option("--role", help="Only this role. Default: the targets.")
+]
 JobsOption = Annotated[
     int | None,
     typer.Option(
@@ -100,94 +116,11 @@ def check_jobs(jobs: int | None) -> None:
         raise UsageError(f"{{option}} must be 1 or more, got {jobs}", option="jobs")
 
 
-# The format a file name asks for, by its extension (--out plan.html is HTML).
-SUFFIX_FORMATS = {
-    ".md": "md",
-    ".markdown": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".json": "json",
-    ".txt": "text",
-    ".csv": "csv",
-    ".jsonl": "jsonl",
-}
+def based(inventory: "Inventory", basis: str) -> "Inventory":
+    """The inventory with the ratings --basis chooses."""
+    from careerpath.core.basis import check_basis, with_basis
 
-FORMAT_NAMES = {
-    **{"md": "Markdown", "html": "HTML", "json": "JSON", "text": "plain text"},
-    **{"csv": "CSV", "jsonl": "JSON Lines"},
-}
-
-
-def chosen_format(fmt: str | None, out: Path | None, allowed: tuple[str, ...], default: str) -> str:
-    """--format as given, else the one --out's extension names, else `default`.
-
-    A --format that contradicts --out's extension (`--format md --out plan.html`) is a usage
-    error, not a .html file of Markdown.
-    """
-    from careerpath.errors import one_of
-
-    implied = SUFFIX_FORMATS.get(out.suffix.lower()) if out is not None else None
-    if implied not in allowed:
-        implied = None
-    if fmt is None:
-        return implied or default
-    fmt = one_of(fmt, allowed, option="format")
-    if implied is not None and implied != fmt:
-        assert out is not None
-        raise UsageError(
-            f"--format {fmt} does not match --out {out.name} ({FORMAT_NAMES[implied]});"
-            " leave --format out, and the extension decides, or name the file"
-            f" {out.with_suffix('.' + {'text': 'txt'}.get(fmt, fmt)).name}"
-        )
-    return fmt
-
-
-def echo_json(data: object) -> None:
-    import json
-
-    from careerpath.views.escape import json_text
-
-    typer.echo(json_text(json.dumps(data, indent=2, ensure_ascii=False)))
-
-
-def emit(text: str, out: Path | None, force: bool) -> None:
-    """`text` to --out, or to stdout; on a terminal, with no escape sequence or control
-    character left (the views strip user text already; this covers templates' own text)."""
-    if out is None:
-        import sys
-
-        if sys.stdout.isatty():
-            from careerpath.views.escape import terminal_text
-
-            text = terminal_text(text)
-        typer.echo(text, nl=not text.endswith("\n"))
-        return
-    from careerpath.edges.private_files import write_private
-
-    write_private(out, text, force=force)
-    typer.echo(f"careerpath: wrote {out}", err=True)
-
-
-def emit_pieces(pieces: Iterable[str], out: Path | None, force: bool) -> None:
-    """emit for output made in pieces (a team of thousands): written as they come, in blocks
-    of about WRITE_BLOCK characters, never held whole."""
-    if out is not None:
-        from careerpath.edges.private_files import write_private
-
-        write_private(out, pieces, force=force)
-        typer.echo(f"careerpath: wrote {out}", err=True)
-        return
-    stream = sys.stdout
-    block: list[str] = []
-    size = 0
-    for piece in pieces:
-        block.append(piece)
-        size += len(piece)
-        if size >= WRITE_BLOCK:
-            stream.write("".join(block))
-            block, size = [], 0
-    stream.write("".join(block))
-    stream.flush()
+    return with_basis(inventory, check_basis(basis))
 
 
 def counted(number: int, noun: str) -> str:

@@ -33,6 +33,20 @@ CONSERVATIVE_NOTE = (
 )
 
 
+def conservative_note(about: str | None = None) -> str:
+    """The note before the skills: to the person rating themselves, or (`about`: the report's
+    name) to a manager rating someone else."""
+    if about is None:
+        return CONSERVATIVE_NOTE
+    return (
+        f"Rate what {about} does now, on an ordinary week, not what they could do or might do"
+        " with time. When torn between two levels, pick the lower one. 'not sure' is a fine"
+        " answer: it is never counted as a zero or guessed; it is listed as something to"
+        f" assess together. An honest, conservative rating gives {about} a plan they can"
+        " actually follow."
+    )
+
+
 @dataclass(frozen=True)
 class Option:
     """One answer to a skill question: a level with its descriptor, n/a or not sure."""
@@ -80,15 +94,19 @@ def skills_to_ask(catalogue: Catalogue, role: Role | None = None) -> list[str]:
     return skill_order(catalogue) if role is None else quick_skills(role, catalogue)
 
 
-def options(skill: Skill) -> list[Option]:
-    """The choices for one skill: its level descriptors 0-5, then n/a and not sure."""
+def options(skill: Skill, about: str | None = None) -> list[Option]:
+    """The choices for one skill: its level descriptors 0-5, then n/a and not sure (worded for
+    a manager rating `about`, when given)."""
     levels = [
         Option(str(n), LEVEL_NAMES[n], skill.levels.get(n, ""), str(n))
         for n in range(len(LEVEL_NAMES))
     ]
+    whose = "my" if about is None else "their"
     return [
         *levels,
-        Option("n", "not applicable", "this skill has not been part of my work", NOT_APPLICABLE),
+        Option(
+            "n", "not applicable", f"this skill has not been part of {whose} work", NOT_APPLICABLE
+        ),
         Option(
             "u", "not sure", "I cannot say yet; it will be listed to assess, never guessed", UNSURE
         ),
@@ -142,8 +160,11 @@ class Flag:
     skills: tuple[str, ...]
 
 
-def honesty_flags(ratings: Mapping[str, Rating], asked: Iterable[str]) -> list[Flag]:
-    """Check the answers to the skills asked: every one the same, or many high, unevidenced."""
+def honesty_flags(
+    ratings: Mapping[str, Rating], asked: Iterable[str], about: str | None = None
+) -> list[Flag]:
+    """Check the answers to the skills asked: every one the same, or many high, unevidenced
+    (worded for a manager rating `about`, when given)."""
     answered = [s for s in asked if s in ratings]
     flags = []
     values = {answer(ratings[s]) for s in answered}
@@ -160,13 +181,18 @@ def honesty_flags(ratings: Mapping[str, Rating], asked: Iterable[str]) -> list[F
     high = tuple(
         s for s in answered if (ratings[s].level or 0) >= HIGH and not ratings[s].evidence.strip()
     )
+    does = (
+        "you handle the hardest cases and coach others in it"
+        if about is None
+        else f"{about} handles the hardest cases and coaches others in it"
+    )
     if len(high) >= HIGH_WITHOUT_EVIDENCE_LIMIT:
         flags.append(
             Flag(
                 "high_without_evidence",
                 f"{len(high)} skills are rated {HIGH} or {HIGH + 1} with no evidence. Level"
-                f" {HIGH} means you handle the hardest cases and coach others in it: for each,"
-                " can you name a ticket, a project or feedback that shows it?",
+                f" {HIGH} means {does}: for each, can you name a ticket, a project or"
+                " feedback that shows it?",
                 high,
             )
         )

@@ -70,6 +70,7 @@ class Draft:
     role: str | None = None  # --role: the quick path for this role
     update: Path | None = None  # --update: the inventory being re-assessed
     manager_for: Path | None = None  # --as-manager: the report's inventory being rated
+    report_name: str = ""  # --as-manager: the report's name (the person rated)
     choose_targets: bool = False  # "not sure yet": pick targets after rating
     revisit: list[str] = field(default_factory=list)  # skills picked at the honesty check
     answered: list[str] = field(default_factory=list)  # progress keys, in order
@@ -180,6 +181,7 @@ def draft_data(draft: Draft) -> dict[str, object]:
         "role": draft.role,
         "update": None if draft.update is None else str(draft.update),
         "manager_for": None if draft.manager_for is None else str(draft.manager_for),
+        "report_name": draft.report_name,
         "choose_targets": draft.choose_targets,
         "skills": list(draft.skills),
         "revisit": list(draft.revisit),
@@ -195,6 +197,7 @@ class _Progress(Frozen):
     role: RoleId | None = None
     update: str | None = None
     manager_for: str | None = None
+    report_name: str = ""
     choose_targets: bool = False
     skills: list[Ident] = Field(default_factory=list)
     revisit: list[Ident] = Field(default_factory=list)
@@ -227,6 +230,7 @@ def from_partial(partial: PartialInventory) -> Draft:
         role=p.role,
         update=None if p.update is None else Path(p.update),
         manager_for=None if p.manager_for is None else Path(p.manager_for),
+        report_name=p.report_name,
         choose_targets=p.choose_targets,
         revisit=list(p.revisit),
         answered=list(p.answered),

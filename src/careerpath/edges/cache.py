@@ -160,7 +160,7 @@ def read_entry(root: Path, parts: Sequence[str]) -> bytes | None:
             with contextlib.suppress(OSError):
                 reclaim(too_open.path)
         return None
-    except (OSError, ValueError):
+    except (OSError, ValueError, NotImplementedError):  # no dir_fd support: no cache
         return None
 
 

@@ -18,10 +18,11 @@ from careerpath.core.gaps import rank
 from careerpath.core.model import Inventory
 from careerpath.edges import prompts
 from careerpath.edges.inventory_files import (
+    ProgressFile,
     dated_name,
     load_draft,
     next_free,
-    save_draft,
+    progress_files,
     update_inventory,
     write_inventory,
     write_new_inventory,
@@ -86,6 +87,12 @@ class Interview:
         self.draft = state
         self.library = library
         self.save = save
+
+    @property
+    def _about(self) -> str | None:
+        """With --as-manager, the report's name: every prompt says whose skills are rated."""
+        d = self.draft
+        return (d.report_name or "your report") if d.manager_for is not None else None
 
     def _done(self, key: str) -> None:
         self.draft.mark(key)
@@ -158,9 +165,11 @@ class Interview:
         d = self.draft
         if d.done(draft.PERSON):
             return
+        report = self._about
         prompts.say(
-            f"Rating {d.manager_for} as the manager: the same skills, descriptors and evidence"
-            " questions. Your ratings are kept beside the self-rating, never averaged into it."
+            f"Rating {report}'s skills as their manager ({d.manager_for}): the same skills,"
+            " descriptors and evidence questions they answered. Your ratings are kept beside"
+            f" {report}'s own, never averaged into them."
         )
         self.ask_manager_name()
         self._done(draft.PERSON)
@@ -237,7 +246,7 @@ class Interview:
             return
         started = len(pending) < len(d.skills) or d.done(draft.skill_key(pending[0]))
         prompts.say()
-        prompts.say(assessment.CONSERVATIVE_NOTE, "italic")
+        prompts.say(assessment.conservative_note(self._about), "italic")
         prompts.pause("Press Enter to go on" if started else "Press Enter to start rating")
         for index, skill_id in enumerate(d.skills, 1):
             if skill_id in pending:
@@ -268,10 +277,11 @@ class Interview:
         prompts.say(f"\n{skill.name}: {skill.description}")
         choices = [
             Choice(f"{o.label}: {o.text}", o.value, key=o.key, short=o.short)
-            for o in assessment.options(skill)
+            for o in assessment.options(skill, self._about)
         ]
+        whose = f"{self._about}: " if self._about else ""
         value = prompts.select(
-            f"{skill.name} ({category}, {progress})",
+            f"{whose}{skill.name} ({category}, {progress})",
             choices,
             default=assessment.answer(d.ratings.get(skill_id)),
             instruction=SELECT_KEYS,
@@ -339,7 +349,7 @@ class Interview:
         """Flag careless or inflated patterns and let the person rate those skills again."""
         d = self.draft
         if not d.done(draft.CHECK):
-            flags = assessment.honesty_flags(d.ratings, d.skills)
+            flags = assessment.honesty_flags(d.ratings, d.skills, self._about)
             if flags:
                 prompts.say("\nA check before saving:", "bold")
                 for flag in flags:
@@ -387,7 +397,9 @@ class Interview:
         while not d.done(draft.REVIEW):
             questions = self.questions()
             value = prompts.select(
-                "Check your answers before saving",
+                f"Check your ratings of {self._about} before saving"
+                if self._about
+                else "Check your answers before saving",
                 [Choice(SAVE_TITLE, SAVE), *questions],
                 instruction="(arrows, then Enter)",
                 placeholder=REVIEW_PLACEHOLDER,
@@ -469,63 +481,116 @@ def _listed(items: list[str]) -> str:
 def begin(
     library: Library,
     *,
-    progress: Path,
+    progress: ProgressFile,
     fresh: Callable[[], Draft],
     resume: bool,
+    mine: Callable[[Draft], bool] = lambda _: True,
 ) -> Draft:
-    """The draft to work on: the saved one (--resume, or when the person says so) or `fresh()`.
+    """The draft to work on: a saved one (--resume, or when the person says so) or `fresh()`.
 
-    A new draft whose named output exists is only used once the person agrees to replace it
-    or picks another name. The draft is saved before the first question.
+    Only the unfinished inventories `mine` accepts are offered: a manager rating Ben is never
+    offered someone's own unfinished self-inventory, nor a rating of someone else. A new draft
+    whose named output exists is only used once the person agrees to replace it or picks
+    another name. The draft is saved before the first question.
     """
+    saved, unreadable = _unfinished(progress.home, library, mine)
     if resume:
-        if not progress.exists():
+        if not saved:
+            if unreadable:
+                raise unreadable[0]
             raise UsageError(
-                f"nothing to resume: no unfinished inventory in {progress.parent};"
+                f"nothing to resume: no unfinished inventory in {progress.home};"
                 " start one with careerpath assess"
             )
-        return _continuing(load_draft(progress, library))
-    if progress.exists():
-        saved = _saved_or_none(progress, library)
-        if saved is not None and _resume_instead(progress, saved):
-            return _continuing(saved)
+        path, state = saved[0] if len(saved) == 1 else _which(saved)
+        progress.current = path
+        return _continuing(state)
+    for error in unreadable:
+        prompts.say(f"An unfinished inventory cannot be read: {error}")
+    if saved:
+        chosen = _resume_instead(saved)
+        if chosen is not None:
+            progress.current = chosen[0]
+            return _continuing(chosen[1])
+        for path, _ in saved:  # "start a new one": the unfinished ones are discarded
+            path.unlink(missing_ok=True)
     state = fresh()
     _confirm_out(state)
-    save_draft(state, progress)
+    progress.save(state)
     return state
 
 
+def _unfinished(
+    home: Path, library: Library, mine: Callable[[Draft], bool]
+) -> tuple[list[tuple[Path, Draft]], list[CareerpathError]]:
+    """The unfinished inventories in `home` that `mine` accepts, and the errors of those that
+    cannot be read."""
+    saved: list[tuple[Path, Draft]] = []
+    errors: list[CareerpathError] = []
+    for path in progress_files(home):
+        try:
+            state = load_draft(path, library)
+        except CareerpathError as error:
+            errors.append(error)
+            continue
+        if mine(state):
+            saved.append((path, state))
+    return saved, errors
+
+
+def _described(saved: Draft) -> str:
+    """An unfinished inventory in a few words: whose, when, how far."""
+    if saved.manager_for is not None:
+        whose = f"{saved.person or 'a manager'}'s rating of {saved.report_name or 'a report'}"
+    else:
+        whose = saved.person or "no name yet"
+    return f"{whose}, started {saved.date}, {saved.position()}"
+
+
 def _continuing(saved: Draft) -> Draft:
-    who = f" of {saved.person}" if saved.person else ""
+    if saved.manager_for is not None:
+        who = f" of {saved.report_name}, as the manager" if saved.report_name else ""
+    else:
+        who = f" of {saved.person}" if saved.person else ""
     prompts.say(f"Continuing the inventory{who} started {saved.date}: {saved.position()}.", "bold")
     return saved
 
 
-def _saved_or_none(progress: Path, library: Library) -> Draft | None:
-    try:
-        return load_draft(progress, library)
-    except CareerpathError as error:
-        prompts.say(f"An unfinished inventory cannot be read: {error}")
-        return None
-
-
-def _resume_instead(progress: Path, saved: Draft) -> bool:
-    who = saved.person or "no name yet"
-    prompts.say(
-        f"An unfinished inventory ({who}, started {saved.date}, {saved.position()}) is saved"
-        f" in {progress}."
-    )
+def _which(saved: list[tuple[Path, Draft]]) -> tuple[Path, Draft]:
+    """--resume with several unfinished inventories: the person picks one."""
     value = prompts.select(
-        "Continue it?",
+        f"{len(saved)} unfinished inventories: continue which?",
         [
-            Choice("Yes, continue it", "resume"),
-            Choice("No, start a new one (the unfinished one is discarded)", "new"),
+            *(Choice(_described(state), str(index)) for index, (_, state) in enumerate(saved)),
             Choice("Stop here", "stop"),
         ],
     )
     if value == "stop":
         raise Cancelled
-    return value == "resume"
+    return saved[int(value)]
+
+
+def _resume_instead(saved: list[tuple[Path, Draft]]) -> tuple[Path, Draft] | None:
+    """Offer the unfinished inventories: the one to continue, or None for a new one."""
+    if len(saved) == 1:
+        path, state = saved[0]
+        prompts.say(f"An unfinished inventory ({_described(state)}) is saved in {path}.")
+        continuing = [Choice("Yes, continue it", "0")]
+        new = "No, start a new one (the unfinished one is discarded)"
+    else:
+        prompts.say(f"{len(saved)} unfinished inventories are saved in {saved[0][0].parent}.")
+        continuing = [
+            Choice(f"Continue {_described(state)}", str(index))
+            for index, (_, state) in enumerate(saved)
+        ]
+        new = "No, start a new one (the unfinished ones are discarded)"
+    value = prompts.select(
+        "Continue it?" if len(saved) == 1 else "Continue one?",
+        [*continuing, Choice(new, "new"), Choice("Stop here", "stop")],
+    )
+    if value == "stop":
+        raise Cancelled
+    return None if value == "new" else saved[int(value)]
 
 
 def _confirm_out(state: Draft) -> None:
@@ -567,7 +632,9 @@ def _in_place(state: Draft) -> bool:
     return state.manager_for is not None and state.out.resolve() == state.manager_for
 
 
-def finish(state: Draft, library: Library, progress: Path, save: Save) -> tuple[Inventory, Path]:
+def finish(
+    state: Draft, library: Library, progress: ProgressFile, save: Save
+) -> tuple[Inventory, Path]:
     """The finished inventory, written to its file; the unfinished one is then removed.
 
     A manager's rating (--as-manager) is added to the report's inventory as read now.
@@ -591,7 +658,7 @@ def finish(state: Draft, library: Library, progress: Path, save: Save) -> tuple[
         else:  # a dated name with the person's: the next free one, taken exclusively
             named = state.out.with_name(dated_name(state.date, state.person))
             state.out = write_new_inventory(inventory, named)
-    progress.unlink(missing_ok=True)
+    progress.remove()
     return inventory, state.out
 
 
@@ -617,6 +684,7 @@ def new_draft(
             skills = [s for s in order if s in report.ratings] or order
         state = Draft(date=today, out=out, named=named, skills=skills, role=role)
         state.manager_for = path.resolve()
+        state.report_name = report.person
         if report.manager is not None:  # rating again: the earlier answers are the defaults
             state.person = report.manager.name
             state.ratings = dict(report.manager.ratings)

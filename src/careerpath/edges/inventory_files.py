@@ -28,7 +28,8 @@ from careerpath.edges.private_files import free_names, locked, write_new, write_
 from careerpath.edges.yaml_source import dump
 from careerpath.errors import Problem
 
-PROGRESS_FILE = "assess-in-progress.yaml"
+PROGRESS_FILE = "assess-in-progress.yaml"  # a self-inventory whose person is not named yet
+PROGRESS_PREFIX = "assess-in-progress"
 _INVENTORY_HEADER = (
     "# A careerpath self-inventory, taken with `careerpath assess`. Plain YAML: edit it freely;\n"
     "# `careerpath validate FILE` checks it. Format: docs/formats.md.\n"
@@ -76,9 +77,51 @@ def default_out(folder: Path, date: dt.date, person: str = "") -> Path:
     return next_free(folder / dated_name(date, person))
 
 
-def progress_path(home: Path) -> Path:
-    """Where the unfinished inventory is kept, so that `--resume` finds it with no argument."""
-    return home / PROGRESS_FILE
+def progress_path(home: Path, state: Draft | None = None) -> Path:
+    """Where an unfinished inventory is kept, so that `--resume` finds it with no argument:
+    one file per person and kind, `assess-in-progress-sam-rivera.yaml` for Sam's own,
+    `assess-in-progress-manager-ben-okafor.yaml` for a manager's rating of Ben, and
+    `assess-in-progress.yaml` for a self-inventory before the name is answered."""
+    if state is None:
+        return home / PROGRESS_FILE
+    if state.manager_for is not None:
+        key = "manager-" + (name_slug(state.report_name) or name_slug(state.manager_for.stem))
+    else:
+        key = name_slug(state.person)
+    return home / (f"{PROGRESS_PREFIX}-{key}.yaml" if key else PROGRESS_FILE)
+
+
+def is_progress_file(path: Path) -> bool:
+    """An unfinished inventory of careerpath's own (not an inventory yet)."""
+    return path.name.startswith(PROGRESS_PREFIX) and path.suffix == ".yaml"
+
+
+def progress_files(home: Path) -> list[Path]:
+    """Every unfinished inventory in `home`, oldest first."""
+    if not home.is_dir():
+        return []
+    found = [p for p in home.glob(f"{PROGRESS_PREFIX}*.yaml") if is_progress_file(p)]
+    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name))
+
+
+class ProgressFile:
+    """The file a draft is saved to as it goes. The file follows the draft: once the person is
+    named (or renamed at the review), the next save moves it to that person's file."""
+
+    def __init__(self, home: Path, current: Path | None = None) -> None:
+        self.home = home
+        self.current = current
+
+    def save(self, state: Draft) -> None:
+        path = progress_path(self.home, state)
+        save_draft(state, path)
+        if self.current is not None and self.current != path:
+            self.current.unlink(missing_ok=True)
+        self.current = path
+
+    def remove(self) -> None:
+        if self.current is not None:
+            self.current.unlink(missing_ok=True)
 
 
 def inventory_text(inventory: Inventory) -> str:

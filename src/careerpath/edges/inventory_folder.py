@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from careerpath.core.model import Inventory, person_key
 from careerpath.core.reviews.team import PersonRow, Scope, Tally, summarise
-from careerpath.edges.inventory_files import PROGRESS_FILE, sequence_key
+from careerpath.edges.inventory_files import is_progress_file, sequence_key
 from careerpath.edges.load import Library, load_inventory, yaml_files
 from careerpath.errors import CareerpathError, UsageError
 
@@ -23,11 +23,11 @@ Tick = Callable[[int], None]
 
 def inventory_paths(folder: Path) -> list[Path]:
     """The YAML files of `folder` in the order careerpath named them (a day's first file before
-    its `-2`), without the unfinished assessment."""
+    its `-2`), without unfinished assessments."""
     if not folder.is_dir():
         problem = "is not a folder" if folder.exists() else "does not exist"
         raise UsageError(f"{problem}; name a folder of inventory files", file=folder)
-    return sorted((p for p in yaml_files(folder) if p.name != PROGRESS_FILE), key=sequence_key)
+    return sorted((p for p in yaml_files(folder) if not is_progress_file(p)), key=sequence_key)
 
 
 def read_inventories(

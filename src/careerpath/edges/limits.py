@@ -1,8 +1,8 @@
 """The limits on what careerpath reads, one place for all of them (docs/formats.md states them).
 
 A file beyond any of them is refused with one line, `FILE:LINE: ...`, before it can cost much
-time or memory: the largest shipped file is 56 KB, with 4 levels of nesting and no text longer
-than 420 characters, so every limit leaves a wide margin for real data.
+time or memory: the largest shipped file is under 100 KB, with 4 levels of nesting and no text
+longer than a paragraph, so every limit leaves a wide margin for real data.
 """
 
 from __future__ import annotations

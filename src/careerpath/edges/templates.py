@@ -121,8 +121,12 @@ class _Folders(jinja2.BaseLoader):
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
-        from jinja2.loaders import split_template_path  # raises TemplateNotFound on '..'
+        from jinja2.loaders import split_template_path
 
+        if template.startswith(("/", "\\")) or ".." in template.replace("\\", "/").split("/"):
+            raise TemplateRefused(
+                template, "a template names files inside its own folder, relative to it"
+            )
         parts = split_template_path(template)
         if not parts:
             raise jinja2.TemplateNotFound(template)
@@ -196,7 +200,7 @@ class _Compiled(jinja2.BytecodeCache):
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         stream = io.BytesIO()
         bucket.write_bytecode(stream)
-        with contextlib.suppress(OSError):  # an unwritable cache only costs speed
+        with contextlib.suppress(OSError, NotImplementedError):  # an unwritable cache: speed
             cache.write_entry(self.folder, self._entry(bucket), stream.getvalue())
 
 

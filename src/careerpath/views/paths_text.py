@@ -7,6 +7,7 @@ import textwrap
 from careerpath.core.gaps import READINESS_FORMULA
 from careerpath.core.model import MOVE_KINDS, Bridge, Catalogue, Move
 from careerpath.core.paths import EFFORT_RULE, LONG_RULE, MAX_MOVES, Effort, Paths, Reach, Route
+from careerpath.views.escape import terminal_text
 
 SCHEMA_ID = "careerpath.paths/1"
 DETAILED = 3  # roles shown in full beside the person's targets; --to shows any other
@@ -131,7 +132,7 @@ def paths_text(view: PathsView) -> str:
                 f"\nThe lattice has no route from {paths.start} to {paths.to}"
                 f" in {MAX_MOVES} moves or fewer."
             )
-        return "\n".join(lines) + "\n"
+        return terminal_text("\n".join(lines) + "\n")
     width = max(len(r.role) for r in paths.reaches)
     lines += ["", f"  {'role':<{width}}  {'move':<22}  readiness  effort"]
     for reach in paths.reaches:
@@ -161,7 +162,7 @@ def paths_text(view: PathsView) -> str:
         *textwrap.wrap(f"{EFFORT_RULE}.", WIDTH),
         *textwrap.wrap(f"{LONG_RULE}.", WIDTH),
     ]
-    return "\n".join(lines) + "\n"
+    return terminal_text("\n".join(lines) + "\n")
 
 
 def _effort_data(effort: Effort) -> dict[str, object]:

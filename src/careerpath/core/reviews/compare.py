@@ -6,7 +6,7 @@ flagged and becomes a discussion prompt for the next one-on-one.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from careerpath.core.assessment import describe, skill_order
 from careerpath.core.model import Catalogue, Inventory, Rating, level_of
@@ -70,35 +70,63 @@ def _quote(text: str) -> str:
     return f"'{text.rstrip('.')}'"
 
 
-def discussion_prompt(row: SkillView, catalogue: Catalogue) -> str:
-    """What to talk about in the next one-on-one, for one flagged skill."""
+Reader = Literal["self", "manager"]
+
+
+def discussion_prompt(
+    row: SkillView, catalogue: Catalogue, reader: Reader = "self", person: str = ""
+) -> str:
+    """What to talk about in the next one-on-one, for one flagged skill: said to the person
+    rated (`self`), or to their manager (`manager`; `person` is the report's name)."""
     assert row.self_rating is not None and row.manager is not None
     skill = catalogue.skills[row.skill]
     mine, theirs = describe(row.self_rating), describe(row.manager)
     higher = max(level_of(row.self_rating) or 0, level_of(row.manager) or 0)
-    descriptor = skill.levels.get(higher, "")
-    if (row.difference or 0) < 0:
+    descriptor = _quote(skill.levels.get(higher, ""))
+    who = person or "they"
+    whose = f"{person}'s" if person else "their"
+    if reader == "manager" and (row.difference or 0) < 0:
+        text = (
+            f"{row.name}: {whose} rating {mine}, yours {theirs}. Ask {person or 'them'} for one"
+            f" recent example that shows level {higher} ({descriptor}), and say what you would"
+            " need to see to agree; if it is not there yet, agree the next step."
+        )
+    elif reader == "manager":
+        text = (
+            f"{row.name}: your rating {theirs}, {whose} {mine}. Say what you have seen that"
+            f" matches level {higher} ({descriptor}); if {who} agrees, it is a strength to"
+            " build on and to rate higher next time."
+        )
+    elif (row.difference or 0) < 0:
         text = (
             f"{row.name}: you rated {mine}, your manager {theirs}. Bring one recent example"
-            f" that shows level {higher} ({_quote(descriptor)}), and ask what your manager"
+            f" that shows level {higher} ({descriptor}), and ask what your manager"
             f" would need to see to agree; if it is not there yet, agree the next step."
         )
     else:
         text = (
             f"{row.name}: your manager rated {theirs}, you {mine}. Ask what they have seen"
-            f" that matches level {higher} ({_quote(descriptor)}); if you agree, it is a"
+            f" that matches level {higher} ({descriptor}); if you agree, it is a"
             " strength to build on and to rate higher next time."
         )
+    own, managers = (
+        ("your evidence", "manager's evidence")
+        if reader == "self"
+        else (f"{whose} evidence", "your evidence")
+    )
     evidence = [
-        f"your evidence: {row.self_rating.evidence}" if row.self_rating.evidence else "",
-        f"manager's evidence: {row.manager.evidence}" if row.manager.evidence else "",
+        f"{own}: {row.self_rating.evidence}" if row.self_rating.evidence else "",
+        f"{managers}: {row.manager.evidence}" if row.manager.evidence else "",
     ]
     shown = "; ".join(e for e in evidence if e)
     return f"{text} ({shown})" if shown else text
 
 
-def compare(inventory: Inventory, catalogue: Catalogue) -> Comparison | None:
-    """The two views side by side; None when the inventory has no manager rating."""
+def compare(
+    inventory: Inventory, catalogue: Catalogue, reader: Reader = "self"
+) -> Comparison | None:
+    """The two views side by side; None when the inventory has no manager rating. The
+    discussion prompts speak to `reader`: the person rated, or their manager."""
     view = inventory.manager
     if view is None:
         return None
@@ -127,5 +155,7 @@ def compare(inventory: Inventory, catalogue: Catalogue) -> Comparison | None:
         manager_date=view.date.isoformat(),
         rows=rows,
         flagged=flagged,
-        prompts=tuple(discussion_prompt(row, catalogue) for row in flagged),
+        prompts=tuple(
+            discussion_prompt(row, catalogue, reader, inventory.person) for row in flagged
+        ),
     )

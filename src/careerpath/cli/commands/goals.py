@@ -1,6 +1,6 @@
-"""goals list and goals done: following a JSON plan's goals over time."""
+"""careerpath goals list and goals done: following a JSON plan's goals over time."""
 
-# No `from __future__ import annotations`: typer reads every command's annotations, and real
+# No `from __future__ import annotations`: typer reads the command's annotations, and real
 # objects spare it compiling and evaluating each one as a string. Names imported only for type
 # checking are quoted instead.
 
@@ -9,17 +9,15 @@ from typing import Annotated
 
 import typer
 
-from careerpath.cli.app import commands
 from careerpath.cli.shared import counted, handled, parse_date
+from careerpath.core.plan.goals import Done
 
-goals_app = typer.Typer(
+app = typer.Typer(
+    name="goals",
+    add_completion=False,
     no_args_is_help=True,
     help="The goals of a JSON plan: list them, mark one done with its evidence.",
 )
-commands.add_typer(goals_app, name="goals")
-
-
-# --- goals across time (careerpath.edges.plan_files) ---
 
 PlanArg = Annotated[
     Path,
@@ -29,7 +27,7 @@ PlanArg = Annotated[
 ]
 
 
-@goals_app.command("list")
+@app.command("list")
 @handled
 def goals_list(plan_path: PlanArg) -> None:
     """Every goal of the plan with its id, due date and whether it is done."""
@@ -59,7 +57,7 @@ def goals_list(plan_path: PlanArg) -> None:
     )
 
 
-@goals_app.command("done")
+@app.command("done")
 @handled
 def goals_done(
     plan_path: PlanArg,
@@ -81,7 +79,6 @@ def goals_done(
     """Mark a goal of the plan done, with its evidence.
 
     The plan file is updated in place (mode 0600); a plan made with --previous skips the goal."""
-    from careerpath.core.plan.goals import Done
     from careerpath.edges.plan_files import mark_goal_done
 
     when = parse_date(date)

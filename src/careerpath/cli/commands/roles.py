@@ -1,41 +1,26 @@
-"""roles, validate and schema: the role profiles, the skills, and checking data files."""
+"""careerpath roles: the role profiles, one role, and the skills."""
 
-# No `from __future__ import annotations`: typer reads every command's annotations, and real
+# No `from __future__ import annotations`: typer reads the command's annotations, and real
 # objects spare it compiling and evaluating each one as a string. Names imported only for type
 # checking are quoted instead.
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from careerpath.cli import exits
-from careerpath.cli.app import commands
-from careerpath.cli.shared import (
-    Settings,
-    counted,
-    echo_json,
-    emit,
-    fail,
-    handled,
-    library_of,
-)
-from careerpath.errors import CareerpathError
+from careerpath.cli.output import echo_json, emit
+from careerpath.cli.shared import counted, handled, library_of
 
-if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
-    from careerpath.edges.load import Library
-
-roles_app = typer.Typer(
+app = typer.Typer(
+    name="roles",
+    add_completion=False,
     invoke_without_command=True,
     help="List the role profiles, or show one role, or list the skills.",
 )
-commands.add_typer(roles_app, name="roles")
 
 
-# --- roles -------------------------------------------------------------------------------
-
-
-@roles_app.callback()
+@app.callback()
 @handled
 def roles(
     ctx: typer.Context,
@@ -66,7 +51,7 @@ def roles(
     typer.echo("\nShow one with: careerpath roles show ROLE")
 
 
-@roles_app.command("show")
+@app.command("show")
 @handled
 def roles_show(
     ctx: typer.Context,
@@ -79,7 +64,7 @@ def roles_show(
     typer.echo(role_text(library.role(role_id), library.catalogue))
 
 
-@roles_app.command("skills")
+@app.command("skills")
 @handled
 def roles_skills(ctx: typer.Context) -> None:
     """List every skill in the catalogue, by category, with its id."""
@@ -94,7 +79,7 @@ def roles_skills(ctx: typer.Context) -> None:
                 typer.echo(terminal_line(f"  {skill_id:<28} {skill.name}"))
 
 
-@roles_app.command("import-onet")
+@app.command("import-onet")
 @handled
 def roles_import_onet(
     ctx: typer.Context,
@@ -138,54 +123,3 @@ def roles_import_onet(
             " (listed at the top of the file)",
             err=True,
         )
-
-
-# --- validate ----------------------------------------------------------------------------
-
-
-@commands.command()
-@handled
-def validate(
-    ctx: typer.Context,
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Files or folders to check. Default: the built-in and organisation data.",
-            show_default=False,
-        ),
-    ] = None,
-) -> None:
-    """Check skill catalogues, role profiles, the lattice and inventories; print every problem."""
-    from careerpath.edges.validation import default_paths, validate_paths
-
-    settings = ctx.find_object(Settings) or Settings()
-    library = library_of(ctx) if not paths else _library_or_builtin(ctx)
-    report = validate_paths(paths or default_paths(settings.roles_dir), library)
-    for error in report.errors:
-        fail(error)
-    files = counted(len(report.checked), "file")
-    if report.errors:
-        typer.echo(f"{counted(len(report.errors), 'problem')} in {files}", err=True)
-        raise typer.Exit(exits.DATA)
-    typer.echo(f"ok: {files} valid")
-
-
-def _library_or_builtin(ctx: typer.Context) -> "Library":
-    """The library to check files against; the built-in one if the organisation's is broken."""
-    from careerpath.edges.load import load_library
-
-    try:
-        return library_of(ctx)
-    except CareerpathError:
-        return load_library(None)
-
-
-@commands.command()
-@handled
-def schema(
-    name: Annotated[str, typer.Argument(help="catalogue, role, lattice, inventory or plan.")],
-) -> None:
-    """Print the JSON Schema of a file format, for editors that autocomplete YAML."""
-    from careerpath.views.schemas import schema_text
-
-    typer.echo(schema_text(name), nl=False)

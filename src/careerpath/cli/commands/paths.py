@@ -1,6 +1,6 @@
-"""paths: the career lattice as seen from a person, or from a role."""
+"""careerpath paths: the career lattice as seen from a person, or from a role."""
 
-# No `from __future__ import annotations`: typer reads every command's annotations, and real
+# No `from __future__ import annotations`: typer reads the command's annotations, and real
 # objects spare it compiling and evaluating each one as a string.
 
 from pathlib import Path
@@ -9,11 +9,13 @@ from typing import Annotated
 import typer
 
 from careerpath.cli import exits
-from careerpath.cli.app import commands
-from careerpath.cli.shared import echo_json, handled, library_of, read_inventory
+from careerpath.cli.output import echo_json
+from careerpath.cli.shared import handled, library_of, read_inventory
+
+app = typer.Typer(add_completion=False)
 
 
-@commands.command()
+@app.command()
 @handled
 def paths(
     ctx: typer.Context,

@@ -1,6 +1,6 @@
-"""assess: the self-inventory, and the manager's rating of the same skills."""
+"""careerpath assess: the self-inventory, and the manager's rating of the same skills."""
 
-# No `from __future__ import annotations`: typer reads every command's annotations, and real
+# No `from __future__ import annotations`: typer reads the command's annotations, and real
 # objects spare it compiling and evaluating each one as a string. Names imported only for type
 # checking are quoted instead.
 
@@ -12,14 +12,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careerpath.cli import exits
-from careerpath.cli.app import commands
 from careerpath.cli.shared import (
     Settings,
     handled,
     library_of,
     read_inventory,
 )
-from careerpath.errors import UsageError
+from careerpath.errors import Cancelled, UsageError
 
 if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
     from collections.abc import Callable
@@ -28,10 +27,10 @@ if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
     from careerpath.core.model import Inventory
     from careerpath.edges.load import Library
 
-# --- assess ------------------------------------------------------------------------------
+app = typer.Typer(add_completion=False)
 
 
-@commands.command()
+@app.command()
 @handled
 def assess(
     ctx: typer.Context,
@@ -129,7 +128,10 @@ def assess(
         state.replace = force
         return state
 
-    state, inventory, written = _session(library, fresh, resume=resume)
+    def own(saved: "Draft") -> bool:  # a self-inventory: never a manager's rating
+        return resume or saved.manager_for is None
+
+    state, inventory, written = _session(library, fresh, resume=resume, mine=own)
     if state.manager_for is not None:  # a resumed --as-manager rating
         _manager_summary(library, inventory, written)
         return
@@ -146,27 +148,27 @@ def _need_terminal(instead: str) -> None:
 
 
 def _session(
-    library: "Library", fresh: "Callable[[], Draft]", *, resume: bool
+    library: "Library",
+    fresh: "Callable[[], Draft]",
+    *,
+    resume: bool,
+    mine: "Callable[[Draft], bool]",
 ) -> "tuple[Draft, Inventory, Path]":
-    """The interview in the terminal, saved as it goes to the unfinished-inventory file: the
-    finished draft, its inventory and where that was written. Ctrl-C says what was kept."""
+    """The interview in the terminal, saved as it goes to its unfinished-inventory file (one
+    per person and kind): the finished draft, its inventory and where that was written. Ctrl-C
+    says what was kept. Only the unfinished inventories `mine` accepts are offered."""
     from careerpath.edges import interview, locations
-    from careerpath.edges.inventory_files import progress_path, save_draft
-    from careerpath.errors import Cancelled
+    from careerpath.edges.inventory_files import ProgressFile
 
-    progress = progress_path(locations.user_home())
-
-    def save(state: "Draft") -> None:
-        save_draft(state, progress)
-
+    progress = ProgressFile(locations.user_home())
     try:
-        state = interview.begin(library, progress=progress, fresh=fresh, resume=resume)
-        interview.Interview(state, library, save).run()
-        inventory, written = interview.finish(state, library, progress, save)
+        state = interview.begin(library, progress=progress, fresh=fresh, resume=resume, mine=mine)
+        interview.Interview(state, library, progress.save).run()
+        inventory, written = interview.finish(state, library, progress, progress.save)
     except (Cancelled, KeyboardInterrupt):
-        if progress.exists():
+        if progress.current is not None and progress.current.exists():
             typer.echo(
-                f"careerpath: cancelled; progress saved to {progress};"
+                f"careerpath: cancelled; progress saved to {progress.current};"
                 " continue with careerpath assess --resume",
                 err=True,
             )
@@ -238,7 +240,8 @@ def _assess_as_manager(
             inventory = rated(report)
             write_inventory(inventory, out, replace=force)
         assert inventory.manager is not None
-        for flag in honesty_flags(inventory.manager.ratings, inventory.manager.ratings):
+        ratings = inventory.manager.ratings
+        for flag in honesty_flags(ratings, ratings, inventory.person):
             typer.echo(f"careerpath: check: {flag.message}", err=True)
         _manager_summary(library, inventory, target)
         return
@@ -264,7 +267,10 @@ def _assess_as_manager(
         state.replace = out is None or force  # in place: adding the section is the point
         return state
 
-    _, inventory, written = _session(library, fresh, resume=False)
+    def of_this_report(saved: "Draft") -> bool:  # a manager's rating of this report only
+        return saved.manager_for == report_path.resolve()
+
+    _, inventory, written = _session(library, fresh, resume=False, mine=of_this_report)
     _manager_summary(library, inventory, written)
 
 
@@ -272,13 +278,13 @@ def _manager_summary(library: "Library", inventory: "Inventory", written: Path) 
     from careerpath.core.reviews.compare import compare
     from careerpath.views.compare_text import compare_text
 
-    comparison = compare(inventory, library.catalogue)
+    comparison = compare(inventory, library.catalogue, reader="manager")
     assert comparison is not None
-    typer.echo(f"Saved the manager rating beside the self-rating: {written}\n")
+    typer.echo(f"Saved your rating of {inventory.person} beside their own: {written}\n")
     typer.echo(compare_text(comparison))
     typer.echo(
-        f"\nNext: careerpath compare {written}, and a plan on the lower of the two views:"
-        f" careerpath plan {written} --basis conservative"
+        f"\nNext: careerpath compare {written} --reader manager, and a plan on the lower of"
+        f" the two views: careerpath plan {written} --basis conservative"
     )
 
 

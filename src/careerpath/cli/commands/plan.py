@@ -1,48 +1,40 @@
-"""gaps, plan and demo: readiness and gaps against the roles, and the dated growth plan."""
+"""careerpath plan: the dated growth plan for one role (and what demo shows of it)."""
 
-# No `from __future__ import annotations`: typer reads every command's annotations, and real
+# No `from __future__ import annotations`: typer reads the command's annotations, and real
 # objects spare it compiling and evaluating each one as a string. Names imported only for type
 # checking are quoted instead.
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from careerpath.cli import exits
-from careerpath.cli.app import commands
+from careerpath.cli.output import chosen_format, emit
 from careerpath.cli.shared import (
+    BasisOption,
     JobsOption,
+    based,
     check_jobs,
-    chosen_format,
     counted,
-    echo_json,
-    emit,
     fail,
     handled,
     library_of,
     parse_date,
     read_inventory,
 )
+from careerpath.core.plan.horizon import Horizon, parse_horizon
 from careerpath.errors import UsageError
 
-if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
+if TYPE_CHECKING:  # the heavy modules load inside the command
     from careerpath.core.model import Inventory
-    from careerpath.core.plan.carryover import Previous
-    from careerpath.core.plan.horizon import Horizon
     from careerpath.core.plan.values import Plan
-    from careerpath.core.reviews.compare import Comparison
     from careerpath.edges.load import Library
     from careerpath.edges.plan_batch import Batch
 
-# --- gaps and plan -----------------------------------------------------------------------
+app = typer.Typer(add_completion=False)
 
-
-InventoryArg = Annotated[
-    Path, typer.Argument(metavar="INVENTORY", help="Your self-inventory YAML file.")
-]
 PlanInventoryArg = Annotated[
     Path,
     typer.Argument(
@@ -50,73 +42,9 @@ PlanInventoryArg = Annotated[
         help="Your self-inventory YAML file, or a folder of inventories (with --out-dir).",
     ),
 ]
-BasisOption = Annotated[
-    str,
-    typer.Option(
-        "--basis",
-        metavar="self|manager|conservative",
-        help="Whose ratings to use: your own (the default), your manager's, or the lower of"
-        " the two per skill. Never an average.",
-    ),
-]
 
 
-def _based(inventory: "Inventory", basis: str) -> "Inventory":
-    from careerpath.core.basis import check_basis, with_basis
-
-    return with_basis(inventory, check_basis(basis))
-
-
-@commands.command()
-@handled
-def gaps(
-    ctx: typer.Context,
-    inventory_path: InventoryArg,
-    role: Annotated[
-        str | None,
-        typer.Option("--role", help="Only this role. Default: rank every role, then your targets."),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    basis: BasisOption = "self",
-) -> None:
-    """Compare your inventory with the roles: readiness, gaps by priority, strengths."""
-    from careerpath.core.basis import basis_line, check_basis
-    from careerpath.core.gaps import analyse, rank
-    from careerpath.views.gaps_text import gaps_data, ranking_text, role_text
-
-    library = library_of(ctx)
-    original = read_inventory(inventory_path, library)
-    inventory = _based(original, basis)
-    catalogue = library.catalogue
-    if role is not None:
-        ranking = []
-        detail = [analyse(inventory.ratings, library.role(role), catalogue)]
-    else:
-        ranking = rank(inventory.ratings, library.roles.values(), catalogue)
-        detail = [r for target in inventory.targets for r in ranking if r.role == target]
-    if as_json:
-        echo_json({**gaps_data(inventory.person, ranking, detail), "basis": basis})
-        return
-    parts = [f"{inventory.person}, {inventory.date.isoformat()}"]
-    if basis != "self" or original.manager is not None:
-        parts[0] += "\n" + exits.with_flag(basis_line(original, check_basis(basis)), "basis")
-    if sys.stdout.isatty():  # a person reading: tables with bars coloured by priority (rich)
-        from careerpath.edges.terminal import print_gaps
-
-        print_gaps(parts.pop(0), ranking, detail)
-    else:  # piped: plain text
-        if ranking:
-            parts.append(ranking_text(ranking))
-        parts.extend(role_text(r) for r in detail)
-    if role is None and not inventory.targets:
-        parts.append("No targets in the inventory: add `targets: [ROLE]` or use --role ROLE.")
-    if parts:
-        from careerpath.views.escape import terminal_text
-
-        typer.echo(terminal_text("\n\n".join(parts)))
-
-
-@commands.command()
+@app.command()
 @handled
 def plan(
     ctx: typer.Context,
@@ -194,8 +122,7 @@ def plan(
     Goals for the top gaps, mentor, people to meet, timeline, and a one-on-one agenda. With a
     folder and --out-dir OUT: one plan per person, from their latest inventory."""
     from careerpath.core.basis import basis_line, check_basis
-    from careerpath.core.plan.horizon import parse_horizon
-    from careerpath.edges.plan_batch import plan_for
+    from careerpath.edges.plan_batch import first_target, plan_for
     from careerpath.edges.plan_formats import FORMATS, HTML_SUFFIXES, check_format
     from careerpath.edges.private_files import check_target, write_private
 
@@ -220,20 +147,20 @@ def plan(
             check_target(path, force=force)
     library = library_of(ctx)
     original = read_inventory(inventory_path, library)
-    inventory = _based(original, basis)
+    inventory = based(original, basis)
     if basis != "self" or original.manager is not None:
         from careerpath.views.escape import terminal_line
 
         for text in exits.with_flag(basis_line(original, check_basis(basis)), "basis").splitlines():
             typer.echo(f"careerpath: {terminal_line(text)}", err=True)
-    role_id = role or _first_target(inventory)
+    role_id = role or first_target(inventory)
     before = None
     if previous is not None:
         from careerpath.edges.plan_files import read_previous
 
         before = read_previous(previous, original.person)
     the_plan = plan_for(library, original, role_id, start, span, basis, before)
-    text = _plan_text(library, the_plan, fmt, template)
+    text = plan_text(library, the_plan, fmt, template)
     calendar = None
     if ics is not None:  # made before anything is written: both files, or neither
         from careerpath.edges.calendar import plan_calendar
@@ -245,12 +172,6 @@ def plan(
         typer.echo(f"careerpath: wrote {ics}", err=True)
 
 
-def _first_target(inventory: "Inventory") -> str:
-    from careerpath.edges.plan_batch import first_target
-
-    return first_target(inventory)
-
-
 def _batch_of(
     ctx: typer.Context,
     folder: Path,
@@ -258,7 +179,7 @@ def _batch_of(
     single: list[str],
     role: str | None,
     start: dt.date,
-    span: "Horizon",
+    span: Horizon,
     basis: str,
     fmt: str,
 ) -> "tuple[Path, Batch]":
@@ -305,33 +226,7 @@ def _plan_folder(folder: Path, out_dir: Path, batch: "Batch", jobs: int | None) 
         raise typer.Exit(exits.DATA)
 
 
-def _build_plan(
-    library: "Library",
-    inventory: "Inventory",
-    role_id: str,
-    start: dt.date,
-    span: "Horizon",
-    *,
-    basis: str = "self",
-    comparison: "Comparison | None" = None,
-    previous: "Previous | None" = None,
-) -> "Plan":
-    from careerpath.core.plan.builder import build_plan
-
-    return build_plan(
-        inventory,
-        library.role(role_id),
-        library.catalogue,
-        list(library.roles.values()),
-        start=start,
-        horizon=span,
-        basis=basis,
-        comparison=comparison,
-        previous=previous,
-    )
-
-
-def _plan_text(library: "Library", the_plan: "Plan", fmt: str, template: Path | None) -> str:
+def plan_text(library: "Library", the_plan: "Plan", fmt: str, template: Path | None) -> str:
     """The plan in `fmt`; the SMART check's findings go to stderr as warnings."""
     from careerpath.edges.locations import cache_dir
     from careerpath.edges.plan_formats import render_plan
@@ -343,41 +238,9 @@ def _plan_text(library: "Library", the_plan: "Plan", fmt: str, template: Path | 
     return rendered.text
 
 
-def _plan_markdown(
-    library: "Library", inventory: "Inventory", role_id: str, start: dt.date, span: "Horizon"
+def plan_markdown(
+    library: "Library", inventory: "Inventory", role_id: str, start: dt.date, span: Horizon
 ) -> str:
-    return _plan_text(library, _build_plan(library, inventory, role_id, start, span), "md", None)
+    from careerpath.edges.plan_batch import plan_for
 
-
-@commands.command()
-@handled
-def demo(
-    ctx: typer.Context,
-    date: Annotated[
-        str | None,
-        typer.Option("--date", help="Start date for the plan. Default: the example's own date."),
-    ] = None,
-) -> None:
-    """Show the whole loop on the shipped example: gaps for every role, then a growth plan."""
-    from careerpath.core.gaps import rank
-    from careerpath.core.plan.horizon import parse_horizon
-    from careerpath.edges import locations
-    from careerpath.views.gaps_text import ranking_text, role_text
-
-    chosen = parse_date(date) if date else None  # a wrong --date stops before any output
-    library = library_of(ctx)
-    path = locations.example_inventory()
-    inventory = read_inventory(path, library)
-    ranking = rank(inventory.ratings, library.roles.values(), library.catalogue)
-    target = _first_target(inventory)
-    typer.echo(f"careerpath demo: the shipped example inventory, {path.name}\n")
-    typer.echo(ranking_text(ranking) + "\n")
-    typer.echo(role_text(next(r for r in ranking if r.role == target), limit=8) + "\n")
-    typer.echo("-" * 72)
-    start = chosen or inventory.date
-    typer.echo(_plan_markdown(library, inventory, target, start, parse_horizon("6m")))
-    typer.echo("-" * 72)
-    typer.echo(
-        f"Try it on your own file: careerpath gaps my.yaml, then"
-        f" careerpath plan my.yaml --role {target} --out plan.md"
-    )
+    return plan_text(library, plan_for(library, inventory, role_id, start, span), "md", None)

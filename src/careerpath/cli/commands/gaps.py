@@ -1,0 +1,72 @@
+"""careerpath gaps: readiness and gaps against the roles."""
+
+# No `from __future__ import annotations`: typer reads the command's annotations, and real
+# objects spare it compiling and evaluating each one as a string. Names imported only for type
+# checking are quoted instead.
+
+import sys
+from typing import Annotated
+
+import typer
+
+from careerpath.cli import exits
+from careerpath.cli.output import echo_json
+from careerpath.cli.shared import (
+    BasisOption,
+    InventoryArg,
+    based,
+    handled,
+    library_of,
+    read_inventory,
+)
+
+app = typer.Typer(add_completion=False)
+
+
+@app.command()
+@handled
+def gaps(
+    ctx: typer.Context,
+    inventory_path: InventoryArg,
+    role: Annotated[
+        str | None,
+        typer.Option("--role", help="Only this role. Default: rank every role, then your targets."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    basis: BasisOption = "self",
+) -> None:
+    """Compare your inventory with the roles: readiness, gaps by priority, strengths."""
+    from careerpath.core.basis import basis_line, check_basis
+    from careerpath.core.gaps import analyse, rank
+    from careerpath.views.gaps_text import gaps_data, ranking_text, role_text
+
+    library = library_of(ctx)
+    original = read_inventory(inventory_path, library)
+    inventory = based(original, basis)
+    catalogue = library.catalogue
+    if role is not None:
+        ranking = []
+        detail = [analyse(inventory.ratings, library.role(role), catalogue)]
+    else:
+        ranking = rank(inventory.ratings, library.roles.values(), catalogue)
+        detail = [r for target in inventory.targets for r in ranking if r.role == target]
+    if as_json:
+        echo_json({**gaps_data(inventory.person, ranking, detail), "basis": basis})
+        return
+    parts = [f"{inventory.person}, {inventory.date.isoformat()}"]
+    if basis != "self" or original.manager is not None:
+        parts[0] += "\n" + exits.with_flag(basis_line(original, check_basis(basis)), "basis")
+    if sys.stdout.isatty():  # a person reading: tables with bars coloured by priority (rich)
+        from careerpath.edges.terminal import print_gaps
+
+        print_gaps(parts.pop(0), ranking, detail)
+    else:  # piped: plain text
+        if ranking:
+            parts.append(ranking_text(ranking))
+        parts.extend(role_text(r) for r in detail)
+    if role is None and not inventory.targets:
+        parts.append("No targets in the inventory: add `targets: [ROLE]` or use --role ROLE.")
+    if parts:
+        from careerpath.views.escape import terminal_text
+
+        typer.echo(terminal_text("\n\n".join(parts)))

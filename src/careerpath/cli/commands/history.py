@@ -1,0 +1,99 @@
+"""careerpath history: one person's dated inventories, oldest first."""
+
+# No `from __future__ import annotations`: typer reads the command's annotations, and real
+# objects spare it compiling and evaluating each one as a string. Names imported only for type
+# checking are quoted instead.
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from careerpath.cli import exits
+from careerpath.cli.output import (
+    FORMATS,
+    ForceOption,
+    FormatOption,
+    OutOption,
+    chosen_format,
+    emit,
+    formatted,
+)
+from careerpath.cli.shared import TargetRoleOption, fail, handled, library_of
+from careerpath.errors import CareerpathError
+
+if TYPE_CHECKING:  # the heavy modules load inside the command
+    from careerpath.core.model import Inventory
+    from careerpath.edges.load import Library
+
+app = typer.Typer(add_completion=False)
+
+
+def format_and_library(
+    ctx: typer.Context, fmt: str | None, out: Path | None, role: str | None
+) -> "tuple[str, Library]":
+    """The format (--format, else --out's extension, else text), then the library once --role
+    is known to be right: usage errors before any file is read."""
+    chosen = chosen_format(fmt, out, FORMATS, "text")
+    library = library_of(ctx)
+    if role is not None:
+        library.role(role)
+    return chosen, library
+
+
+def history_output(
+    library: "Library", inventories: "list[Inventory]", role: str | None, fmt: str
+) -> str:
+    from careerpath.core.reviews.history import history
+    from careerpath.views.history_text import history_data, history_markdown, history_text
+
+    result = history(inventories, library.roles.values(), library.catalogue, role)
+    return formatted(
+        library,
+        fmt,
+        lambda: history_text(result),
+        lambda: history_markdown(result),
+        lambda: history_data(result),
+        "history.html.j2",
+        f"Progress: {result.person}",
+    )
+
+
+@app.command()
+@handled
+def history(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Argument(metavar="PERSON", help="The name in the inventories.")],
+    folders: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--dir",
+            help="A folder of dated inventories (repeatable). Default: your careerpath folder"
+            " (CAREERPATH_HOME, else the user data folder).",
+            show_default=False,
+        ),
+    ] = None,
+    role: TargetRoleOption = None,
+    fmt: FormatOption = None,
+    out: OutOption = None,
+    force: ForceOption = False,
+) -> None:
+    """PERSON's dated inventories, oldest first: movement per skill and readiness over time."""
+    from careerpath.core.reviews.history import chronological, of_person
+    from careerpath.edges import locations
+    from careerpath.edges.inventory_folder import inventory_paths, read_inventories
+
+    fmt, library = format_and_library(ctx, fmt, out, role)
+    paths = [p for folder in folders or [locations.user_home()] for p in inventory_paths(folder)]
+    loaded, errors = read_inventories(paths, library)
+    for error in errors:
+        fail(error)
+    mine = of_person((inv for _, inv in loaded), person)
+    if not mine:
+        names = sorted({inv.person for _, inv in loaded})
+        found = f"; found: {', '.join(names)}" if names else ""
+        where = ", ".join(str(f) for f in folders or [locations.user_home()])
+        raise CareerpathError(f"no inventories of '{person}' in {where}{found}")
+    emit(history_output(library, chronological(mine), role, fmt), out, force)
+    if errors:
+        raise typer.Exit(exits.DATA)

@@ -1,0 +1,24 @@
+"""careerpath schema: the JSON Schema of a file format."""
+
+# No `from __future__ import annotations`: typer reads the command's annotations, and real
+# objects spare it compiling and evaluating each one as a string. Names imported only for type
+# checking are quoted instead.
+
+from typing import Annotated
+
+import typer
+
+from careerpath.cli.shared import handled
+
+app = typer.Typer(add_completion=False)
+
+
+@app.command()
+@handled
+def schema(
+    name: Annotated[str, typer.Argument(help="catalogue, role, lattice, inventory or plan.")],
+) -> None:
+    """Print the JSON Schema of a file format, for editors that autocomplete YAML."""
+    from careerpath.views.schemas import schema_text
+
+    typer.echo(schema_text(name), nl=False)
