@@ -207,10 +207,12 @@ def _batch_of(
 def _plan_folder(folder: Path, out_dir: Path, batch: "Batch", jobs: int | None) -> None:
     """One plan per person, each as `plan FILE` writes it; what was skipped, named on stderr."""
     from careerpath.edges.folder_pool import progress
-    from careerpath.edges.inventory_folder import inventory_paths
+    from careerpath.edges.inventory_folder import inventory_paths, no_inventories
     from careerpath.edges.plan_batch import plan_folder
 
     paths = inventory_paths(folder)
+    if not paths:
+        raise no_inventories(folder)
     with progress(len(paths), "Writing plans") as tick:
         outcome = plan_folder(paths, batch, out_dir, jobs=jobs, tick=tick)
     for error in outcome.errors:
