@@ -344,3 +344,25 @@ def _same_file(handle: int, path: Path) -> bool:
         return False
     opened = os.fstat(handle)
     return (opened.st_dev, opened.st_ino) == (named.st_dev, named.st_ino)
+
+
+def check_destination(path: Path, *, force: bool = False) -> None:
+    """check_target, and that the file's folder takes a new file, tried for real with a
+    temporary file, so that a long interview never ends in "cannot write here". A folder
+    that does not exist yet is tried at the nearest one that does (write_private creates the
+    rest)."""
+    folder = _folder_of(path)
+    while not os.path.lexists(folder) and folder.parent != folder:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise CareerpathError(f"cannot write here: {folder} is not a folder", file=path)
+    check_target(path, force=force)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise CareerpathError(
+            f"cannot write here: {exc.strerror} in the folder {folder}", file=path
+        ) from None
+    os.close(handle)
+    with contextlib.suppress(OSError):
+        os.unlink(temporary)
