@@ -3,7 +3,8 @@
 Run from anywhere, with the interpreter that has careerpath installed:
 
     .venv/bin/python benchmarks/bench.py [--runs N] [--team N] [--team-runs N] [--seed N]
-                                         [--instructions]
+                                         [--instructions] [--org SIZES] [--org-runs N]
+                                         [--folders DIR] [--no-startup]
 
 It prints Markdown tables and always exits 0: it measures, it does not gate.
 
@@ -32,6 +33,12 @@ It prints Markdown tables and always exits 0: it measures, it does not gate.
   rendered Markdown plan (build_plan, and one Jinja environment for the whole team). The target
   for N = 1,000 on a 2-core machine is under 5 s, both for gaps and plans alone and for the whole
   run with the files read; other team sizes scale it in proportion.
+- `--org 1000,10000,50000` adds the organisation tables (benchmarks/organisation.py): `team`
+  and `export` on generated folders of each size against a single-core `yaml.load(CSafeLoader)`
+  loop over the same files, measured in the same run, with CPU time and the peak memory of the
+  whole process tree; and `plan DIR --out-dir` on 1,000 files against the loop of single runs
+  it replaces. `--no-startup` leaves the start-up rows out. The 50,000 folder takes minutes:
+  run it by hand, never in CI.
 """
 
 from __future__ import annotations
