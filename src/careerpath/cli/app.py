@@ -22,6 +22,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from careerpath import __version__
 from careerpath.cli import exits
+from careerpath.cli.plain_help import PlainGroup, plain
 from careerpath.cli.shared import Settings
 
 # Every command, in the order --help lists them; each is careerpath.cli.commands.NAME.
@@ -37,10 +38,10 @@ def command(name: str) -> TyperCommand | TyperGroup:
     module = importlib.import_module(f"careerpath.cli.commands.{name}")
     built = typer.main.get_command(module.app)
     assert isinstance(built, TyperCommand | TyperGroup), name
-    return built
+    return plain(built)
 
 
-class Careerpath(TyperGroup):
+class Careerpath(PlainGroup):
     """careerpath's top-level group: the commands are found by name, not registered, and
     output that cannot be written ends the way it does for any well-behaved tool."""
 
@@ -83,6 +84,11 @@ def output_failures() -> Iterator[None]:
     """
     try:
         yield
+    except SystemExit as stop:  # rich met the closed pipe (--help): it exits 1; the reader is done
+        if isinstance(stop.__context__, BrokenPipeError):
+            _discard_output()
+            raise typer.Exit(exits.OK) from None
+        raise
     except OSError as error:
         if error.errno == errno.EPIPE:
             _discard_output()
@@ -108,6 +114,7 @@ app = typer.Typer(
     cls=Careerpath,
     add_completion=False,
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Plan a career move from technical support: rate your skills honestly, see the gaps"
     " against the roles you aim at, and get a dated growth plan to follow with your manager.",
 )
@@ -126,6 +133,7 @@ def main_options(
         Path | None,
         typer.Option(
             "--roles-dir",
+            metavar="DIR",
             envvar="CAREERPATH_ROLES",
             help="Your organisation's folder of skills.yaml, role profiles and templates/;"
             " they add to or replace the built-in ones.",
@@ -134,7 +142,7 @@ def main_options(
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     ctx.obj = Settings(roles_dir=roles_dir)

@@ -98,7 +98,8 @@ BasisOption = Annotated[
     ),
 ]
 TargetRoleOption = Annotated[
-    str | None, typer.Option("--role", help="Only this role. Default: the targets.")
+    str | None,
+    typer.Option("--role", "-r", metavar="ROLE", help="Only this role. Default: the targets."),
 ]
 
 

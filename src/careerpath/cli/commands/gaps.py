@@ -23,14 +23,19 @@ from careerpath.cli.shared import (
 app = typer.Typer(add_completion=False)
 
 
-@app.command()
+@app.command(epilog="Example: careerpath gaps examples/support-analyst.yaml -r testing")
 @handled
 def gaps(
     ctx: typer.Context,
     inventory_path: InventoryArg,
     role: Annotated[
         str | None,
-        typer.Option("--role", help="Only this role. Default: rank every role, then your targets."),
+        typer.Option(
+            "--role",
+            "-r",
+            metavar="ROLE",
+            help="Only this role. Default: rank every role, then your targets.",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     basis: BasisOption = "self",

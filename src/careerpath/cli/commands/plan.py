@@ -34,24 +34,42 @@ if TYPE_CHECKING:  # the heavy modules load inside the command
 app = typer.Typer(add_completion=False)
 
 
-@app.command()
+@app.command(
+    epilog=(
+        "Example: careerpath plan examples/support-analyst.yaml -r testing -o plan.html"
+        " --ics plan.ics"
+    ),
+)
 @handled
 def plan(
     ctx: typer.Context,
     inventory_path: InventoryArg,
     role: Annotated[
         str | None,
-        typer.Option("--role", help="The role to plan for. Default: the inventory's first target."),
+        typer.Option(
+            "--role",
+            "-r",
+            metavar="ROLE",
+            help="The role to plan for. Default: the inventory's first target.",
+        ),
     ] = None,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Write the plan to this file (mode 0600).")
+        Path | None,
+        typer.Option(
+            "--out", "-o", metavar="FILE", help="Write the plan to this file (mode 0600)."
+        ),
     ] = None,
     horizon: Annotated[
-        str, typer.Option("--horizon", help="How far the plan reaches: 6m, 26w, 180d or 1y.")
+        str,
+        typer.Option(
+            "--horizon", metavar="SPAN", help="How far the plan reaches: 6m, 26w, 180d or 1y."
+        ),
     ] = "6m",
     date: Annotated[
         str | None,
-        typer.Option("--date", help="The plan's start date, YYYY-MM-DD. Default: today."),
+        typer.Option(
+            "--date", metavar="DATE", help="The plan's start date, YYYY-MM-DD. Default: today."
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace --out and --ics if they exist.")
@@ -61,6 +79,7 @@ def plan(
         str | None,
         typer.Option(
             "--format",
+            "-f",
             metavar="md|html|json",
             help="md; html: one self-contained page with charts, for printing or sharing;"
             " json: every number and goal (careerpath schema plan). Default: what --out's"
@@ -72,6 +91,7 @@ def plan(
         Path | None,
         typer.Option(
             "--template",
+            metavar="FILE",
             help="Your own Jinja template for the md or html plan (sandboxed; an HTML"
             " template's name ends in .html.j2).",
             show_default=False,
@@ -81,6 +101,7 @@ def plan(
         Path | None,
         typer.Option(
             "--ics",
+            metavar="FILE",
             help="Also write the milestones and check-ins to this iCalendar file (mode 0600).",
             show_default=False,
         ),

@@ -24,14 +24,19 @@ from careerpath.cli.shared import counted, fail, handled, library_of
 app = typer.Typer(add_completion=False)
 
 
-@app.command()
+@app.command(epilog="Example: careerpath team ~/team --anonymous -o team.html")
 @handled
 def team(
     ctx: typer.Context,
     folder: Annotated[Path, typer.Argument(metavar="DIR", help="A folder of inventories.")],
     role: Annotated[
         str | None,
-        typer.Option("--role", help="Only this role's skills and readiness. Default: all."),
+        typer.Option(
+            "--role",
+            "-r",
+            metavar="ROLE",
+            help="Only this role's skills and readiness. Default: all.",
+        ),
     ] = None,
     fmt: FormatOption = None,
     anonymous: Annotated[
