@@ -51,6 +51,9 @@ class Careerpath(PlainGroup):
     def get_command(self, ctx: object, cmd_name: str) -> TyperCommand | TyperGroup | None:
         return command(cmd_name) if cmd_name in COMMANDS else None
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, global_options_first(args))
+
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         """click's own, with a did-you-mean from every command's name (typer's own suggestion
         knows only the commands registered with it, and these are found by name instead)."""
@@ -71,6 +74,29 @@ class Careerpath(PlainGroup):
     def invoke(self, ctx: Any) -> Any:
         with output_failures():
             return super().invoke(ctx)
+
+
+GLOBAL_OPTIONS = ("--roles-dir",)
+
+
+def global_options_first(args: list[str]) -> list[str]:
+    """The arguments with --roles-dir DIR moved to the front, wherever it was given: before the
+    command (where click looks for a group's options) or after it (`careerpath gaps me.yaml
+    --roles-dir our-roles`). No command has an option of that name; after `--` nothing moves."""
+    moved: list[str] = []
+    rest: list[str] = []
+    words = iter(args)
+    for word in words:
+        if word == "--":
+            rest.extend([word, *words])
+            break
+        if word in GLOBAL_OPTIONS:
+            moved.extend([word, *(value for value in [next(words, None)] if value is not None)])
+        elif word.startswith(tuple(f"{o}=" for o in GLOBAL_OPTIONS)):
+            moved.append(word)
+        else:
+            rest.append(word)
+    return [*moved, *rest]
 
 
 @contextlib.contextmanager
@@ -112,7 +138,7 @@ def _discard_output() -> None:
 app = typer.Typer(
     name="careerpath",
     cls=Careerpath,
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     help="Plan a career move from technical support: rate your skills honestly, see the gaps"
@@ -136,7 +162,7 @@ def main_options(
             metavar="DIR",
             envvar="CAREERPATH_ROLES",
             help="Your organisation's folder of skills.yaml, role profiles and templates/;"
-            " they add to or replace the built-in ones.",
+            " they add to or replace the built-in ones. Before or after the command.",
             show_default=False,
         ),
     ] = None,

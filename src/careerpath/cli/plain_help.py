@@ -3,24 +3,13 @@
 typer 0.29 shows each parameter's Python type (`--force <bool>`, `--dir <list[Path]>`) and
 writes a required argument as `{INVENTORY}`. careerpath's commands show an option's metavar
 instead (FILE, DIR, ROLE: what to type after it), nothing after a flag, and arguments the way
-Unix usage lines write them: `INVENTORY`, `[PATH]...`. A file or folder completes as a path in
-the shell. These classes change only how a parameter is shown and completed, never how it is
-parsed; app.py puts them on every command it builds.
+Unix usage lines write them: `INVENTORY`, `[PATH]...`. These classes change only how a parameter
+is shown, never how it is parsed or completed; app.py puts them on every command it builds.
 """
 
 from typing import Any
 
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
-
-
-def _path_completion(param: TyperArgument | TyperOption, incomplete: str) -> list[Any] | None:
-    """A file or folder parameter completes as a path (the shell lists the files)."""
-    if param.type_descriptor.is_path:
-        from typer._click.shell_completion import CompletionItem
-
-        kind = "dir" if param.type_descriptor.path_type == "dir" else "file"
-        return [CompletionItem(incomplete, type=kind)]
-    return None
 
 
 class PlainOption(TyperOption):
@@ -33,13 +22,6 @@ class PlainOption(TyperOption):
             return "DIR" if self.type_descriptor.path_type == "dir" else "FILE"
         return (self.name or "value").upper()
 
-    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
-        if self._custom_shell_complete is None:
-            paths = _path_completion(self, incomplete)
-            if paths is not None:
-                return paths
-        return super().shell_complete(ctx, incomplete)
-
 
 class PlainArgument(TyperArgument):
     def display_type_rich(self, ctx: Any) -> str | None:
@@ -50,13 +32,6 @@ class PlainArgument(TyperArgument):
         if not self.required:
             name = f"[{name}]"
         return name + ("..." if self.nargs != 1 else "")
-
-    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
-        if self._custom_shell_complete is None:
-            paths = _path_completion(self, incomplete)
-            if paths is not None:
-                return paths
-        return super().shell_complete(ctx, incomplete)
 
 
 def plain_params(params: list[Any]) -> list[Any]:

@@ -14,6 +14,7 @@ import typer
 from careerpath.cli import exits
 from careerpath.cli.shared import (
     Settings,
+    complete_role,
     handled,
     library_of,
     read_inventory,
@@ -57,6 +58,7 @@ def assess(
             "--role",
             "-r",
             metavar="ROLE",
+            autocompletion=complete_role,
             help="The quick path: aim at ROLE and rate only its ten most important skills"
             " (by importance, then required level).",
         ),

@@ -10,7 +10,7 @@ import typer
 
 from careerpath.cli import exits
 from careerpath.cli.output import echo_json
-from careerpath.cli.shared import handled, library_of, read_inventory
+from careerpath.cli.shared import complete_role, handled, library_of, read_inventory
 
 app = typer.Typer(add_completion=False)
 
@@ -37,6 +37,7 @@ def paths(
         typer.Option(
             "--from",
             metavar="ROLE",
+            autocompletion=complete_role,
             help="Start from this role. Default: the inventory's current role.",
             show_default=False,
         ),
@@ -46,6 +47,7 @@ def paths(
         typer.Option(
             "--to",
             metavar="ROLE",
+            autocompletion=complete_role,
             help="Only this role, with every route to it.",
             show_default=False,
         ),

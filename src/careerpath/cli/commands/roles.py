@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from careerpath.cli.output import echo_json, emit
-from careerpath.cli.shared import counted, handled, library_of
+from careerpath.cli.shared import complete_role, counted, handled, library_of
 
 app = typer.Typer(
     name="roles",
@@ -56,7 +56,12 @@ def roles(
 @handled
 def roles_show(
     ctx: typer.Context,
-    role_id: Annotated[str, typer.Argument(metavar="ROLE", help="A role id, e.g. testing.")],
+    role_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ROLE", autocompletion=complete_role, help="A role id, e.g. testing."
+        ),
+    ],
 ) -> None:
     """Show what a role needs: skills with level and importance, credentials, people, mentor."""
     from careerpath.views.role_text import role_text

@@ -19,7 +19,7 @@ from careerpath.cli.output import (
     emit,
     formatted,
 )
-from careerpath.cli.shared import counted, fail, handled, library_of
+from careerpath.cli.shared import complete_role, counted, fail, handled, library_of
 
 app = typer.Typer(add_completion=False)
 
@@ -35,6 +35,7 @@ def team(
             "--role",
             "-r",
             metavar="ROLE",
+            autocompletion=complete_role,
             help="Only this role's skills and readiness. Default: all.",
         ),
     ] = None,
