@@ -196,10 +196,16 @@ def test_bad_answers_are_one_line_naming_file_and_line(
 
 
 @pytest.mark.parametrize(
-    "args", [("--resume", "--role", "testing"), ("--resume", "--out", "x.yaml")]
+    "args", [("--resume", "--role", "testing"), ("--resume", "--answers", "a.yaml")]
 )
-def test_resume_goes_alone(home: Path, args: tuple[str, ...]) -> None:
-    assert "--resume" in one_line_error(run(*args, home=home), 2, quiet_stdout=False)
+def test_resume_takes_only_a_new_out(home: Path, args: tuple[str, ...]) -> None:
+    message = one_line_error(run(*args, home=home), 2, quiet_stdout=False)
+    assert message.startswith("--resume goes on with the options the inventory started with")
+
+
+def test_resume_with_a_new_out_is_accepted(home: Path) -> None:
+    message = one_line_error(run("--resume", "--out", "x.yaml", home=home), 2, quiet_stdout=False)
+    assert message.startswith("assess asks its questions in a terminal")  # not refused
 
 
 def test_unknown_role_is_a_usage_error(home: Path, answers: Path) -> None:

@@ -26,7 +26,7 @@ import re
 import stat
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from careerpath.errors import CareerpathError
@@ -67,9 +67,9 @@ def check_target(path: Path, *, force: bool = False) -> None:
         )
 
 
-def write_private(path: Path, text: str, *, force: bool = False) -> None:
-    """Write `text` to `path`, readable by the owner only; an existing regular file is replaced
-    only with `force`."""
+def write_private(path: Path, text: str | Iterable[str], *, force: bool = False) -> None:
+    """Write `text` (or its pieces, written as they come) to `path`, readable by the owner
+    only; an existing regular file is replaced only with `force`."""
     check_target(path, force=force)
     folder = make_folder(_folder_of(path), path)
     with _temporary(folder, path, text) as temporary:
@@ -192,7 +192,7 @@ def _folder_of(path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def _temporary(folder: Path, target: Path, text: str) -> Iterator[str]:
+def _temporary(folder: Path, target: Path, text: str | Iterable[str]) -> Iterator[str]:
     """A complete temporary copy of `text` in `folder`, on disk; removed when done, whatever
     happened (after a rename it is already gone; after a link the target keeps the data)."""
     sweep(folder)
@@ -204,7 +204,10 @@ def _temporary(folder: Path, target: Path, text: str) -> Iterator[str]:
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 os.fchmod(stream.fileno(), 0o600)
-                stream.write(text)
+                if isinstance(text, str):
+                    stream.write(text)
+                else:
+                    stream.writelines(text)  # an error in the pieces: the file is removed
                 stream.flush()
                 os.fsync(stream.fileno())
         except OSError as exc:
@@ -267,3 +270,25 @@ def _same_file(handle: int, path: Path) -> bool:
         return False
     opened = os.fstat(handle)
     return (opened.st_dev, opened.st_ino) == (named.st_dev, named.st_ino)
+
+
+def check_destination(path: Path, *, force: bool = False) -> None:
+    """check_target, and that the file's folder takes a new file, tried for real with a
+    temporary file, so that a long interview never ends in "cannot write here". A folder
+    that does not exist yet is tried at the nearest one that does (write_private creates the
+    rest)."""
+    folder = _folder_of(path)
+    while not os.path.lexists(folder) and folder.parent != folder:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise CareerpathError(f"cannot write here: {folder} is not a folder", file=path)
+    check_target(path, force=force)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise CareerpathError(
+            f"cannot write here: {exc.strerror} in the folder {folder}", file=path
+        ) from None
+    os.close(handle)
+    with contextlib.suppress(OSError):
+        os.unlink(temporary)

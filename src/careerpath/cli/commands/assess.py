@@ -19,7 +19,7 @@ from careerpath.cli.shared import (
     library_of,
     read_inventory,
 )
-from careerpath.errors import Cancelled, UsageError
+from careerpath.errors import Cancelled, CareerpathError, UsageError
 
 if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
     from collections.abc import Callable
@@ -73,7 +73,11 @@ def assess(
         ),
     ] = None,
     resume: Annotated[
-        bool, typer.Option("--resume", help="Continue the interrupted inventory.")
+        bool,
+        typer.Option(
+            "--resume",
+            help="Continue the interrupted inventory (with --out: saved to that file instead).",
+        ),
     ] = False,
     update: Annotated[
         Path | None,
@@ -101,9 +105,10 @@ def assess(
     """Take your self-inventory: a guided, honest rating of every skill, saved as you go."""
     from careerpath.edges import locations
 
-    if resume and (out or role or answers or update or force or as_manager):
+    if resume and (role or answers or update or as_manager):
         raise UsageError(
-            "--resume goes on with the options the inventory started with; use it alone"
+            "--resume goes on with the options the inventory started with; only --out (and"
+            " --force) may change where it is saved"
         )
     if as_manager is not None and update is not None:
         raise UsageError(
@@ -144,7 +149,9 @@ def assess(
     def own(saved: "Draft") -> bool:  # a self-inventory: never a manager's rating
         return resume or saved.manager_for is None
 
-    state, inventory, written = _session(library, fresh, resume=resume, mine=own)
+    state, inventory, written = _session(
+        library, fresh, resume=resume, mine=own, out=out if resume else None, force=force
+    )
     if state.manager_for is not None:  # a resumed --as-manager rating
         _manager_summary(library, inventory, written)
         return
@@ -166,18 +173,34 @@ def _session(
     *,
     resume: bool,
     mine: "Callable[[Draft], bool]",
+    out: Path | None = None,
+    force: bool = False,
 ) -> "tuple[Draft, Inventory, Path]":
     """The interview in the terminal, saved as it goes to its unfinished-inventory file (one
-    per person and kind): the finished draft, its inventory and where that was written. Ctrl-C
-    says what was kept. Only the unfinished inventories `mine` accepts are offered."""
+    per person and kind): the finished draft, its inventory and where that was written. Ctrl-C,
+    and a file that cannot be written at the end, say what was kept. Only the unfinished
+    inventories `mine` accepts are offered; `out` sends a resumed one to a new file."""
     from careerpath.edges import interview, locations
     from careerpath.edges.inventory_files import ProgressFile
 
     progress = ProgressFile(locations.user_home())
     try:
-        state = interview.begin(library, progress=progress, fresh=fresh, resume=resume, mine=mine)
+        state = interview.begin(
+            library, progress=progress, fresh=fresh, resume=resume, mine=mine, out=out, force=force
+        )
         interview.Interview(state, library, progress.save).run()
-        inventory, written = interview.finish(state, library, progress, progress.save)
+        try:
+            inventory, written = interview.finish(state, library, progress, progress.save)
+        except CareerpathError as error:
+            if progress.current is None or not progress.current.exists():
+                raise
+            raise type(error)(
+                f"{error.message}; your answers are kept in {progress.current}: save them"
+                " elsewhere with careerpath assess --resume --out FILE",
+                file=error.file,
+                line=error.line,
+                option=error.option,
+            ) from None
     except (Cancelled, KeyboardInterrupt):
         if progress.current is not None and progress.current.exists():
             typer.echo(
