@@ -3,9 +3,9 @@
 - Every write goes to a temporary file `.NAME.XXXXXXXX.tmp` in the target's folder, flushed to
   disk, then takes the target's name in one step: the target is the old file or the new one,
   never a mix. The temporary file is removed on any error, Ctrl-C and every other signal that
-  can be caught (careerpath.edges.signals turns SIGTERM and SIGHUP into an exception while a
-  command runs); one left by a process killed outright (kill -9, a power cut) is swept from the
-  folder by the next write there, once it is STALE_AFTER old.
+  would end the process and can be caught (careerpath.edges.signals turns each into an
+  exception while a command runs); one left by a process killed outright (kill -9, a power
+  cut) is swept from the folder by the next write there, once it is STALE_AFTER old.
 - A new file is created exclusively (a hard link to the temporary file, which fails if the name
   exists): without `force` an existing file is never replaced, also when another process
   creates the same name at the same moment. `write_new` takes the next free name instead.
