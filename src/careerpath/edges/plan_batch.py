@@ -17,14 +17,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from careerpath.core.basis import check_basis, with_basis
 from careerpath.core.model import Inventory
 from careerpath.edges.load import Library, load_inventory
-from careerpath.errors import CareerpathError, UsageError
+from careerpath.errors import CareerpathError, UsageError, flag, spelled
 
 if TYPE_CHECKING:
     from careerpath.core.plan.carryover import Previous
@@ -39,7 +39,7 @@ SLUG_LENGTH = 60
 def first_target(inventory: Inventory) -> str:
     if not inventory.targets:
         raise UsageError(
-            "the inventory has no targets; add `targets: [ROLE]` to it or pass --role ROLE"
+            f"the inventory has no targets; add `targets: [ROLE]` to it or pass {flag('role')} ROLE"
         )
     return inventory.targets[0]
 
@@ -95,6 +95,7 @@ class Batch(NamedTuple):
     cache_dir: Path | None
     force: bool
     targets: dict[str, Path]  # inventory file -> plan file (the second pass)
+    flags: Mapping[str, str]  # option name -> flag: how a plan's hints spell an option
 
 
 class Written(NamedTuple):
@@ -122,7 +123,7 @@ def _write(batch: Batch, path: Path) -> Written:
         raise CareerpathError(error.message, file=path, option=error.option) from None
     rendered = render_plan(the_plan, batch.library, batch.fmt, batch.template, batch.cache_dir)
     target = batch.targets[str(path)]
-    write_private(target, rendered.text, force=batch.force)
+    write_private(target, spelled(rendered.text, batch.flags), force=batch.force)
     return Written(target, rendered.warnings)
 
 

@@ -25,6 +25,7 @@ from careerpath.core.plan.carryover import FollowUp, Previous
 from careerpath.core.plan.goals import Done, Goal, GoalKind, goal_id
 from careerpath.core.plan.values import Plan
 from careerpath.core.reviews.compare import FLAG_AT, Comparison
+from careerpath.errors import flag
 from careerpath.views.formatting import rating_cell, whole_percent
 
 SCHEMA_ID = "careerpath.plan/1"
@@ -112,7 +113,7 @@ class GoalDoc(_Part):
     carried_from: dt.date | None = Field(
         default=None,
         description="Carried over, unfinished, from the plan that started on this date"
-        " (plan --previous); absent for a new goal.",
+        f" (plan {flag('previous')}); absent for a new goal.",
     )
 
 
@@ -255,13 +256,15 @@ class PlanDocument(_Part):
     agenda: AgendaDoc = Field(description="The one-on-one page for the manager.")
     basis: Literal["self", "manager", "conservative"] | None = Field(
         default=None,
-        description="Whose ratings the plan uses (--basis); present when a manager view exists.",
+        description=f"Whose ratings the plan uses ({flag('basis')}); present when a manager view"
+        " exists.",
     )
     comparison: ComparisonDoc | None = Field(
         default=None, description="Self against manager, when the inventory has both views."
     )
     followup: FollowUpDoc | None = Field(
-        default=None, description="What was carried over from the previous plan (--previous)."
+        default=None,
+        description=f"What was carried over from the previous plan ({flag('previous')}).",
     )
 
 

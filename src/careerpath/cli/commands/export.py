@@ -77,7 +77,7 @@ def export(
     older = f"; {result.older} earlier inventories set aside" if result.older else ""
     typer.echo(f"careerpath: {EXPORT_VERSION}, {counted(result.people, 'person')}{older}", err=True)
     if result.hidden is not None:
-        typer.echo(f"careerpath: {result.hidden}", err=True)
+        typer.echo(f"careerpath: {exits.flagged(result.hidden)}", err=True)
     if result.errors:
         typer.echo(f"careerpath: {counted(len(result.errors), 'file')} could not be read", err=True)
         raise typer.Exit(exits.DATA)

@@ -201,7 +201,9 @@ def _batch_of(
     library = library_of(ctx)
     if role is not None:
         library.role(role)
-    return out_dir, Batch(library, role, start, span, basis, fmt, None, cache_dir(), False, {})
+    return out_dir, Batch(
+        library, role, start, span, basis, fmt, None, cache_dir(), False, {}, exits.FLAGS
+    )
 
 
 def _plan_folder(folder: Path, out_dir: Path, batch: "Batch", jobs: int | None) -> None:
@@ -235,7 +237,7 @@ def plan_text(library: "Library", the_plan: "Plan", fmt: str, template: Path | N
     rendered = render_plan(the_plan, library, fmt, template, cache_dir())
     for warning in rendered.warnings:
         typer.echo(f"careerpath: warning: {terminal_line(warning)}", err=True)
-    return rendered.text
+    return exits.flagged(rendered.text)
 
 
 def plan_markdown(

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from careerpath.cli import exits
 from careerpath.cli.shared import handled
 
 app = typer.Typer(add_completion=False)
@@ -21,4 +22,4 @@ def schema(
     """Print the JSON Schema of a file format, for editors that autocomplete YAML."""
     from careerpath.views.schemas import schema_text
 
-    typer.echo(schema_text(name), nl=False)
+    typer.echo(exits.flagged(schema_text(name)), nl=False)

@@ -65,6 +65,7 @@ def team(
         for error in errors:
             fail(error)
         result = tally.finish(library.catalogue, profile)
+        result = result._replace(hidden=tuple(exits.flagged(note) for note in result.hidden))
         title = "Team" + (f": {profile.title}" if profile is not None else "")
         emit_pieces(team_pieces(library, fmt, result, title), out, force)
     if errors:
