@@ -138,6 +138,40 @@ def test_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert "does not exist; name a folder of inventory files" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["team", "export", "plan"])
+def test_a_folder_without_inventories_says_what_it_holds(tmp_path: Path, command: str) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    extra = ("--out-dir", tmp_path / "plans") if command == "plan" else ()
+    assert one_line_error(run(command, empty, *extra), 1) == (
+        f"{empty}: no inventory files (*.yaml) here: it is empty; name the folder that holds the"
+        " inventories"
+    )
+    (tmp_path / "team-a").mkdir()
+    (tmp_path / "notes.txt").write_text("", encoding="utf-8")
+    (tmp_path / "assess-in-progress.yaml").write_text("person: Sam\n", encoding="utf-8")
+    assert one_line_error(run(command, tmp_path, *extra), 1) == (
+        f"{tmp_path}: no inventory files (*.yaml) here: 1 unfinished assessment (not inventories"
+        " yet); 2 folders (empty, team-a), not read; 1 other file (notes.txt); name the folder"
+        " that holds the inventories"
+    )
+    assert not (tmp_path / "plans").exists()
+
+
+def test_a_folder_where_nothing_can_be_read_shows_no_team(tmp_path: Path) -> None:
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text("skills: {}\n", encoding="utf-8")
+    result = run("team", tmp_path)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"careerpath: error: {tmp_path / 'a.yaml'}:1: person is missing; add it (careerpath"
+        " schema inventory lists the fields)",
+        f"careerpath: error: {tmp_path / 'b.yaml'}:1: person is missing; add it (careerpath"
+        " schema inventory lists the fields)",
+        "careerpath: no team to show: none of the 2 files could be read",
+    ]
+
+
 def test_a_broken_file_in_worker_processes(folder: Path) -> None:
     """The same report read by two workers: the error named, the others processed, exit 1."""
     alone, pooled = run("team", folder, "--jobs", "1"), run("team", folder, "--jobs", "2")

@@ -25,7 +25,7 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -77,7 +77,7 @@ def each_file(
     jobs: int | None = None,
     tick: Tick | None = None,
     ordered: bool = False,
-) -> Iterator[tuple[int, Any]]:
+) -> Generator[tuple[int, Any], None, None]:
     """(index, work(job, path) or the CareerpathError it raised) for every path, in any order
     (`ordered`: in the order of `paths`, for output written as it comes)."""
     workers = workers_for(len(paths), jobs)

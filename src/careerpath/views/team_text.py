@@ -54,6 +54,8 @@ def _pairs(group: Mentoring) -> str:
 def _header(result: Team) -> list[str]:
     scope = f"for {result.role}" if result.role else "for every role"
     lines = [f"Team of {result.size} {scope}" + (", anonymised" if result.anonymous else "")]
+    if result.read > result.size:  # too few to stay anonymous: say who was read, not "0"
+        lines = [f"Team of {result.read} people {scope}, anonymised: no one is shown (see Hidden)"]
     if result.older:
         lines.append(f"({result.older} earlier inventories of the same people set aside: the")
         lines[-1] += " latest per person is used)"

@@ -19,7 +19,15 @@ from careerpath.cli.output import (
     chosen_format,
     emit_pieces,
 )
-from careerpath.cli.shared import JobsOption, check_jobs, counted, fail, handled, library_of
+from careerpath.cli.shared import (
+    JobsOption,
+    check_jobs,
+    complete_role,
+    counted,
+    fail,
+    handled,
+    library_of,
+)
 
 if TYPE_CHECKING:  # the heavy modules load inside the command
     from careerpath.core.reviews.team import Team
@@ -28,14 +36,20 @@ if TYPE_CHECKING:  # the heavy modules load inside the command
 app = typer.Typer(add_completion=False)
 
 
-@app.command()
+@app.command(epilog="Example: careerpath team ~/team --anonymous -o team.html")
 @handled
 def team(
     ctx: typer.Context,
     folder: Annotated[Path, typer.Argument(metavar="DIR", help="A folder of inventories.")],
     role: Annotated[
         str | None,
-        typer.Option("--role", help="Only this role's skills and readiness. Default: all."),
+        typer.Option(
+            "--role",
+            "-r",
+            metavar="ROLE",
+            autocompletion=complete_role,
+            help="Only this role's skills and readiness. Default: all.",
+        ),
     ] = None,
     fmt: FormatOption = None,
     anonymous: Annotated[
@@ -50,13 +64,15 @@ def team(
     Groups smaller than five are left out of aggregates."""
     from careerpath.core.reviews.team import scope
     from careerpath.edges.folder_pool import collector_paused, progress
-    from careerpath.edges.inventory_folder import inventory_paths, read_team
+    from careerpath.edges.inventory_folder import inventory_paths, no_inventories, read_team
 
     fmt = chosen_format(fmt, out, FORMATS, "text")
     check_jobs(jobs)
     library = library_of(ctx)
     profile = library.role(role) if role is not None else None
     paths = inventory_paths(folder)
+    if not paths:
+        raise no_inventories(folder)
     frame = scope(library.roles.values(), library.catalogue, role=profile, anonymous=anonymous)
     with collector_paused() as collector:
         with progress(len(paths), "Reading inventories") as tick:
@@ -64,6 +80,10 @@ def team(
         collector.kept()
         for error in errors:
             fail(error)
+        if len(errors) == len(paths):
+            which = "the one file" if len(paths) == 1 else f"none of the {len(paths)} files"
+            typer.echo(f"careerpath: no team to show: {which} could be read", err=True)
+            raise typer.Exit(exits.DATA)
         result = tally.finish(library.catalogue, profile)
         result = result._replace(hidden=tuple(exits.flagged(note) for note in result.hidden))
         title = "Team" + (f": {profile.title}" if profile is not None else "")
