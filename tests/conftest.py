@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,3 +50,13 @@ def write(tmp_path: Path) -> WriteFile:
         return path
 
     return write
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """When no collected test uses hypothesis (`pytest tests/core`), its pytest plugin is left
+    out: hypothesis 6.170's end-of-run summary imports all of hypothesis, which costs more than
+    the core's tests themselves."""
+    if "hypothesis" not in sys.modules:
+        plugin = session.config.pluginmanager.get_plugin("hypothesispytest")
+        if plugin is not None:
+            session.config.pluginmanager.unregister(plugin)
