@@ -151,3 +151,56 @@ def test_the_days_second_inventory_is_the_latest_in_team_and_history(tmp_path: P
     assert team_view["size"] == 1
     (row,) = team_view["people"]
     assert row["ratings"]["scripting"] in (3, "3")
+
+
+# --- nothing to show ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("files", "says"),
+    [
+        ({}, "the folder has no inventory files (*.yaml, *.yml)"),
+        ({"notes.txt": "not yaml\n"}, "the folder has no inventory files (*.yaml, *.yml)"),
+        (
+            {"assess-in-progress-sam.yaml": "answered: []\n"},
+            "the folder holds only unfinished assessments (assess-in-progress-sam.yaml), not"
+            " inventories yet; finish one with careerpath assess --resume",
+        ),
+    ],
+)
+def test_a_folder_without_inventories_says_why_and_exits_1(
+    tmp_path: Path, files: dict[str, str], says: str
+) -> None:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run("team", tmp_path)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == f"careerpath: error: {tmp_path}: no team to show: {says}\n"
+
+
+def test_a_folder_of_unreadable_files_names_each_and_shows_no_empty_team(tmp_path: Path) -> None:
+    (tmp_path / "testing.yaml").write_text("id: testing\ntitle: Tester\n", encoding="utf-8")
+    (tmp_path / "broken.yaml").write_text("person: [\n", encoding="utf-8")
+    result = run("team", tmp_path)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    errors = result.stderr.splitlines()
+    assert len(errors) == 3
+    assert errors[0].startswith(f"careerpath: error: {tmp_path / 'broken.yaml'}:")
+    assert errors[1].startswith(f"careerpath: error: {tmp_path / 'testing.yaml'}:")
+    assert errors[-1] == (
+        f"careerpath: error: {tmp_path}: no team to show: none of its 2 YAML files is an"
+        " inventory careerpath can read (each named above)"
+    )
+    assert "Team of 0" not in result.output
+
+
+def test_anonymous_counts_the_people_whose_rows_it_hides(tmp_path: Path) -> None:
+    for data in team_of(3):
+        name = str(data["person"]).split()[0].lower()
+        (tmp_path / f"{name}.yaml").write_text(dump(data), encoding="utf-8")
+    result = run("team", tmp_path, "--anonymous")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Team of 3 for every role, anonymised\n")
+    assert "3 people are too few to stay anonymous" in result.stdout

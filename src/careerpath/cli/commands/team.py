@@ -20,6 +20,7 @@ from careerpath.cli.output import (
     formatted,
 )
 from careerpath.cli.shared import counted, fail, handled, library_of
+from careerpath.errors import CareerpathError
 
 app = typer.Typer(add_completion=False)
 
@@ -52,10 +53,18 @@ def team(
     library = library_of(ctx)
     profile = library.role(role) if role is not None else None
     paths = inventory_paths(folder)
+    if not paths:
+        raise CareerpathError(_nothing_in(folder), file=folder)
     with progress_bar(len(paths), "Reading inventories") as tick:
         loaded, errors = read_inventories(paths, library, tick)
     for error in errors:
         fail(error)
+    if not loaded:
+        raise CareerpathError(
+            f"no team to show: none of its {counted(len(paths), 'YAML file')} is an inventory"
+            " careerpath can read (each named above)",
+            file=folder,
+        )
     result = team_view(
         [inventory for _, inventory in loaded],
         library.roles.values(),
@@ -76,3 +85,17 @@ def team(
     if errors:
         typer.echo(f"careerpath: {counted(len(errors), 'file')} could not be read", err=True)
         raise typer.Exit(exits.DATA)
+
+
+def _nothing_in(folder: Path) -> str:
+    """Why a folder gives no team: no YAML at all, or only unfinished assessments."""
+    from careerpath.edges.load import yaml_files
+
+    unfinished = yaml_files(folder)
+    if not unfinished:
+        return "no team to show: the folder has no inventory files (*.yaml, *.yml)"
+    names = ", ".join(p.name for p in unfinished)
+    return (
+        f"no team to show: the folder holds only unfinished assessments ({names}), not"
+        " inventories yet; finish one with careerpath assess --resume"
+    )

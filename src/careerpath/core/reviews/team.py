@@ -51,6 +51,7 @@ class SkillSpread(NamedTuple):
 
 
 class Team(NamedTuple):
+    size: int  # the people counted, also when their rows are hidden
     people: tuple[str, ...]  # names, or Person 1..N when anonymous
     skills: tuple[tuple[str, str], ...]  # (id, name), the heatmap's columns
     heatmap: tuple[tuple[Rating | None, ...], ...]  # per person, per skill
@@ -64,10 +65,6 @@ class Team(NamedTuple):
     role: str | None  # --role, if given
     anonymous: bool
     strong_level: str  # what "strong" means in `thinnest`
-
-    @property
-    def size(self) -> int:
-        return len(self.people)
 
 
 def _coverage_rows(role: Role, catalogue: Catalogue) -> tuple[tuple[str, int, int], ...]:
@@ -175,6 +172,7 @@ def team(
     mentoring = _mentoring(people, labels_of(people, labels), columns, catalogue, by_id, role)
     strong = f"the {role.title} level" if role is not None else f"level {STRONG} or more"
     return Team(
+        size=size,
         people=tuple(labels),
         skills=tuple((s, catalogue.skills[s].name) for s in columns),
         heatmap=heatmap,
