@@ -1,16 +1,20 @@
-"""`careerpath team` on a folder: a broken file, the formats, anonymity, --out, usage errors."""
+"""`careerpath team` on a folder: a broken file, the formats, anonymity, --out, usage errors,
+worker processes."""
 
 from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from careerpath.edges.folder_pool import POOL_FROM
 from careerpath.edges.yaml_source import dump
 from tests.builders import NAMES, member, team_of
-from tests.helpers import run
+from tests.helpers import one_line_error, run
 
 
 @pytest.fixture
@@ -132,6 +136,40 @@ def test_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = run("team", tmp_path / "nowhere")
     assert result.exit_code == 2
     assert "does not exist; name a folder of inventory files" in result.stderr
+
+
+def test_a_broken_file_in_worker_processes(folder: Path) -> None:
+    """The same report read by two workers: the error named, the others processed, exit 1."""
+    alone, pooled = run("team", folder, "--jobs", "1"), run("team", folder, "--jobs", "2")
+    assert pooled.exit_code == alone.exit_code == 1
+    assert (pooled.stdout, pooled.stderr) == (alone.stdout, alone.stderr)
+    assert f"{folder / 'broken.yaml'}:5: ratings.troubleshooting" in pooled.stderr
+
+
+def test_jobs_must_be_one_or_more(folder: Path) -> None:
+    result = run("team", folder, "--jobs", "0")
+    assert one_line_error(result, 2) == "--jobs must be 1 or more, got 0"
+
+
+def test_piped_output_draws_no_bar_and_imports_no_rich(tmp_path: Path) -> None:
+    """A bar only on a terminal: piped, rich is not even imported (it costs start-up time)."""
+    folder = tmp_path / "big"
+    folder.mkdir()
+    for index in range(POOL_FROM):
+        data = member(f"Person {index}", {"troubleshooting": index % 6})
+        (folder / f"p{index:03d}.yaml").write_text(dump(data), encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from careerpath.cli import main\n"
+        f"sys.argv = ['careerpath', 'team', {str(folder)!r}, '--format', 'json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('rich' in sys.modules, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.stderr.strip() == "False", done.stderr
+    assert json.loads(done.stdout)["size"] == POOL_FROM
 
 
 def test_the_days_second_inventory_is_the_latest_in_team_and_history(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ from careerpath.cli.shared import Settings
 # Every command, in the order --help lists them; each is careerpath.cli.commands.NAME.
 COMMANDS = (
     *("validate", "gaps", "paths", "plan", "assess", "demo", "compare"),
-    *("progress", "history", "team", "schema", "roles", "goals"),
+    *("progress", "history", "team", "export", "schema", "roles", "goals"),
 )
 
 

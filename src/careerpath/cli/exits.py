@@ -28,6 +28,7 @@ FLAGS = {
     "format": "--format",
     "from_role": "--from",
     "horizon": "--horizon",
+    "jobs": "--jobs",
     "previous": "--previous",
     "reader": "--reader",
     "role_id": "--id",

@@ -100,6 +100,20 @@ BasisOption = Annotated[
 TargetRoleOption = Annotated[
     str | None, typer.Option("--role", help="Only this role. Default: the targets.")
 ]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        help="Worker processes reading the files. Default: one per CPU for 200 files or more;"
+        " 1 reads them in this process.",
+        show_default=False,
+    ),
+]
+
+
+def check_jobs(jobs: int | None) -> None:
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"{{option}} must be 1 or more, got {jobs}", option="jobs")
 
 
 def based(inventory: "Inventory", basis: str) -> "Inventory":

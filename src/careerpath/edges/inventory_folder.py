@@ -1,7 +1,8 @@
 """Reading a folder of inventories (team, history): every readable one, and every problem.
 
-A malformed file does not stop the others: its error (file and line) is collected, and the
-command exits 1 at the end. Files that are not inventories (the unfinished assessment, role
+`read_team` reads a team's folder in worker processes, keeping only each file's row of the team
+view. A malformed file does not stop the others: its error (file and line) is collected, and
+the command exits 1 at the end. Files that are not inventories (the unfinished assessment, role
 profiles) are left out.
 """
 
@@ -9,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
-from careerpath.core.model import Inventory
+from careerpath.core.model import Inventory, person_key
+from careerpath.core.reviews.team import PersonRow, Scope, Tally, summarise
 from careerpath.edges.inventory_files import is_progress_file, sequence_key
 from careerpath.edges.load import Library, load_inventory, yaml_files
 from careerpath.errors import CareerpathError, UsageError
 
-Tick = Callable[[], None]
+Tick = Callable[[int], None]
 
 
 def inventory_paths(folder: Path) -> list[Path]:
@@ -39,5 +42,79 @@ def read_inventories(
         except CareerpathError as error:
             errors.append(error)
         if tick is not None:
-            tick()
+            tick(1)
     return loaded, errors
+
+
+class TeamJob(NamedTuple):
+    library: Library
+    scope: Scope
+
+
+def team_row(job: TeamJob, path: Path) -> PersonRow:
+    """One file's row of the team view (run in a worker process)."""
+    return summarise(load_inventory(path, job.library), job.scope)
+
+
+def read_team(
+    paths: Sequence[Path],
+    library: Library,
+    scope: Scope,
+    *,
+    jobs: int | None = None,
+    tick: Tick | None = None,
+) -> tuple[Tally, list[CareerpathError]]:
+    """Every file's row, read in worker processes (careerpath.edges.folder_pool), kept in a
+    Tally; the problems of the files that do not load, in the order of `paths`."""
+    from careerpath.edges.folder_pool import each_file
+
+    tally = Tally(scope)
+    errors: list[tuple[int, CareerpathError]] = []
+    for index, result in each_file(paths, team_row, TeamJob(library, scope), jobs=jobs, tick=tick):
+        if isinstance(result, CareerpathError):
+            errors.append((index, result))
+        else:
+            tally.add(result, index)
+    return tally, [error for _, error in sorted(errors, key=lambda pair: pair[0])]
+
+
+class Latest(NamedTuple):
+    """Each person's latest file in a folder (careerpath.edges.plan_batch, the export)."""
+
+    people: dict[str, tuple[int, str]]  # person_key -> (the file's index in paths, the name)
+    errors: list[tuple[int, CareerpathError]]  # the files that do not load, by index
+    older: int  # earlier inventories of the same people
+
+    def in_order(self) -> list[tuple[int, str]]:
+        """(index, name) of the latest files, in the team view's order of people (by name)."""
+        return sorted(self.people.values(), key=lambda found: (found[1].casefold(), found[1]))
+
+
+class _Found(NamedTuple):
+    key: str
+    person: str
+    date: int
+
+
+def _found(library: Library, path: Path) -> _Found:
+    inventory = load_inventory(path, library)
+    return _Found(person_key(inventory.person), inventory.person, inventory.date.toordinal())
+
+
+def latest_files(paths: Sequence[Path], library: Library, *, jobs: int | None = None) -> Latest:
+    """Every file read (in worker processes) for who it is about and its date: each person's
+    latest (by date; the same date: the later file)."""
+    from careerpath.edges.folder_pool import each_file
+
+    errors: list[tuple[int, CareerpathError]] = []
+    latest: dict[str, tuple[int, int, str]] = {}  # key -> (date, index, person)
+    for index, found in each_file(paths, _found, library, jobs=jobs):
+        if isinstance(found, CareerpathError):
+            errors.append((index, found))
+            continue
+        kept = latest.get(found.key)
+        if kept is None or (found.date, index) > kept[:2]:
+            latest[found.key] = (found.date, index, found.person)
+    people = {key: (index, person) for key, (_, index, person) in latest.items()}
+    older = len(paths) - len(errors) - len(latest)
+    return Latest(people, sorted(errors, key=lambda pair: pair[0]), older)

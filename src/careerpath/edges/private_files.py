@@ -26,7 +26,7 @@ import re
 import stat
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from careerpath.errors import CareerpathError
@@ -67,9 +67,9 @@ def check_target(path: Path, *, force: bool = False) -> None:
         )
 
 
-def write_private(path: Path, text: str, *, force: bool = False) -> None:
-    """Write `text` to `path`, readable by the owner only; an existing regular file is replaced
-    only with `force`."""
+def write_private(path: Path, text: str | Iterable[str], *, force: bool = False) -> None:
+    """Write `text` (or its pieces, written as they come) to `path`, readable by the owner
+    only; an existing regular file is replaced only with `force`."""
     check_target(path, force=force)
     folder = make_folder(_folder_of(path), path)
     with _temporary(folder, path, text) as temporary:
@@ -192,7 +192,7 @@ def _folder_of(path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def _temporary(folder: Path, target: Path, text: str) -> Iterator[str]:
+def _temporary(folder: Path, target: Path, text: str | Iterable[str]) -> Iterator[str]:
     """A complete temporary copy of `text` in `folder`, on disk; removed when done, whatever
     happened (after a rename it is already gone; after a link the target keeps the data)."""
     sweep(folder)
@@ -204,7 +204,10 @@ def _temporary(folder: Path, target: Path, text: str) -> Iterator[str]:
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 os.fchmod(stream.fileno(), 0o600)
-                stream.write(text)
+                if isinstance(text, str):
+                    stream.write(text)
+                else:
+                    stream.writelines(text)  # an error in the pieces: the file is removed
                 stream.flush()
                 os.fsync(stream.fileno())
         except OSError as exc:

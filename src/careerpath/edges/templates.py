@@ -42,6 +42,8 @@ from careerpath.views import formatting
 from careerpath.views.escape import md_inline
 from careerpath.views.plain_data import plain_data
 
+Environment = jinja2.Environment  # for type hints elsewhere: only this module imports jinja2
+
 # select_autoescape() matches on the final suffix only, so name the .j2 forms explicitly.
 AUTOESCAPE = ("html", "htm", "xml", "html.j2", "htm.j2", "xml.j2")
 
@@ -259,7 +261,7 @@ def environment(
     With `markdown`, every `{{ value }}` that is text goes through the `md` filter (Jinja's
     finalize: careerpath.views.escape.md_inline), so text from a file is inert in Markdown
     whatever template shows it; `| safe` or `| md` marks text as written out as it is."""
-    trusted = all(Path(d) == locations.builtin("templates") for d in template_dirs)
+    trusted = shipped(template_dirs)
     kind = jinja2.Environment if trusted else _Untrusted
     flavour = f"{kind.__name__} {'markdown' if markdown else 'plain'}"  # compiled into the code
     env = kind(
@@ -304,6 +306,26 @@ def render(
         if not isinstance(env, _Untrusted):
             return env.get_template(name).render(context)
         return _bounded(env, name, plain_data(context))  # type: ignore[arg-type]
+    except Exception as error:  # every failure in a template is the template's
+        raise _template_error(error, template_dirs, name, env) from None
+
+
+def shipped(template_dirs: Sequence[Path]) -> bool:
+    """Whether `template_dirs` holds careerpath's own templates only (no organisation's)."""
+    return all(Path(d) == locations.builtin("templates") for d in template_dirs)
+
+
+def render_pieces(
+    template_dirs: Sequence[Path], name: str, context: Mapping[str, object]
+) -> Iterator[str]:
+    """A shipped template's output in the pieces it writes, for output too large to hold whole
+    (a team of thousands); any other template gets `render`, bounded, in one piece."""
+    env = environment(template_dirs)
+    if isinstance(env, _Untrusted):
+        yield render(template_dirs, name, context, env)
+        return
+    try:
+        yield from env.get_template(name).generate(context)
     except Exception as error:  # every failure in a template is the template's
         raise _template_error(error, template_dirs, name, env) from None
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from careerpath.cli.commands.plan import first_target, plan_markdown
+from careerpath.cli.commands.plan import plan_markdown
 from careerpath.cli.shared import handled, library_of, parse_date, read_inventory
 from careerpath.core.plan.horizon import parse_horizon
 
@@ -27,6 +27,7 @@ def demo(
     """Show the whole loop on the shipped example: gaps for every role, then a growth plan."""
     from careerpath.core.gaps import rank
     from careerpath.edges import locations
+    from careerpath.edges.plan_batch import first_target
     from careerpath.views.gaps_text import ranking_text, role_text
 
     chosen = parse_date(date) if date else None  # a wrong --date stops before any output
