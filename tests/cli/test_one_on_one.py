@@ -173,7 +173,14 @@ def test_the_whole_one_on_one(tmp_path: Path, files: dict[str, Path], library: L
     timeline = text.split("## Timeline")[1]
     assert "Find a mentor" not in timeline and "reach level 2 (with guidance)" in timeline
     assert "Test design: reach level 3 (independent). *(carried over)*" in timeline
-    assert text.index("### 1. Test design: from 2 to 3") < text.index("## Mentor")
+    gaps = text.split("## Top gaps")[1].split("## Mentor")[0]
+    assert [h.split(" (priority")[0] for h in gaps.split("\n### ")[1:5]] == [  # by priority
+        "1. Scripting and programming: from 1 to 3",
+        "2. Test design: from 2 to 3",
+        "3. Test automation: from 1 to 2",
+        "4. Presenting and explaining: from 2 to 3",
+    ]
+    assert "Carried over from the plan of" not in gaps  # all carried: no order to explain
     data = json.loads(
         run("plan", later, "--date", "2027-02-15", "--previous", first_plan,
             "--format", "json", home=home).stdout

@@ -19,6 +19,7 @@ import pytest
 
 from careerpath.cli.exits import flagged
 from careerpath.core.plan.builder import build_plan
+from careerpath.core.plan.carryover import Previous
 from careerpath.core.plan.horizon import parse_horizon
 from careerpath.core.plan.smart import check_plan
 from careerpath.core.plan.values import Plan
@@ -124,6 +125,37 @@ def test_html_bar_chart_has_every_gap_and_the_timeline_every_goal(library: Libra
     bars = re.findall(r'<rect class="bar-(high|medium|low)"', text)
     assert len(bars) == len(plan.analysis.gaps)
     assert unshown(plan, text, is_html=True) == ()
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_carried_gap_below_new_ones_says_why_its_steps_come_first(
+    library: Library, fmt: str
+) -> None:
+    """--previous: the gaps stay in priority order, and a carried-over gap listed after new
+    ones of higher priority says why its steps keep their early dates."""
+    first = shipped(library)
+    last = first.top_gaps[-1]
+    previous = Previous(START, "testing", first.role.title, last.steps)
+    inventory = load_inventory(locations.example_inventory(), library)
+    second = build_plan(
+        inventory,
+        library.roles["testing"],
+        library.catalogue,
+        list(library.roles.values()),
+        start=START + dt.timedelta(days=90),
+        horizon=parse_horizon("6m"),
+        previous=previous,
+    )
+    priorities = [gp.gap.priority or 0 for gp in second.top_gaps]
+    assert priorities == sorted(priorities, reverse=True)
+    text = render_plan(second, library, fmt).text
+    note = (
+        "Carried over from the plan of 2026-11-02, where you started it: its steps keep their"
+        " early dates, before those of the new gaps above it by priority."
+    )
+    assert text.count(note) == 1
+    assert text.index(last.gap.name + ": from") < text.index(note)
+    assert render_plan(first, library, fmt).text.count("Carried over from the plan of") == 0
 
 
 def test_a_script_as_a_name_comes_out_escaped(library: Library) -> None:

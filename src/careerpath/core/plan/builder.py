@@ -193,8 +193,9 @@ def _skill_steps(
     max_gaps: int,
     follow: _Follow,
 ) -> tuple[tuple[GapPlan, ...], list[list[Goal]]]:
-    """The gaps the plan works on, by priority while the timeline has room, each with its
-    steps up; and the steps placed per milestone (at most STEPS_PER_MILESTONE each)."""
+    """The gaps the plan works on (the previous plan's open skills first, then by priority
+    while the timeline has room), listed by priority, each with its steps up; and the steps
+    placed per milestone (at most STEPS_PER_MILESTONE each), the open skills' first."""
 
     def steps_of(gap: SkillGap) -> list[Goal]:
         levels = range((gap.current or 0) + 1, gap.required + 1)
@@ -242,7 +243,10 @@ def _skill_steps(
         )
         for index, (gap, steps) in enumerate(zip(top, gap_steps, strict=True))
     )
-    return top_gaps, dated
+    # The previous plan's open skills are scheduled first (they were started); the gaps are
+    # shown by priority all the same.
+    rank = {gap.skill: n for n, gap in enumerate(analysis.gaps)}
+    return tuple(sorted(top_gaps, key=lambda gp: rank[gp.gap.skill])), dated
 
 
 def _middle(slots: int) -> int:
