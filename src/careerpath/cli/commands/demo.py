@@ -15,13 +15,17 @@ from careerpath.core.plan.horizon import parse_horizon
 app = typer.Typer(add_completion=False)
 
 
-@app.command()
+@app.command(epilog="Example: careerpath demo | less")
 @handled
 def demo(
     ctx: typer.Context,
     date: Annotated[
         str | None,
-        typer.Option("--date", help="Start date for the plan. Default: the example's own date."),
+        typer.Option(
+            "--date",
+            metavar="DATE",
+            help="Start date for the plan. Default: the example's own date.",
+        ),
     ] = None,
 ) -> None:
     """Show the whole loop on the shipped example: gaps for every role, then a growth plan."""

@@ -11,12 +11,20 @@ import typer
 
 from careerpath.cli import exits
 from careerpath.cli.output import ForceOption, OutOption, chosen_format, emit_pieces
-from careerpath.cli.shared import JobsOption, check_jobs, counted, fail, handled, library_of
+from careerpath.cli.shared import (
+    JobsOption,
+    check_jobs,
+    complete_role,
+    counted,
+    fail,
+    handled,
+    library_of,
+)
 
 app = typer.Typer(add_completion=False)
 
 
-@app.command()
+@app.command(epilog="Example: careerpath export ~/team -o team.csv --anonymous")
 @handled
 def export(
     ctx: typer.Context,
@@ -25,6 +33,7 @@ def export(
         str | None,
         typer.Option(
             "--format",
+            "-f",
             metavar="csv|jsonl",
             help="csv (a header row, then the rows) or jsonl (one JSON object a line)."
             " Default: what --out's extension names, else csv.",
@@ -41,7 +50,13 @@ def export(
     ] = False,
     role: Annotated[
         str | None,
-        typer.Option("--role", help="Only this role's skills, gaps and readiness. Default: all."),
+        typer.Option(
+            "--role",
+            "-r",
+            metavar="ROLE",
+            autocompletion=complete_role,
+            help="Only this role's skills, gaps and readiness. Default: all.",
+        ),
     ] = None,
     jobs: JobsOption = None,
 ) -> None:

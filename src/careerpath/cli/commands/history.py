@@ -59,7 +59,7 @@ def history_output(
     )
 
 
-@app.command()
+@app.command(epilog='Example: careerpath history "Megan Doyle" ~/team -o history.html')
 @handled
 def history(
     ctx: typer.Context,
@@ -68,6 +68,7 @@ def history(
         list[Path] | None,
         typer.Option(
             "--dir",
+            metavar="DIR",
             help="A folder of dated inventories (repeatable). Default: your careerpath folder"
             " (CAREERPATH_HOME, else the user data folder).",
             show_default=False,

@@ -17,6 +17,7 @@ from careerpath.cli.shared import (
     JobsOption,
     based,
     check_jobs,
+    complete_role,
     counted,
     fail,
     handled,
@@ -44,24 +45,43 @@ PlanInventoryArg = Annotated[
 ]
 
 
-@app.command()
+@app.command(
+    epilog=(
+        "Example: careerpath plan examples/support-analyst.yaml -r testing -o plan.html"
+        " --ics plan.ics"
+    ),
+)
 @handled
 def plan(
     ctx: typer.Context,
     inventory_path: PlanInventoryArg,
     role: Annotated[
         str | None,
-        typer.Option("--role", help="The role to plan for. Default: the inventory's first target."),
+        typer.Option(
+            "--role",
+            "-r",
+            metavar="ROLE",
+            autocompletion=complete_role,
+            help="The role to plan for. Default: the inventory's first target.",
+        ),
     ] = None,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Write the plan to this file (mode 0600).")
+        Path | None,
+        typer.Option(
+            "--out", "-o", metavar="FILE", help="Write the plan to this file (mode 0600)."
+        ),
     ] = None,
     horizon: Annotated[
-        str, typer.Option("--horizon", help="How far the plan reaches: 6m, 26w, 180d or 1y.")
+        str,
+        typer.Option(
+            "--horizon", metavar="SPAN", help="How far the plan reaches: 6m, 26w, 180d or 1y."
+        ),
     ] = "6m",
     date: Annotated[
         str | None,
-        typer.Option("--date", help="The plan's start date, YYYY-MM-DD. Default: today."),
+        typer.Option(
+            "--date", metavar="DATE", help="The plan's start date, YYYY-MM-DD. Default: today."
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace --out and --ics if they exist.")
@@ -71,6 +91,7 @@ def plan(
         str | None,
         typer.Option(
             "--format",
+            "-f",
             metavar="md|html|json",
             help="md; html: one self-contained page with charts, for printing or sharing;"
             " json: every number and goal (careerpath schema plan). Default: what --out's"
@@ -82,6 +103,7 @@ def plan(
         Path | None,
         typer.Option(
             "--template",
+            metavar="FILE",
             help="Your own Jinja template for the md or html plan (sandboxed; an HTML"
             " template's name ends in .html.j2).",
             show_default=False,
@@ -91,6 +113,7 @@ def plan(
         Path | None,
         typer.Option(
             "--ics",
+            metavar="FILE",
             help="Also write the milestones and check-ins to this iCalendar file (mode 0600).",
             show_default=False,
         ),

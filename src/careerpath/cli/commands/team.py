@@ -19,7 +19,15 @@ from careerpath.cli.output import (
     chosen_format,
     emit_pieces,
 )
-from careerpath.cli.shared import JobsOption, check_jobs, counted, fail, handled, library_of
+from careerpath.cli.shared import (
+    JobsOption,
+    check_jobs,
+    complete_role,
+    counted,
+    fail,
+    handled,
+    library_of,
+)
 
 if TYPE_CHECKING:  # the heavy modules load inside the command
     from careerpath.core.reviews.team import Team
@@ -28,14 +36,20 @@ if TYPE_CHECKING:  # the heavy modules load inside the command
 app = typer.Typer(add_completion=False)
 
 
-@app.command()
+@app.command(epilog="Example: careerpath team ~/team --anonymous -o team.html")
 @handled
 def team(
     ctx: typer.Context,
     folder: Annotated[Path, typer.Argument(metavar="DIR", help="A folder of inventories.")],
     role: Annotated[
         str | None,
-        typer.Option("--role", help="Only this role's skills and readiness. Default: all."),
+        typer.Option(
+            "--role",
+            "-r",
+            metavar="ROLE",
+            autocompletion=complete_role,
+            help="Only this role's skills and readiness. Default: all.",
+        ),
     ] = None,
     fmt: FormatOption = None,
     anonymous: Annotated[
