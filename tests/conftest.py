@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from careerpath.edges.load import Library, load_library
+if TYPE_CHECKING:  # the core's tests load no file: the loader is imported only when asked for
+    from careerpath.edges.load import Library
 
 WriteFile = Callable[[str, "str | bytes"], Path]
 
@@ -28,6 +30,8 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch, _session_cache: Path) ->
 @pytest.fixture(scope="session")
 def library() -> Library:
     """The built-in catalogue and roles, loaded once (the models are frozen)."""
+    from careerpath.edges.load import load_library
+
     return load_library()
 
 

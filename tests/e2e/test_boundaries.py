@@ -73,3 +73,25 @@ def test_each_probe_fails_its_check(tree: Path, module: str, line: str, name: st
     finally:
         path.write_text(original, encoding="utf-8")
     assert result.returncode != 0, f"{name} accepted {line!r} in {module}"
+
+
+def test_the_core_tests_load_no_edge_and_no_cli() -> None:
+    """`pytest tests/core` stays fast: its modules, the shared conftest and builders included,
+    import nothing that reads files or drives a terminal (the loader comes only when asked for)."""
+    modules = sorted(p.stem for p in (ROOT / "tests" / "core").glob("test_*.py"))
+    probe = (
+        "import importlib, sys\n"
+        "import tests.conftest\n"
+        f"for name in {modules!r}: importlib.import_module('tests.core.' + name)\n"
+        "heavy = ('careerpath.edges', 'careerpath.cli', 'yaml', 'jinja2', 'questionary', 'rich')\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith(heavy))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert modules and result.stdout.strip() == ""

@@ -179,3 +179,20 @@ def test_a_plan_without_a_manager_view_has_no_comparison(library: Library) -> No
     assert plan.comparison is None and plan.basis == "self"
     for fmt in ("md", "html"):
         assert "Self and manager" not in render_plan(plan, library, fmt).text
+
+
+@pytest.mark.parametrize(
+    ("basis", "legend"),
+    [
+        ("self", "current: the self-rating"),
+        ("manager", "current: the manager's rating"),
+        ("conservative", "current: the lower of the self and manager ratings, skill by skill"),
+    ],
+)
+def test_the_radar_legend_names_the_plotted_basis(
+    library: Library, basis: str, legend: str
+) -> None:
+    html = render_plan(managed_plan(library, basis), library, "html").text
+    radar = html.split('<figure id="radar">')[1].split("</figure>")[0]
+    assert legend in radar.replace("&#39;", "'")
+    assert "(you)" not in radar

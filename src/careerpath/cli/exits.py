@@ -31,6 +31,7 @@ FLAGS = {
     "jobs": "--jobs",
     "previous": "--previous",
     "reader": "--reader",
+    "resume": "--resume",
     "role_id": "--id",
     "roles_dir": "--roles-dir",
     "template": "--template",

@@ -30,7 +30,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from careerpath.edges.safe_open import NotRegular, open_file
 from careerpath.errors import CareerpathError
+
+NOT_UPDATED = "is not a regular file; careerpath updates only regular files"
 
 STALE_AFTER = 10 * 60  # seconds: a temporary file this old belongs to no running write
 _TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")  # tempfile.mkstemp's names, as we ask them
@@ -178,7 +181,9 @@ def locked(path: Path) -> Iterator[Path]:
         return
     while True:
         try:
-            handle = os.open(real, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+            handle = open_file(real)  # a regular file only, and never a hang on a pipe
+        except (NotRegular, IsADirectoryError):  # swapped in since _real_file looked
+            raise CareerpathError(NOT_UPDATED, file=path) from None
         except OSError as exc:
             raise CareerpathError(f"cannot be read: {exc.strerror}", file=path) from None
         try:
@@ -331,9 +336,7 @@ def _real_file(path: Path) -> Path:
         reason = getattr(exc, "strerror", None) or "a loop of symbolic links"
         raise CareerpathError(f"cannot be read: {reason}", file=path) from None
     if not stat.S_ISREG(status.st_mode):
-        raise CareerpathError(
-            "is not a regular file; careerpath updates only regular files", file=path
-        )
+        raise CareerpathError(NOT_UPDATED, file=path)
     return real
 
 

@@ -15,19 +15,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from careerpath.core.gaps import RoleGaps, SkillGap
 from careerpath.core.model import LEVEL_NAMES, Catalogue
+from careerpath.core.plan.carryover import FollowUp, Previous
 from careerpath.core.plan.goals import Done, Goal, GoalKind, goal_id
 from careerpath.core.plan.values import Plan
-from careerpath.views.formatting import whole_percent
-
-if TYPE_CHECKING:
-    from careerpath.core.plan.carryover import FollowUp, Previous
-    from careerpath.core.reviews.compare import Comparison
+from careerpath.core.reviews.compare import FLAG_AT, Comparison
+from careerpath.views.formatting import rating_cell, whole_percent
 
 SCHEMA_ID = "careerpath.plan/1"
 
@@ -325,9 +323,6 @@ def goal_value(doc: GoalDoc) -> Goal:
 
 
 def _comparison(result: Comparison) -> ComparisonDoc:
-    from careerpath.core.reviews.compare import FLAG_AT
-    from careerpath.views.formatting import rating_cell
-
     return ComparisonDoc(
         self_date=dt.date.fromisoformat(result.self_date),
         manager=result.manager,
@@ -534,8 +529,6 @@ def mark_done(document: PlanDocument, goal: str, done: Done) -> PlanDocument:
 
 def previous_plan(document: PlanDocument) -> Previous:
     """What a new plan needs of this one (careerpath.core.plan.carryover)."""
-    from careerpath.core.plan.carryover import Previous
-
     followup = document.followup
     return Previous(
         start=document.start,

@@ -242,7 +242,11 @@ def _plan_folder(folder: Path, out_dir: Path, batch: "Batch", jobs: int | None) 
         fail(error)
     for warning in sorted({w for done in outcome.written for w in done.warnings}):
         typer.echo(f"careerpath: warning: {warning}", err=True)
-    older = f"; {outcome.older} earlier inventories set aside" if outcome.older else ""
+    older = (
+        f"; {counted(outcome.older, 'earlier inventory', 'earlier inventories')} set aside"
+        if outcome.older
+        else ""
+    )
     typer.echo(
         f"careerpath: wrote {counted(len(outcome.written), 'plan')} in {out_dir}{older}", err=True
     )

@@ -101,6 +101,7 @@ class PersonRow(NamedTuple):
 
 
 class Team(NamedTuple):
+    size: int  # the people counted, also when their rows are hidden
     people: tuple[str, ...]  # names, or Person 1..N when anonymous
     skills: tuple[tuple[str, str], ...]  # (id, name), the heatmap's columns
     rows: tuple[PersonRow, ...]  # one per person shown, in the order of `people`
@@ -115,10 +116,6 @@ class Team(NamedTuple):
     anonymous: bool
     strong_level: str  # what "strong" means in `thinnest`
     read: int = 0  # people read; more than `size` when too few to stay anonymous
-
-    @property
-    def size(self) -> int:
-        return len(self.people)
 
     @property
     def heatmap(self) -> Cells:
@@ -376,6 +373,7 @@ def _team(
         mentoring = _mentoring(columns, labels, frame, shown, catalogue, listed)
     strong = f"the {role.title} level" if role is not None else f"level {STRONG} or more"
     return Team(
+        size=size,
         people=() if anonymous_and_small else tuple(labels),
         skills=tuple((frame.skills[n], catalogue.skills[frame.skills[n]].name) for n in shown),
         rows=() if anonymous_and_small else tuple(rows),
