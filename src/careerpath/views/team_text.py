@@ -54,8 +54,6 @@ def _pairs(group: Mentoring) -> str:
 def _header(result: Team) -> list[str]:
     scope = f"for {result.role}" if result.role else "for every role"
     lines = [f"Team of {result.size} {scope}" + (", anonymised" if result.anonymous else "")]
-    if result.read > result.size:  # too few to stay anonymous: say who was read, not "0"
-        lines = [f"Team of {result.read} people {scope}, anonymised: no one is shown (see Hidden)"]
     if result.older:
         older = counted(result.older, "earlier inventory", "earlier inventories")
         lines.append(f"({older} of the same people set aside: the latest per person is used)")

@@ -116,7 +116,6 @@ class Team(NamedTuple):
     role: str | None  # --role, if given
     anonymous: bool
     strong_level: str  # what "strong" means in `thinnest`
-    read: int = 0  # people read; more than `size` when too few to stay anonymous
 
     @property
     def heatmap(self) -> Cells:
@@ -388,7 +387,6 @@ def _team(
         role=frame.role,
         anonymous=frame.anonymous,
         strong_level=strong,
-        read=size,
     )
 
 
