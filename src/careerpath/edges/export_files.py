@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from careerpath.core.reviews.export import NAMES, Row, person_rows
 from careerpath.core.reviews.team import MIN_GROUP, Scope
 from careerpath.edges.load import Library, load_inventory
-from careerpath.errors import CareerpathError
+from careerpath.errors import CareerpathError, flag
 from careerpath.views.escape import json_text
 
 if TYPE_CHECKING:
@@ -76,8 +76,8 @@ def export_folder(
         labels = {str(paths[i]): f"Person {n:0{width}d}" for n, (i, _) in enumerate(people, 1)}
         if 0 < len(people) < MIN_GROUP:
             hidden = (
-                f"no rows: with --anonymous, {len(people)} people are too few to stay anonymous"
-                f" (fewer than {MIN_GROUP})"
+                f"no rows: with {flag('anonymous')}, {len(people)} people are too few to stay"
+                f" anonymous (fewer than {MIN_GROUP})"
             )
             people = []
     job = ExportJob(library, scope, labels, fmt)

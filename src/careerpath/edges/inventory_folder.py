@@ -47,6 +47,13 @@ def no_inventories(folder: Path) -> CareerpathError:
     if others:
         found.append(f"{_count(len(others), 'other file')} ({_some(others)})")
     what = "; ".join(found) if found else "it is empty"
+    if unfinished and not folders and not others:  # the inventories are on their way
+        return CareerpathError(
+            f"no inventory files (*.yaml) here: {what}; finish one with careerpath assess"
+            " {option}",
+            file=folder,
+            option="resume",
+        )
     return CareerpathError(
         f"no inventory files (*.yaml) here: {what}; name the folder that holds the inventories",
         file=folder,

@@ -23,14 +23,14 @@ import datetime as dt
 import re
 import secrets
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from careerpath.core.basis import check_basis, with_basis
 from careerpath.core.model import Inventory
 from careerpath.edges.load import Library, load_inventory
-from careerpath.errors import CareerpathError, UsageError
+from careerpath.errors import CareerpathError, UsageError, flag, spelled
 
 if TYPE_CHECKING:
     from careerpath.core.plan.carryover import Previous
@@ -46,7 +46,7 @@ SLUG_LENGTH = 60
 def first_target(inventory: Inventory) -> str:
     if not inventory.targets:
         raise UsageError(
-            "the inventory has no targets; add `targets: [ROLE]` to it or pass --role ROLE"
+            f"the inventory has no targets; add `targets: [ROLE]` to it or pass {flag('role')} ROLE"
         )
     return inventory.targets[0]
 
@@ -102,6 +102,7 @@ class Batch(NamedTuple):
     cache_dir: Path | None
     force: bool
     targets: dict[str, Path]  # inventory file -> plan file (the second pass)
+    flags: Mapping[str, str]  # option name -> flag: how a plan's hints spell an option
     run: str = ""  # in the name of this run's temporary files (private_files.stage)
 
 
@@ -131,7 +132,8 @@ def _write(batch: Batch, path: Path) -> Written:
         raise CareerpathError(error.message, file=path, option=error.option) from None
     rendered = render_plan(the_plan, batch.library, batch.fmt, batch.template, batch.cache_dir)
     target = batch.targets[str(path)]
-    return Written(target, rendered.warnings, stage(target, rendered.text, batch.run))
+    text = spelled(rendered.text, batch.flags)
+    return Written(target, rendered.warnings, stage(target, text, batch.run))
 
 
 def plan_folder(

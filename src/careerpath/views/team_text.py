@@ -22,7 +22,7 @@ from careerpath.core.reviews.team import (
     Team,
 )
 from careerpath.views.escape import json_text, terminal_text
-from careerpath.views.formatting import md_cell, percent
+from careerpath.views.formatting import counted, md_cell, percent
 
 NAMES_SHOWN = 6  # names per list in text and Markdown; JSON has them (MENTORING_LISTED at most)
 
@@ -54,11 +54,9 @@ def _pairs(group: Mentoring) -> str:
 def _header(result: Team) -> list[str]:
     scope = f"for {result.role}" if result.role else "for every role"
     lines = [f"Team of {result.size} {scope}" + (", anonymised" if result.anonymous else "")]
-    if result.read > result.size:  # too few to stay anonymous: say who was read, not "0"
-        lines = [f"Team of {result.read} people {scope}, anonymised: no one is shown (see Hidden)"]
     if result.older:
-        lines.append(f"({result.older} earlier inventories of the same people set aside: the")
-        lines[-1] += " latest per person is used)"
+        older = counted(result.older, "earlier inventory", "earlier inventories")
+        lines.append(f"({older} of the same people set aside: the latest per person is used)")
     return lines
 
 

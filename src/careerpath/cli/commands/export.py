@@ -91,10 +91,14 @@ def export(
         emit_pieces(result.pieces, out, force)
     for error in result.errors[read:]:  # files changed between the two passes
         fail(error)
-    older = f"; {result.older} earlier inventories set aside" if result.older else ""
+    older = (
+        f"; {counted(result.older, 'earlier inventory', 'earlier inventories')} set aside"
+        if result.older
+        else ""
+    )
     typer.echo(f"careerpath: {EXPORT_VERSION}, {_people(result.people)}{older}", err=True)
     if result.hidden is not None:
-        typer.echo(f"careerpath: {result.hidden}", err=True)
+        typer.echo(f"careerpath: {exits.flagged(result.hidden)}", err=True)
     if result.errors:
         typer.echo(f"careerpath: {counted(len(result.errors), 'file')} could not be read", err=True)
         raise typer.Exit(exits.DATA)

@@ -224,7 +224,9 @@ def _batch_of(
     library = library_of(ctx)
     if role is not None:
         library.role(role)
-    return out_dir, Batch(library, role, start, span, basis, fmt, None, cache_dir(), False, {})
+    return out_dir, Batch(
+        library, role, start, span, basis, fmt, None, cache_dir(), False, {}, exits.FLAGS
+    )
 
 
 def _plan_folder(folder: Path, out_dir: Path, batch: "Batch", jobs: int | None) -> None:
@@ -242,7 +244,11 @@ def _plan_folder(folder: Path, out_dir: Path, batch: "Batch", jobs: int | None) 
         fail(error)
     for warning in sorted({w for done in outcome.written for w in done.warnings}):
         typer.echo(f"careerpath: warning: {warning}", err=True)
-    older = f"; {outcome.older} earlier inventories set aside" if outcome.older else ""
+    older = (
+        f"; {counted(outcome.older, 'earlier inventory', 'earlier inventories')} set aside"
+        if outcome.older
+        else ""
+    )
     typer.echo(
         f"careerpath: wrote {counted(len(outcome.written), 'plan')} in {out_dir}{older}", err=True
     )
@@ -260,7 +266,7 @@ def plan_text(library: "Library", the_plan: "Plan", fmt: str, template: Path | N
     rendered = render_plan(the_plan, library, fmt, template, cache_dir())
     for warning in rendered.warnings:
         typer.echo(f"careerpath: warning: {terminal_line(warning)}", err=True)
-    return rendered.text
+    return exits.flagged(rendered.text)
 
 
 def plan_markdown(

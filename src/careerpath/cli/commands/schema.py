@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from careerpath.cli import exits
 from careerpath.cli.shared import handled
 
 app = typer.Typer(add_completion=False)
@@ -23,4 +24,4 @@ def schema(
     """Print the JSON Schema of a file format, for editors that autocomplete YAML."""
     from careerpath.views.schemas import schema_text
 
-    typer.echo(schema_text(name), nl=False)
+    typer.echo(exits.flagged(schema_text(name)), nl=False)

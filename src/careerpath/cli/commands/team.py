@@ -28,6 +28,7 @@ from careerpath.cli.shared import (
     handled,
     library_of,
 )
+from careerpath.errors import CareerpathError
 
 if TYPE_CHECKING:  # the heavy modules load inside the command
     from careerpath.core.reviews.team import Team
@@ -80,11 +81,14 @@ def team(
         collector.kept()
         for error in errors:
             fail(error)
-        if len(errors) == len(paths):
-            which = "the one file" if len(paths) == 1 else f"none of the {len(paths)} files"
-            typer.echo(f"careerpath: no team to show: {which} could be read", err=True)
-            raise typer.Exit(exits.DATA)
+        if not tally.latest:
+            raise CareerpathError(
+                f"no team to show: none of its {counted(len(paths), 'YAML file')} is an"
+                " inventory careerpath can read (each named above)",
+                file=folder,
+            )
         result = tally.finish(library.catalogue, profile)
+        result = result._replace(hidden=tuple(exits.flagged(note) for note in result.hidden))
         title = "Team" + (f": {profile.title}" if profile is not None else "")
         emit_pieces(team_pieces(library, fmt, result, title), out, force)
     if errors:
