@@ -26,7 +26,7 @@ def test_an_interrupted_batch_leaves_nothing_in_the_folder(
         (team / name).write_text(dump(data), encoding="utf-8")
     paths = sorted(team.glob("*.yaml"))
     start, span = dt.date(2026, 11, 2), parse_horizon("6m")
-    batch = Batch(library, None, start, span, "self", "md", None, None, False, {})
+    batch = Batch(library, None, start, span, "self", "md", None, None, False, {}, {})
     out = tmp_path / "plans"
     seen: list[int] = []
 
