@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from careerpath.cli.exits import FLAGS
 from careerpath.core.assessment import skill_order
 from careerpath.core.plan.horizon import parse_horizon
 from careerpath.edges.load import Library
@@ -27,7 +26,7 @@ def test_an_interrupted_batch_leaves_nothing_in_the_folder(
         (team / name).write_text(dump(data), encoding="utf-8")
     paths = sorted(team.glob("*.yaml"))
     start, span = dt.date(2026, 11, 2), parse_horizon("6m")
-    batch = Batch(library, None, start, span, "self", "md", None, None, False, {}, FLAGS)
+    batch = Batch(library, None, start, span, "self", "md", None, None, False, {}, {})
     out = tmp_path / "plans"
     seen: list[int] = []
 
