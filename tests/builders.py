@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +115,75 @@ def move(from_: str, to: str, builds: list[str], carries: list[str] | None = Non
 def every_goal(plan: Plan) -> tuple[Goal, ...]:
     """Every goal of a plan once: the timeline's, then the steps beyond the horizon."""
     return plan.goals + tuple(g for gp in plan.top_gaps for g in gp.later)
+
+
+# --- a varied team, as plain inventory data (tests/cli/test_team_golden.py) ---------------
+
+FIRST = ("Ana", "Ben", "Chen", "Dara", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jade", "Kofi", "Lena")
+LAST = ("Lopez", "Okafor", "Wei", "Singh", "Novak", "Moore", "Berg", "Sato", "Petrov", "O'Neil")
+ODD_NAMES = ("Zoë Ångström", "Kim <Lee>", "Pat | Quinn", "Ren & Co")
+
+
+def varied_team(
+    count: int, seed: int, skills: list[str], roles: list[str]
+) -> list[tuple[str, dict[str, object]]]:
+    """(file name, inventory data) for `count` people, the same for the same arguments.
+
+    Every kind of rating (levels, evidence, n/a, unsure, not rated), targets of one to three
+    roles, a manager's view on every fourth person, and an earlier inventory for every sixth
+    (one of them written with the name's case and spaces changed), plus names that need
+    escaping in Markdown and HTML.
+    """
+    rng = random.Random(seed)
+    names = [f"{first} {last}" for last in LAST for first in FIRST]
+    rng.shuffle(names)
+    names = [*ODD_NAMES, *names][:count]
+    files: list[tuple[str, dict[str, object]]] = []
+    for number, name in enumerate(names):
+        date = dt.date(2026, 1, 5) + dt.timedelta(days=rng.randint(100, 300))
+        files.append((f"p{number:03d}.yaml", _varied_person(rng, name, date, skills, roles)))
+        if number % 4 == 1:
+            files[-1][1]["manager"] = {
+                "name": "Morgan Reyes",
+                "date": date + dt.timedelta(days=3),
+                "ratings": {s: rng.randint(0, 5) for s in rng.sample(skills, 8)},
+            }
+        if number % 6 == 2:
+            earlier = date - dt.timedelta(days=rng.randint(30, 90))
+            older = name.upper() + " " if number % 12 == 2 else name
+            files.append(
+                (f"p{number:03d}-old.yaml", _varied_person(rng, older, earlier, skills, roles))
+            )
+    return files
+
+
+def _varied_person(
+    rng: random.Random, name: str, date: dt.date, skills: list[str], roles: list[str]
+) -> dict[str, object]:
+    ratings: dict[str, object] = {}
+    for skill_id in skills:
+        draw = rng.random()
+        if draw < 0.06:
+            continue  # not rated
+        if draw < 0.10:
+            ratings[skill_id] = "n/a"
+        elif draw < 0.15:
+            ratings[skill_id] = "unsure"
+        elif draw < 0.45:
+            ratings[skill_id] = {
+                "level": rng.randint(0, 5),
+                "evidence": f"Ticket {rng.randint(10000, 99999)}: what I did, and who saw it.",
+            }
+        else:
+            ratings[skill_id] = rng.choice((0, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 5))
+    return {
+        "person": name,
+        "date": date,
+        "current_role": rng.choice([*roles, "service desk"]),
+        "years_in_role": rng.randint(0, 20) / 2,
+        "targets": rng.sample(roles, rng.randint(1, min(3, len(roles)))),
+        "ratings": ratings,
+    }
 
 
 TODAY = dt.date(2026, 11, 23)

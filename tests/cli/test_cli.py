@@ -57,7 +57,7 @@ def test_help() -> None:
 
 COMMANDS = (
     *("validate", "gaps", "paths", "plan", "assess", "demo", "compare"),
-    *("progress", "history", "team", "schema", "roles", "goals"),
+    *("progress", "history", "team", "export", "schema", "roles", "goals"),
 )
 
 

@@ -241,3 +241,36 @@ def test_each_person_and_kind_has_its_own_unfinished_slot(spawn, tmp_path: Path)
     child.send("\r")  # the first: Sam's
     child.expect_exact("Continuing the inventory of Sam Rivera")
     child.close(force=True)
+
+
+def test_a_file_that_cannot_be_written_at_the_end_keeps_the_answers_for_a_new_out(
+    spawn, tmp_path: Path, library: Library
+) -> None:
+    """--out is checked before the first question; if it stops being writable meanwhile, the
+    answers are kept and --resume --out saves them elsewhere."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    child = spawn("--role", "testing", "--out", str(folder / "sam.yaml"))
+    who(child)
+    child.expect_exact("Press Enter to start rating")
+    child.send("\r")
+    rate(child, 1, 10)
+    folder.rmdir()  # the share went away while the person answered
+    folder.write_text("not a folder any more\n")
+    the_rest(child)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    progress = tmp_path / "home" / "assess-in-progress-sam-rivera.yaml"
+    assert (
+        f"careerpath: error: {folder / 'sam.yaml'}: cannot write here: {folder} is not a"
+        f" folder; your answers are kept in {progress}"
+    ) in " ".join(str(child.before).split())
+
+    elsewhere = tmp_path / "sam.yaml"
+    child = spawn("--resume", "--out", str(elsewhere))
+    child.expect_exact("Continuing the inventory of Sam Rivera")
+    transcript = finished(child)  # Save was chosen before: it is saved at once
+    assert str(elsewhere) in transcript
+    assert len(load_inventory(elsewhere, library).ratings) == 10
+    assert not progress.exists()

@@ -13,7 +13,7 @@ import statistics
 from careerpath.core.gaps import RoleGaps, ranking_of
 from careerpath.edges.load import Library, load_inventory
 from tests.core.personas import PERSONAS
-from tests.core.test_personas import moves
+from tests.edges.test_personas import moves
 from tests.helpers import ROOT
 
 WORDS = {14: "fourteen", 15: "fifteen", 16: "sixteen", 17: "seventeen", 18: "eighteen"}

@@ -34,7 +34,7 @@ from careerpath.edges.inventory_files import (
     save_draft,
 )
 from careerpath.edges.load import Library, load_inventory
-from careerpath.errors import Cancelled, UsageError
+from careerpath.errors import Cancelled, CareerpathError, UsageError
 
 TODAY = dt.date(2026, 11, 23)
 ENTER, SPACE, DOWN, CTRL_C, CTRL_D = "\r", " ", "\x1b[B", "\x03", "\x04"
@@ -441,6 +441,80 @@ def test_stopping_at_the_replace_question_writes_nothing(library: Library, tmp_p
     with keyboard(DOWN + DOWN + ENTER), pytest.raises(Cancelled):
         begin(library, progress=ProgressFile(tmp_path / "h"), fresh=lambda: state, resume=False)
     assert not (tmp_path / "h").exists()
+
+
+def test_an_unwritable_out_stops_before_the_first_question(
+    library: Library, tmp_path: Path
+) -> None:
+    """A file is where the folder of --out should be: said at once, not after every question
+    (no key is sent: a question asked would be cancelled instead)."""
+    in_the_way = tmp_path / "notes.txt"
+    in_the_way.write_text("a file, not a folder\n")
+    out = in_the_way / "sam" / "inv.yaml"
+    state = new_draft(library, today=TODAY, out=out, named=True, role="testing", update=None)
+    home = tmp_path / "h"
+    with keyboard(""), pytest.raises(CareerpathError) as caught:
+        begin(library, progress=ProgressFile(home), fresh=lambda: state, resume=False)
+    assert caught.value.message == f"cannot write here: {in_the_way} is not a folder"
+    assert not home.exists()  # nothing saved: nothing was asked
+
+
+def test_a_new_folder_for_out_is_fine(library: Library, tmp_path: Path) -> None:
+    out = tmp_path / "new" / "inv.yaml"
+    state = new_draft(library, today=TODAY, out=out, named=True, role="testing", update=None)
+    with keyboard(""):
+        begun = begin(library, progress=ProgressFile(tmp_path), fresh=lambda: state, resume=False)
+    assert begun.out == out
+    assert list(tmp_path.iterdir()) == [progress_path(tmp_path, state)]  # no folder made yet
+
+
+def test_resume_takes_a_new_out(library: Library, tmp_path: Path) -> None:
+    unfinished = role_draft(library, tmp_path)
+    unfinished.person = "Sam"
+    unfinished.mark("person")
+    save_draft(unfinished, progress_path(tmp_path, unfinished))
+    elsewhere = tmp_path / "elsewhere.yaml"
+    with keyboard(""):
+        progress = ProgressFile(tmp_path)
+        state = begin(
+            library,
+            progress=progress,
+            fresh=lambda: None,
+            resume=True,
+            out=elsewhere,  # type: ignore[arg-type,return-value]
+        )
+    assert (state.out, state.named, state.replace) == (elsewhere, True, False)
+    assert progress.current is not None
+    assert load_draft(progress.current, library).out == elsewhere  # kept for the next --resume
+
+
+def test_resume_asks_before_replacing_a_new_out_that_exists(
+    library: Library, tmp_path: Path
+) -> None:
+    unfinished = role_draft(library, tmp_path)
+    save_draft(unfinished, progress_path(tmp_path, unfinished))
+    taken = tmp_path / "taken.yaml"
+    taken.write_text("precious\n")
+    with keyboard(ENTER):  # "Save as taken-2.yaml instead"
+        state = begin(
+            library,
+            progress=ProgressFile(tmp_path),
+            fresh=lambda: None,
+            resume=True,
+            out=taken,  # type: ignore[arg-type,return-value]
+        )
+    assert state.out == tmp_path / "taken-2.yaml"
+    with keyboard(""):  # --force: replaced without asking
+        state = begin(
+            library,
+            progress=ProgressFile(tmp_path),
+            fresh=lambda: None,
+            resume=True,
+            out=taken,
+            force=True,  # type: ignore[arg-type,return-value]
+        )
+    assert (state.out, state.replace) == (taken, True)
+    assert taken.read_text() == "precious\n"
 
 
 def test_finish_writes_the_inventory_and_removes_the_unfinished_one(

@@ -4,7 +4,7 @@
 # objects spare it compiling and evaluating each one as a string. Names imported only for type
 # checking are quoted instead.
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -21,6 +21,7 @@ FormatOption = Annotated[
     str | None,
     typer.Option(
         "--format",
+        "-f",
         metavar="text|md|html|json",
         help="text for the terminal, or md, html, json. Default: what --out's extension names"
         " (.md, .html, .json), else text.",
@@ -29,7 +30,12 @@ FormatOption = Annotated[
 ]
 OutOption = Annotated[
     Path | None,
-    typer.Option("--out", help="Write to this file (mode 0600) instead of the terminal."),
+    typer.Option(
+        "--out",
+        "-o",
+        metavar="FILE",
+        help="Write to this file (mode 0600) instead of the terminal; - is the terminal.",
+    ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")]
 
@@ -42,9 +48,15 @@ SUFFIX_FORMATS = {
     ".htm": "html",
     ".json": "json",
     ".txt": "text",
+    ".csv": "csv",
+    ".jsonl": "jsonl",
 }
 
-FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON", "text": "plain text"}
+FORMAT_NAMES = {
+    **{"md": "Markdown", "html": "HTML", "json": "JSON", "text": "plain text"},
+    **{"csv": "CSV", "jsonl": "JSON Lines"},
+}
+WRITE_BLOCK = 1 << 16  # characters: streamed output is written in blocks of about this size
 
 
 def chosen_format(fmt: str | None, out: Path | None, allowed: tuple[str, ...], default: str) -> str:
@@ -95,6 +107,30 @@ def emit(text: str, out: Path | None, force: bool) -> None:
     typer.echo(f"careerpath: wrote {out}", err=True)
 
 
+def emit_pieces(pieces: Iterable[str], out: Path | None, force: bool) -> None:
+    """emit for output made in pieces (a team of thousands): written as they come, in blocks
+    of about WRITE_BLOCK characters, never held whole (the pieces are inert already)."""
+    if out is not None:
+        from careerpath.edges.private_files import write_private
+
+        write_private(out, pieces, force=force)
+        typer.echo(f"careerpath: wrote {out}", err=True)
+        return
+    import sys
+
+    stream = sys.stdout
+    block: list[str] = []
+    size = 0
+    for piece in pieces:
+        block.append(piece)
+        size += len(piece)
+        if size >= WRITE_BLOCK:
+            stream.write("".join(block))
+            block, size = [], 0
+    stream.write("".join(block))
+    stream.flush()
+
+
 def formatted(
     library: "Library",
     fmt: str,
@@ -117,9 +153,5 @@ def formatted(
         from careerpath.edges.templates import render
 
         context: dict[str, object] = {"title": title, template.split(".")[0]: data()}
-        if template.startswith("team"):
-            from careerpath.views.team_text import LEGEND
-
-            context["legend"] = LEGEND
         return render(library.template_dirs, template, context)
     return text() + "\n"

@@ -34,7 +34,7 @@ from careerpath.edges.inventory_files import (
 )
 from careerpath.edges.load import Library, load_inventory
 from careerpath.edges.manager_files import with_manager
-from careerpath.edges.private_files import check_target
+from careerpath.edges.private_files import check_destination, check_target
 from careerpath.edges.prompts import Choice, Heading
 from careerpath.errors import Cancelled, CareerpathError, UsageError
 from careerpath.views.summary_text import ranking_rows
@@ -530,13 +530,16 @@ def begin(
     fresh: Callable[[], Draft],
     resume: bool,
     mine: Callable[[Draft], bool] = lambda _: True,
+    out: Path | None = None,
+    force: bool = False,
 ) -> Draft:
     """The draft to work on: a saved one (--resume, or when the person says so) or `fresh()`.
 
     Only the unfinished inventories `mine` accepts are offered: a manager rating Ben is never
     offered someone's own unfinished self-inventory, nor a rating of someone else. A new draft
     whose named output exists is only used once the person agrees to replace it or picks
-    another name. The draft is saved before the first question.
+    another name. The draft is saved before the first question. `out` (with --resume) sends
+    the resumed inventory to a new file (`force`: replacing it if it exists).
     """
     saved, unreadable = _unfinished(progress.home, library, mine)
     if resume:
@@ -549,6 +552,10 @@ def begin(
             )
         path, state = saved[0] if len(saved) == 1 else _which(saved)
         progress.current = path
+        if out is not None:
+            state.out, state.named, state.replace = out.absolute(), True, force
+        _confirm_out(state)
+        progress.save(state)
         return _continuing(state)
     for error in unreadable:
         prompts.say(f"An unfinished inventory cannot be read: {error}")
@@ -639,12 +646,17 @@ def _resume_instead(saved: list[tuple[Path, Draft]]) -> tuple[Path, Draft] | Non
 
 
 def _confirm_out(state: Draft) -> None:
-    """Make sure the output can be written: a new name, or the person's yes to replace it
-    (a regular file only: never a link or a device)."""
+    """Make sure the output can be written, before the first question: a folder that exists
+    and takes a new file, then a new name or the person's yes to replace it (a regular file
+    only: never a link or a device)."""
     if _in_place(state):
+        assert state.manager_for is not None
+        check_destination(state.manager_for, force=True)
         return
     if state.out.is_dir():
         raise UsageError("is a folder; name a file to write", file=state.out)
+    if state.named:
+        check_destination(state.out, force=True)
     if state.replace:
         check_target(state.out, force=True)
         return

@@ -6,6 +6,8 @@ Returns text and the SMART check's warnings; the CLI decides where they go. Jinj
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -17,6 +19,7 @@ from careerpath.views.shown import unshown
 if TYPE_CHECKING:
     from careerpath.core.plan.values import Plan
     from careerpath.edges.load import Library
+    from careerpath.edges.templates import Environment
 
 FORMATS = ("md", "html", "json")
 TEMPLATES = {"md": "plan.md.j2", "html": "plan.html.j2"}
@@ -40,12 +43,40 @@ def check_format(fmt: str, template: Path | None) -> None:
             option="template",
         )
     if not template.is_file():
-        raise UsageError("{option}: no such file", file=template, option="template")
+        problem = "not a regular file" if template.exists() else "no such file"
+        raise UsageError(f"{{option}}: {problem}", file=template, option="template")
     if fmt == "html" and not template.name.lower().endswith(HTML_SUFFIXES):
         raise UsageError(
             "an HTML template's name must end in .html.j2 (so that it is autoescaped),"
             f" got '{template.name}'"
         )
+
+
+_kept: dict[tuple[tuple[Path, ...], Path | None, bool], Environment] | None = None
+
+
+@contextlib.contextmanager
+def environments_kept() -> Iterator[None]:
+    """Within the block (and in worker processes forked within it), one Jinja environment per
+    set of template folders, so a batch of plans loads each template once (Jinja still notices
+    one edited meanwhile). Outside, every plan checks its cache folder and templates afresh."""
+    global _kept
+    before, _kept = _kept, {}
+    try:
+        yield
+    finally:
+        _kept = before
+
+
+def _environment(dirs: tuple[Path, ...], cache_dir: Path | None, markdown: bool) -> Environment:
+    from careerpath.edges.templates import environment
+
+    if _kept is None:
+        return environment(dirs, cache_dir, markdown=markdown)
+    key = (dirs, cache_dir, markdown)
+    if key not in _kept:
+        _kept[key] = environment(dirs, cache_dir, markdown=markdown)
+    return _kept[key]
 
 
 def render_plan(
@@ -66,7 +97,7 @@ def render_plan(
 
         return Rendered(json_text(plan_json(plan, library.catalogue)), tuple(warnings))
 
-    from careerpath.edges.templates import environment, render
+    from careerpath.edges.templates import render
 
     if template is not None:
         real = template.resolve()  # a link's target, under its own name, in its own folder
@@ -79,8 +110,7 @@ def render_plan(
         from careerpath.views.charts import plan_charts
 
         context["charts"] = plan_charts(plan.analysis, tuple(plan.role.skills))
-    env = environment(dirs, cache_dir, markdown=fmt == "md")
-    text = render(dirs, name, context, env=env)
+    text = render(dirs, name, context, env=_environment(dirs, cache_dir, fmt == "md"))
     used = template or next((d / name for d in dirs if (d / name).is_file()), None)
     if used is not None and used.resolve().parent != locations.builtin("templates").resolve():
         left_out = unshown(plan, text, is_html=name.lower().endswith(HTML_SUFFIXES))

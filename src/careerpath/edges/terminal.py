@@ -191,25 +191,18 @@ def gaps_text(view: GapsView, *, width: int = 100, color: bool = True) -> str:
 
 # --- progress on large folders (careerpath team) ---------------------------------------------
 
-LARGE_FOLDER = 200  # files; smaller folders load too fast for a bar to help
-
 
 @contextmanager
-def progress_bar(total: int, label: str) -> Iterator[Callable[[], None] | None]:
-    """A `tick()` that advances a transient bar on stderr, or None when none is drawn: a small
-    folder, or stderr not a terminal (a pipe, a file, CI), so stdout's text never changes."""
-    import sys
-
-    if total < LARGE_FOLDER or not sys.stderr.isatty():
-        yield None
-        return
+def progress_bar(total: int, label: str) -> Iterator[Callable[[int], None]]:
+    """A `tick(count)` that advances a transient bar on stderr (careerpath.edges.folder_pool
+    decides when one is drawn: on a terminal, for a large folder)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=total)
 
-        def tick() -> None:
-            bar.advance(task)
+        def tick(count: int = 1) -> None:
+            bar.advance(task, count)
 
         yield tick

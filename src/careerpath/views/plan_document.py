@@ -23,14 +23,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from careerpath.core.gaps import RoleGaps, SkillGap
 from careerpath.core.model import LEVEL_NAMES, Catalogue
+from careerpath.core.plan.carryover import FollowUp, Previous
 from careerpath.core.plan.goals import Done, Goal, GoalKind, goal_id
 from careerpath.core.plan.values import Plan, ThisMonth, TimeFit
-from careerpath.views.formatting import whole_percent
+from careerpath.core.reviews.compare import FLAG_AT, Comparison
+from careerpath.errors import flag
+from careerpath.views.formatting import rating_cell, whole_percent
 
 if TYPE_CHECKING:
     from careerpath.core.plan.bridges import RouteShown
-    from careerpath.core.plan.carryover import FollowUp, Previous
-    from careerpath.core.reviews.compare import Comparison
 
 SCHEMA_ID = "careerpath.plan/1"
 
@@ -149,7 +150,7 @@ class GoalDoc(_Part):
     carried_from: dt.date | None = Field(
         default=None,
         description="Carried over, unfinished, from the plan that started on this date"
-        " (plan --previous); absent for a new goal.",
+        f" (plan {flag('previous')}); absent for a new goal.",
     )
     hours: float | None = Field(default=None, description="The effort, in the person's hours.")
     weeks: int | None = Field(
@@ -165,7 +166,7 @@ class TimeDoc(_Part):
 
     hours_per_week: float
     source: Literal["plan", "inventory", "default"] = Field(
-        description="plan: asked for this plan (--hours); inventory: its hours_per_week;"
+        description=f"plan: asked for this plan ({flag('hours')}); inventory: its hours_per_week;"
         " default: careerpath's default."
     )
     weeks: float = Field(description="The horizon in weeks.")
@@ -361,13 +362,15 @@ class PlanDocument(_Part):
     agenda: AgendaDoc = Field(description="The one-on-one page for the manager.")
     basis: Literal["self", "manager", "conservative"] | None = Field(
         default=None,
-        description="Whose ratings the plan uses (--basis); present when a manager view exists.",
+        description=f"Whose ratings the plan uses ({flag('basis')}); present when a manager view"
+        " exists.",
     )
     comparison: ComparisonDoc | None = Field(
         default=None, description="Self against manager, when the inventory has both views."
     )
     followup: FollowUpDoc | None = Field(
-        default=None, description="What was carried over from the previous plan (--previous)."
+        default=None,
+        description=f"What was carried over from the previous plan ({flag('previous')}).",
     )
     time: TimeDoc | None = Field(
         default=None, description="Hours available, planned and needed; what was deferred."
@@ -454,9 +457,6 @@ def goal_value(doc: GoalDoc) -> Goal:
 
 
 def _comparison(result: Comparison) -> ComparisonDoc:
-    from careerpath.core.reviews.compare import FLAG_AT
-    from careerpath.views.formatting import rating_cell
-
     return ComparisonDoc(
         self_date=dt.date.fromisoformat(result.self_date),
         manager=result.manager,
@@ -737,8 +737,6 @@ def mark_done(document: PlanDocument, goal: str, done: Done) -> PlanDocument:
 
 def previous_plan(document: PlanDocument) -> Previous:
     """What a new plan needs of this one (careerpath.core.plan.carryover)."""
-    from careerpath.core.plan.carryover import Previous
-
     followup = document.followup
     return Previous(
         start=document.start,

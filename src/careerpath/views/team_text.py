@@ -1,12 +1,30 @@
-"""The team view as terminal text, Markdown and JSON-ready data. Pure: values in, text out."""
+"""The team view as terminal text, Markdown and JSON, and the data for its HTML page. Pure.
+
+A team may have fifty thousand people, so every format comes line by line (`team_text_lines`,
+`team_markdown_lines`, `team_json`) for the caller to write as it goes, and the HTML page's
+rows are made as the template reads them (`team_page`). `team_text`, `team_markdown` and
+`team_data` are the same, whole.
+"""
 
 from __future__ import annotations
 
-from careerpath.core.reviews.team import MENTOR_FROM, MIN_GROUP, Mentoring, Team
-from careerpath.views.escape import terminal_text
-from careerpath.views.formatting import md_cell, percent, rating_cell
+import json
+from collections.abc import Iterator, Sequence
+from operator import itemgetter
+from typing import overload
 
-NAMES_SHOWN = 6  # names per list in text and Markdown; JSON has them all
+from careerpath.core.reviews.team import (
+    CELLS,
+    MENTOR_FROM,
+    MIN_GROUP,
+    Mentoring,
+    PersonRow,
+    Team,
+)
+from careerpath.views.escape import json_text, terminal_text
+from careerpath.views.formatting import counted, md_cell, percent
+
+NAMES_SHOWN = 6  # names per list in text and Markdown; JSON has them (MENTORING_LISTED at most)
 
 LEGEND = (
     "Cells: a level 0-5, n/a, ? (unsure) or - (not rated). Readiness is careerpath gaps'"
@@ -15,55 +33,79 @@ LEGEND = (
 )
 
 
-def _names(names: list[str]) -> str:
-    more = len(names) - NAMES_SHOWN
-    shown = ", ".join(names[:NAMES_SHOWN])
-    return f"{shown} and {more} more" if more > 0 else shown
+def _names(names: list[str], total: int) -> str:
+    """The first NAMES_SHOWN names, and how many more of `total` there are."""
+    shown = names[:NAMES_SHOWN]
+    more = max(total, len(names)) - len(shown)
+    return f"{', '.join(shown)} and {more} more" if more > 0 else ", ".join(shown)
 
 
 def _mentoring_line(group: Mentoring) -> str:
-    mentors = _names([f"{name} ({level})" for name, level in group.mentors])
+    mentors = _names([f"{name} ({level})" for name, level in group.mentors], group.mentors_total)
     return f"{group.name}: at level 4 or 5: {mentors}"
 
 
 def _pairs(group: Mentoring) -> str:
     gaps = {m.person: f"{m.current} of {m.needed} for {m.role}" for m in group.mentees}
-    return _names([f"{mentor} -> {mentee} ({gaps[mentee]})" for mentor, mentee in group.pairs])
+    pairs = [f"{mentor} -> {mentee} ({gaps[mentee]})" for mentor, mentee in group.pairs]
+    return _names(pairs, group.mentees_total)
 
 
 def _header(result: Team) -> list[str]:
     scope = f"for {result.role}" if result.role else "for every role"
     lines = [f"Team of {result.size} {scope}" + (", anonymised" if result.anonymous else "")]
     if result.older:
-        lines.append(f"({result.older} earlier inventories of the same people set aside: the")
-        lines[-1] += " latest per person is used)"
+        older = counted(result.older, "earlier inventory", "earlier inventories")
+        lines.append(f"({older} of the same people set aside: the latest per person is used)")
     return lines
 
 
-def team_text(result: Team) -> str:
-    lines = _header(result)
+def _codes(result: Team) -> Iterator[str]:
+    """Each row's codes for the skills shown, in their order."""
+    rows, columns = result.rows, result.columns
+    if rows and columns == tuple(range(len(rows[0].cells))):  # every skill: the codes as they are
+        return (row.cells for row in rows)
+    if len(columns) < 2:  # itemgetter of one column gives the code, not a tuple
+        return ("".join(row.cells[column] for column in columns) for row in rows)
+    pick = itemgetter(*columns)
+    return ("".join(pick(row.cells)) for row in rows)
+
+
+def team_text_lines(result: Team) -> Iterator[str]:
+    """The text view, one line at a time, each with its newline, and nothing in it a terminal
+    would act on (careerpath.views.escape.terminal_text)."""
+    for piece in _text_lines(result):  # most pieces have nothing to escape: one C-speed test
+        yield piece if piece.replace("\n", "").isprintable() else terminal_text(piece)
+
+
+def _text_lines(result: Team) -> Iterator[str]:
+    for line in _header(result):
+        yield line + "\n"
     if result.people:
         width = max(len("Person"), *(len(p) for p in result.people))
         numbers = "".join(f"{n:>4}" for n in range(1, len(result.skills) + 1))
-        lines += ["", "Skills heatmap (columns numbered; key below)"]
-        lines.append(f"  {'Person':<{width}}{numbers}")
-        for person, row in zip(result.people, result.heatmap, strict=True):
-            lines.append(f"  {person:<{width}}" + "".join(f"{rating_cell(r):>4}" for r in row))
-        lines += ["", "  Key:"]
-        lines += [f"  {n:>4}  {name}" for n, (_, name) in enumerate(result.skills, 1)]
+        yield "\nSkills heatmap (columns numbered; key below)\n"
+        yield f"  {'Person':<{width}}{numbers}\n"
+        padded = str.maketrans({code: f"{cell:>4}" for code, cell in CELLS.items()})
+        for person, codes in zip(result.people, _codes(result), strict=True):
+            yield f"  {person:<{width}}{codes.translate(padded)}\n"
+        yield "\n  Key:\n"
+        for n, (_, name) in enumerate(result.skills, 1):
+            yield f"  {n:>4}  {name}\n"
 
         titles = [title for _, title in result.roles]
         ids = [role for role, _ in result.roles]
         col = max(len(r) for r in ids) + 1
-        lines += ["", "Readiness per role"]
-        lines.append(f"  {'Person':<{width}}" + "".join(f"{r:>{col + 1}}" for r in ids))
-        for person, values in zip(result.people, result.readiness, strict=True):
-            cells = "".join(f"{percent(x):>{col + 1}}" for x in values)
-            lines.append(f"  {person:<{width}}{cells}")
+        yield "\nReadiness per role\n"
+        yield f"  {'Person':<{width}}" + "".join(f"{r:>{col + 1}}" for r in ids) + "\n"
+        for person, row in zip(result.people, result.rows, strict=True):
+            cells = "".join(f"{percent(x):>{col + 1}}" for x in row.readiness)
+            yield f"  {person:<{width}}{cells}\n"
         if result.median_readiness is not None:
             cells = "".join(f"{percent(x):>{col + 1}}" for x in result.median_readiness)
-            lines.append(f"  {'median':<{width}}{cells}")
-        lines.append("  " + "; ".join(f"{i}: {t}" for i, t in zip(ids, titles, strict=True)))
+            yield f"  {'median':<{width}}{cells}\n"
+        yield "  " + "; ".join(f"{i}: {t}" for i, t in zip(ids, titles, strict=True)) + "\n"
+    lines: list[str] = []
     if result.thinnest:
         lines += ["", f"Thinnest skills (fewest people at {result.strong_level})"]
         for spread in result.thinnest:
@@ -82,26 +124,34 @@ def team_text(result: Team) -> str:
         lines += ["", "Hidden:"]
         lines += [f"  - {note}" for note in result.hidden]
     lines += ["", LEGEND]
-    return terminal_text("\n".join(lines))
+    for line in lines:
+        yield line + "\n"
 
 
-def team_markdown(result: Team) -> str:
-    lines = ["# " + md_cell(" ".join(_header(result))), ""]
+def team_text(result: Team) -> str:
+    return "".join(team_text_lines(result)).removesuffix("\n")
+
+
+def team_markdown_lines(result: Team) -> Iterator[str]:
+    """The Markdown view, one line at a time, each with its newline."""
+    yield "# " + md_cell(" ".join(_header(result))) + "\n\n"
     if result.people:
-        lines += ["## Skills heatmap", ""]
-        lines.append("| Person | " + " | ".join(md_cell(name) for _, name in result.skills) + " |")
-        lines.append("|---|" + "---:|" * len(result.skills))
-        for person, row in zip(result.people, result.heatmap, strict=True):
-            lines.append(f"| {md_cell(person)} | " + " | ".join(rating_cell(r) for r in row) + " |")
-        lines += ["", "## Readiness per role", ""]
-        lines.append("| Person | " + " | ".join(md_cell(t) for _, t in result.roles) + " |")
-        lines.append("|---|" + "---:|" * len(result.roles))
-        for person, values in zip(result.people, result.readiness, strict=True):
-            cells = " | ".join(percent(x) for x in values)
-            lines.append(f"| {md_cell(person)} | {cells} |")
+        yield "## Skills heatmap\n\n"
+        yield "| Person | " + " | ".join(md_cell(name) for _, name in result.skills) + " |\n"
+        yield "|---|" + "---:|" * len(result.skills) + "\n"
+        cell = CELLS.__getitem__
+        for person, codes in zip(result.people, _codes(result), strict=True):
+            yield f"| {md_cell(person)} | " + " | ".join(map(cell, codes)) + " |\n"
+        yield "\n## Readiness per role\n\n"
+        yield "| Person | " + " | ".join(md_cell(t) for _, t in result.roles) + " |\n"
+        yield "|---|" + "---:|" * len(result.roles) + "\n"
+        for person, row in zip(result.people, result.rows, strict=True):
+            cells = " | ".join(percent(x) for x in row.readiness)
+            yield f"| {md_cell(person)} | {cells} |\n"
         if result.median_readiness is not None:
             cells = " | ".join(percent(x) for x in result.median_readiness)
-            lines.append(f"| median | {cells} |")
+            yield f"| median | {cells} |\n"
+    lines: list[str] = []
     if result.thinnest:
         lines += ["", "## Thinnest skills", "", f"Fewest people at {result.strong_level}:", ""]
         lines += [
@@ -117,10 +167,74 @@ def team_markdown(result: Team) -> str:
         lines += ["", "## Hidden", ""]
         lines += [f"- {md_cell(note)}" for note in result.hidden]
     lines += ["", LEGEND]
-    return "\n".join(lines) + "\n"
+    for line in lines:
+        yield line + "\n"
 
 
-def team_data(result: Team) -> dict[str, object]:
+def team_markdown(result: Team) -> str:
+    return "".join(team_markdown_lines(result))
+
+
+# --- JSON: careerpath.team/1 -----------------------------------------------------------------
+
+
+class People(Sequence[dict[str, object]]):
+    """The people's rows as JSON-ready dicts, each made when it is read."""
+
+    def __init__(self, result: Team) -> None:
+        self.result = result
+        self.skills = [skill for skill, _ in result.skills]
+        self.roles = [role for role, _ in result.roles]
+
+    def __len__(self) -> int:
+        return len(self.result.rows)
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, object]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[dict[str, object]]: ...
+    def __getitem__(self, index: int | slice) -> dict[str, object] | Sequence[dict[str, object]]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(len(self)))]
+        return self._row(self.result.people[index], self.result.rows[index])
+
+    def __iter__(self) -> Iterator[dict[str, object]]:
+        for person, row in zip(self.result.people, self.result.rows, strict=True):
+            yield self._row(person, row)
+
+    def _row(self, person: str, row: PersonRow) -> dict[str, object]:
+        cells = row.cells
+        return {
+            "person": person,
+            "ratings": {
+                skill: CELLS[cells[column]]
+                for skill, column in zip(self.skills, self.result.columns, strict=True)
+            },
+            "readiness": {
+                role: round(value, 4) for role, value in zip(self.roles, row.readiness, strict=True)
+            },
+        }
+
+
+def _mentoring_data(group: Mentoring) -> dict[str, object]:
+    data: dict[str, object] = {
+        "skill": group.skill,
+        "name": group.name,
+        "mentors": [{"person": p, "level": lv} for p, lv in group.mentors],
+        "mentees": [
+            {**m._asdict(), "suggested_mentor": mentor}
+            for m, (mentor, _) in zip(group.mentees, group.pairs, strict=True)
+        ],
+    }
+    # Only when the lists were cut at MENTORING_LISTED: how many there are in all.
+    if group.mentors_total > len(group.mentors):
+        data["mentors_total"] = group.mentors_total
+    if group.mentees_total > len(group.mentees):
+        data["mentees_total"] = group.mentees_total
+    return data
+
+
+def _document(result: Team, people: Sequence[object]) -> dict[str, object]:
     return {
         "schema": "careerpath.team/1",
         "size": result.size,
@@ -130,22 +244,7 @@ def team_data(result: Team) -> dict[str, object]:
         "older_inventories_set_aside": result.older,
         "skills": [{"skill": s, "name": n} for s, n in result.skills],
         "roles": [{"role": r, "title": t} for r, t in result.roles],
-        "people": [
-            {
-                "person": person,
-                "ratings": {
-                    skill: rating_cell(rating)
-                    for (skill, _), rating in zip(result.skills, row, strict=True)
-                },
-                "readiness": {
-                    role: round(value, 4)
-                    for (role, _), value in zip(result.roles, values, strict=True)
-                },
-            }
-            for person, row, values in zip(
-                result.people, result.heatmap, result.readiness, strict=True
-            )
-        ],
+        "people": people,
         "median_readiness": None
         if result.median_readiness is None
         else {
@@ -163,17 +262,53 @@ def team_data(result: Team) -> dict[str, object]:
             for s in result.thinnest
         ],
         "strong_means": result.strong_level,
-        "mentoring": [
-            {
-                "skill": g.skill,
-                "name": g.name,
-                "mentors": [{"person": p, "level": lv} for p, lv in g.mentors],
-                "mentees": [
-                    {**m._asdict(), "suggested_mentor": mentor}
-                    for m, (mentor, _) in zip(g.mentees, g.pairs, strict=True)
-                ],
-            }
-            for g in result.mentoring
-        ],
+        "mentoring": [_mentoring_data(g) for g in result.mentoring],
         "hidden": list(result.hidden),
     }
+
+
+def team_data(result: Team) -> dict[str, object]:
+    """The JSON document (careerpath.team/1), whole."""
+    return _document(result, list(People(result)))
+
+
+def team_page(result: Team) -> dict[str, object]:
+    """team_data for the shipped HTML template: the people's rows made as it reads them."""
+    return _document(result, People(result))
+
+
+_PLACE = "\x00people\x00"
+
+
+def team_json(result: Team) -> Iterator[str]:
+    """json_text(json.dumps(team_data(result), indent=2, ensure_ascii=False)) and a newline,
+    byte for byte, in pieces: the small parts through json's own indenting encoder, each
+    person's row written here with the C encoder's strings (the indenting one is pure Python,
+    four times slower). Only names and the small parts hold text from files to escape."""
+    if not result.rows:
+        yield json_text(json.dumps(team_data(result), indent=2, ensure_ascii=False)) + "\n"
+        return
+    around = json_text(json.dumps(_document(result, [_PLACE]), indent=2, ensure_ascii=False))
+    before, after = around.split(f"    {json.dumps(_PLACE)}\n", 1)
+    yield before
+    rating_lines = [
+        {code: f"        {json.dumps(skill)}: {json.dumps(cell)}" for code, cell in CELLS.items()}
+        for skill, _ in result.skills
+    ]
+    role_keys = [f"        {json.dumps(role)}: " for role, _ in result.roles]
+    ratings_open = '      "ratings": {\n' if result.skills else '      "ratings": {},\n'
+    ratings_close = "\n      },\n" if result.skills else ""
+    last = len(result.rows) - 1
+    for number, (person, codes, row) in enumerate(
+        zip(result.people, _codes(result), result.rows, strict=True)
+    ):
+        ratings = ",\n".join([lines[code] for lines, code in zip(rating_lines, codes, strict=True)])
+        values = zip(role_keys, row.readiness, strict=True)
+        readiness = ",\n".join([key + repr(round(value, 4)) for key, value in values])
+        yield (
+            f'    {{\n      "person": {json_text(json.dumps(person, ensure_ascii=False))},\n'
+            f"{ratings_open}{ratings}{ratings_close}"
+            f'      "readiness": {{\n{readiness}\n      }}\n'
+            f"    }}{',' if number < last else ''}\n"
+        )
+    yield after + "\n"

@@ -14,11 +14,12 @@ import typer
 from careerpath.cli import exits
 from careerpath.cli.shared import (
     Settings,
+    complete_role,
     handled,
     library_of,
     read_inventory,
 )
-from careerpath.errors import Cancelled, UsageError
+from careerpath.errors import Cancelled, CareerpathError, UsageError
 
 if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
     from collections.abc import Callable
@@ -30,7 +31,12 @@ if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
 app = typer.Typer(add_completion=False)
 
 
-@app.command()
+@app.command(
+    epilog=(
+        "Example: careerpath assess -r testing\n"
+        "Example: careerpath assess --update inventory-megan-2026-08-01.yaml"
+    ),
+)
 @handled
 def assess(
     ctx: typer.Context,
@@ -38,6 +44,8 @@ def assess(
         Path | None,
         typer.Option(
             "--out",
+            "-o",
+            metavar="FILE",
             help="Where to write the inventory (mode 0600). Default: a new file named for you"
             " and the day, inventory-NAME-YYYY-MM-DD.yaml, in CAREERPATH_HOME or your user"
             " data folder (with --update: next to the file updated).",
@@ -48,6 +56,9 @@ def assess(
         str | None,
         typer.Option(
             "--role",
+            "-r",
+            metavar="ROLE",
+            autocompletion=complete_role,
             help="The quick path: aim at ROLE and rate only its ten most important skills"
             " (by importance, then required level).",
         ),
@@ -56,17 +67,23 @@ def assess(
         Path | None,
         typer.Option(
             "--answers",
+            metavar="FILE",
             help="Take the answers from this YAML file instead of asking, for scripts and CI"
             " (an inventory-shaped file; see docs/formats.md).",
         ),
     ] = None,
     resume: Annotated[
-        bool, typer.Option("--resume", help="Continue the interrupted inventory.")
+        bool,
+        typer.Option(
+            "--resume",
+            help="Continue the interrupted inventory (with --out: saved to that file instead).",
+        ),
     ] = False,
     update: Annotated[
         Path | None,
         typer.Option(
             "--update",
+            metavar="FILE",
             help="Re-assess: rate again only the skills you pick from this inventory, keep"
             " everything else, and write a new dated file.",
         ),
@@ -88,9 +105,10 @@ def assess(
     """Take your self-inventory: a guided, honest rating of every skill, saved as you go."""
     from careerpath.edges import locations
 
-    if resume and (out or role or answers or update or force or as_manager):
+    if resume and (role or answers or update or as_manager):
         raise UsageError(
-            "--resume goes on with the options the inventory started with; use it alone"
+            "--resume goes on with the options the inventory started with; only --out (and"
+            " --force) may change where it is saved"
         )
     if as_manager is not None and update is not None:
         raise UsageError(
@@ -131,7 +149,9 @@ def assess(
     def own(saved: "Draft") -> bool:  # a self-inventory: never a manager's rating
         return resume or saved.manager_for is None
 
-    state, inventory, written = _session(library, fresh, resume=resume, mine=own)
+    state, inventory, written = _session(
+        library, fresh, resume=resume, mine=own, out=out if resume else None, force=force
+    )
     if state.manager_for is not None:  # a resumed --as-manager rating
         _manager_summary(library, inventory, written)
         return
@@ -153,18 +173,34 @@ def _session(
     *,
     resume: bool,
     mine: "Callable[[Draft], bool]",
+    out: Path | None = None,
+    force: bool = False,
 ) -> "tuple[Draft, Inventory, Path]":
     """The interview in the terminal, saved as it goes to its unfinished-inventory file (one
-    per person and kind): the finished draft, its inventory and where that was written. Ctrl-C
-    says what was kept. Only the unfinished inventories `mine` accepts are offered."""
+    per person and kind): the finished draft, its inventory and where that was written. Ctrl-C,
+    and a file that cannot be written at the end, say what was kept. Only the unfinished
+    inventories `mine` accepts are offered; `out` sends a resumed one to a new file."""
     from careerpath.edges import interview, locations
     from careerpath.edges.inventory_files import ProgressFile
 
-    progress = ProgressFile(locations.user_home())
+    progress = ProgressFile(locations.user_home(), flags=exits.FLAGS)
     try:
-        state = interview.begin(library, progress=progress, fresh=fresh, resume=resume, mine=mine)
+        state = interview.begin(
+            library, progress=progress, fresh=fresh, resume=resume, mine=mine, out=out, force=force
+        )
         interview.Interview(state, library, progress.save).run()
-        inventory, written = interview.finish(state, library, progress, progress.save)
+        try:
+            inventory, written = interview.finish(state, library, progress, progress.save)
+        except CareerpathError as error:
+            if progress.current is None or not progress.current.exists():
+                raise
+            raise type(error)(
+                f"{error.message}; your answers are kept in {progress.current}: save them"
+                " elsewhere with careerpath assess --resume --out FILE",
+                file=error.file,
+                line=error.line,
+                option=error.option,
+            ) from None
     except (Cancelled, KeyboardInterrupt):
         if progress.current is not None and progress.current.exists():
             typer.echo(
@@ -293,8 +329,7 @@ def _assess_summary(
 ) -> None:
     from careerpath.views.summary_text import summary_text
 
-    typer.echo(
-        summary_text(
-            inventory, library.roles.values(), library.catalogue, written, settings.roles_dir
-        )
+    summary = summary_text(
+        inventory, library.roles.values(), library.catalogue, written, settings.roles_dir
     )
+    typer.echo(exits.flagged(summary))

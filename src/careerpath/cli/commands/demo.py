@@ -8,25 +8,31 @@ from typing import Annotated
 
 import typer
 
-from careerpath.cli.commands.plan import first_target, plan_markdown
+from careerpath.cli import exits
+from careerpath.cli.commands.plan import plan_markdown
 from careerpath.cli.shared import handled, library_of, parse_date, read_inventory
 from careerpath.core.plan.horizon import parse_horizon
 
 app = typer.Typer(add_completion=False)
 
 
-@app.command()
+@app.command(epilog="Example: careerpath demo | less")
 @handled
 def demo(
     ctx: typer.Context,
     date: Annotated[
         str | None,
-        typer.Option("--date", help="Start date for the plan. Default: the example's own date."),
+        typer.Option(
+            "--date",
+            metavar="DATE",
+            help="Start date for the plan. Default: the example's own date.",
+        ),
     ] = None,
 ) -> None:
     """Show the whole loop on the shipped example: gaps for every role, then a growth plan."""
     from careerpath.core.gaps import ranking_of
     from careerpath.edges import locations
+    from careerpath.edges.plan_batch import first_target
     from careerpath.views.gaps_text import ranking_text, role_text
 
     chosen = parse_date(date) if date else None  # a wrong --date stops before any output
@@ -37,7 +43,8 @@ def demo(
     target = first_target(inventory)
     typer.echo(f"careerpath demo: the shipped example inventory, {path.name}\n")
     typer.echo(ranking_text(ranking, inventory.targets, inventory.current_role) + "\n")
-    typer.echo(role_text(next(r for r in ranking if r.role == target), limit=8) + "\n")
+    typer.echo(exits.flagged(role_text(next(r for r in ranking if r.role == target), limit=8)))
+    typer.echo()
     typer.echo("-" * 72)
     start = chosen or inventory.date
     typer.echo(plan_markdown(library, inventory, target, start, parse_horizon("6m")))

@@ -14,8 +14,12 @@ from careerpath.cli import exits
 from careerpath.cli.output import chosen_format, emit
 from careerpath.cli.shared import (
     BasisOption,
-    InventoryArg,
+    JobsOption,
     based,
+    check_jobs,
+    complete_role,
+    counted,
+    fail,
     handled,
     library_of,
     parse_date,
@@ -26,32 +30,58 @@ from careerpath.errors import UsageError
 
 if TYPE_CHECKING:  # the heavy modules load inside the command
     from careerpath.core.model import Inventory
-    from careerpath.core.plan.carryover import Previous
     from careerpath.core.plan.values import Plan
-    from careerpath.core.reviews.compare import Comparison
     from careerpath.edges.load import Library
+    from careerpath.edges.plan_batch import Batch
 
 app = typer.Typer(add_completion=False)
 
+PlanInventoryArg = Annotated[
+    Path,
+    typer.Argument(
+        metavar="INVENTORY",
+        help="Your self-inventory YAML file, or a folder of inventories (with --out-dir).",
+    ),
+]
 
-@app.command()
+
+@app.command(
+    epilog=(
+        "Example: careerpath plan examples/support-analyst.yaml -r testing -o plan.html"
+        " --ics plan.ics"
+    ),
+)
 @handled
 def plan(
     ctx: typer.Context,
-    inventory_path: InventoryArg,
+    inventory_path: PlanInventoryArg,
     role: Annotated[
         str | None,
-        typer.Option("--role", help="The role to plan for. Default: the inventory's first target."),
+        typer.Option(
+            "--role",
+            "-r",
+            metavar="ROLE",
+            autocompletion=complete_role,
+            help="The role to plan for. Default: the inventory's first target.",
+        ),
     ] = None,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Write the plan to this file (mode 0600).")
+        Path | None,
+        typer.Option(
+            "--out", "-o", metavar="FILE", help="Write the plan to this file (mode 0600)."
+        ),
     ] = None,
     horizon: Annotated[
-        str, typer.Option("--horizon", help="How far the plan reaches: 6m, 26w, 180d or 1y.")
+        str,
+        typer.Option(
+            "--horizon", metavar="SPAN", help="How far the plan reaches: 6m, 26w, 180d or 1y."
+        ),
     ] = "6m",
     date: Annotated[
         str | None,
-        typer.Option("--date", help="The plan's start date, YYYY-MM-DD. Default: today."),
+        typer.Option(
+            "--date", metavar="DATE", help="The plan's start date, YYYY-MM-DD. Default: today."
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace --out and --ics if they exist.")
@@ -61,6 +91,7 @@ def plan(
         str | None,
         typer.Option(
             "--format",
+            "-f",
             metavar="md|html|json",
             help="md; html: one self-contained page with charts, for printing or sharing;"
             " json: every number and goal (careerpath schema plan). Default: what --out's"
@@ -72,6 +103,7 @@ def plan(
         Path | None,
         typer.Option(
             "--template",
+            metavar="FILE",
             help="Your own Jinja template for the md or html plan (sandboxed; an HTML"
             " template's name ends in .html.j2).",
             show_default=False,
@@ -81,6 +113,7 @@ def plan(
         Path | None,
         typer.Option(
             "--ics",
+            metavar="FILE",
             help="Also write the milestones and check-ins to this iCalendar file (mode 0600).",
             show_default=False,
         ),
@@ -105,11 +138,24 @@ def plan(
             show_default=False,
         ),
     ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out-dir",
+            metavar="OUT",
+            help="INVENTORY is a folder: write one plan per person (their latest inventory)"
+            " into OUT, named from the person and the format.",
+            show_default=False,
+        ),
+    ] = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Write a dated growth plan for one role.
 
-    Goals for the top gaps, mentor, people to meet, timeline, and a one-on-one agenda."""
+    Goals for the top gaps, mentor, people to meet, timeline, and a one-on-one agenda. With a
+    folder and --out-dir OUT: one plan per person, from their latest inventory."""
     from careerpath.core.basis import basis_line, check_basis
+    from careerpath.edges.plan_batch import first_target, plan_for
     from careerpath.edges.plan_formats import FORMATS, HTML_SUFFIXES, check_format
     from careerpath.edges.private_files import check_target, write_private
 
@@ -124,6 +170,19 @@ def plan(
     html_template = template is not None and template.name.lower().endswith(HTML_SUFFIXES)
     fmt = chosen_format(fmt, out, FORMATS, "html" if html_template else "md")
     check_format(fmt, template)
+    check_jobs(jobs)
+    if out_dir is not None or inventory_path.is_dir():
+        single = [flag for flag, value in (("--out", out), ("--ics", ics)) if value is not None]
+        if previous is not None:
+            single.append("--previous")
+        into, batch = _batch_of(ctx, inventory_path, out_dir, single, role, start, span, basis, fmt)
+        _plan_folder(
+            inventory_path,
+            into,
+            batch._replace(template=template, force=force, hours_per_week=per_week),
+            jobs,
+        )
+        return
     if out is not None and ics is not None and out.resolve() == ics.resolve():
         raise UsageError("--out and --ics name the same file")
     for path in (out, ics):
@@ -143,22 +202,7 @@ def plan(
         from careerpath.edges.plan_files import read_previous
 
         before = read_previous(previous, original.person)
-    comparison = None
-    if original.manager is not None:  # both views: the plan carries the comparison
-        from careerpath.core.reviews.compare import compare as compare_views
-
-        comparison = compare_views(original, library.catalogue)
-    the_plan = build_plan(
-        library,
-        inventory,
-        role_id,
-        start,
-        span,
-        basis=check_basis(basis),
-        comparison=comparison,
-        previous=before,
-        hours=per_week,
-    )
+    the_plan = plan_for(library, original, role_id, start, span, basis, before, per_week)
     text = plan_text(library, the_plan, fmt, template)
     calendar = None
     if ics is not None:  # made before anything is written: both files, or neither
@@ -171,41 +215,66 @@ def plan(
         typer.echo(f"careerpath: wrote {ics}", err=True)
 
 
-def first_target(inventory: "Inventory") -> str:
-    if not inventory.targets:
-        raise UsageError(
-            "the inventory has no targets; add `targets: [ROLE]` to it or pass --role ROLE"
-        )
-    return inventory.targets[0]
-
-
-def build_plan(
-    library: "Library",
-    inventory: "Inventory",
-    role_id: str,
+def _batch_of(
+    ctx: typer.Context,
+    folder: Path,
+    out_dir: Path | None,
+    single: list[str],
+    role: str | None,
     start: dt.date,
     span: Horizon,
-    *,
-    basis: str = "self",
-    comparison: "Comparison | None" = None,
-    previous: "Previous | None" = None,
-    hours: float | None = None,
-) -> "Plan":
-    from careerpath.core.plan.builder import build_plan
+    basis: str,
+    fmt: str,
+) -> "tuple[Path, Batch]":
+    """`plan DIR --out-dir OUT`: OUT and the options, checked before any file is read."""
+    from careerpath.core.basis import check_basis
+    from careerpath.edges.locations import cache_dir
+    from careerpath.edges.plan_batch import Batch
 
-    return build_plan(
-        inventory,
-        library.role(role_id),
-        library.catalogue,
-        list(library.roles.values()),
-        start=start,
-        horizon=span,
-        basis=basis,
-        comparison=comparison,
-        previous=previous,
-        hours_per_week=hours,
-        lattice=library.lattice,
+    if out_dir is None:
+        raise UsageError("is a folder; add --out-dir OUT to write one plan per person", file=folder)
+    if not folder.is_dir():
+        raise UsageError(f"--out-dir needs a folder of inventories, not {folder}")
+    if single:
+        these = "it" if len(single) == 1 else "them"
+        raise UsageError(
+            f"{' and '.join(single)}: for one plan only; leave {these} out with --out-dir"
+        )
+    check_basis(basis)
+    library = library_of(ctx)
+    if role is not None:
+        library.role(role)
+    return out_dir, Batch(
+        library, role, start, span, basis, fmt, None, cache_dir(), False, {}, exits.FLAGS
     )
+
+
+def _plan_folder(folder: Path, out_dir: Path, batch: "Batch", jobs: int | None) -> None:
+    """One plan per person, each as `plan FILE` writes it; what was skipped, named on stderr."""
+    from careerpath.edges.folder_pool import progress
+    from careerpath.edges.inventory_folder import inventory_paths, no_inventories
+    from careerpath.edges.plan_batch import plan_folder
+
+    paths = inventory_paths(folder)
+    if not paths:
+        raise no_inventories(folder)
+    with progress(len(paths), "Writing plans") as tick:
+        outcome = plan_folder(paths, batch, out_dir, jobs=jobs, tick=tick)
+    for error in outcome.errors:
+        fail(error)
+    for warning in sorted({w for done in outcome.written for w in done.warnings}):
+        typer.echo(f"careerpath: warning: {warning}", err=True)
+    older = (
+        f"; {counted(outcome.older, 'earlier inventory', 'earlier inventories')} set aside"
+        if outcome.older
+        else ""
+    )
+    typer.echo(
+        f"careerpath: wrote {counted(len(outcome.written), 'plan')} in {out_dir}{older}", err=True
+    )
+    if outcome.errors:
+        typer.echo(f"careerpath: {counted(len(outcome.errors), 'file')} skipped", err=True)
+        raise typer.Exit(exits.DATA)
 
 
 def plan_text(library: "Library", the_plan: "Plan", fmt: str, template: Path | None) -> str:
@@ -217,10 +286,12 @@ def plan_text(library: "Library", the_plan: "Plan", fmt: str, template: Path | N
     rendered = render_plan(the_plan, library, fmt, template, cache_dir())
     for warning in rendered.warnings:
         typer.echo(f"careerpath: warning: {terminal_line(warning)}", err=True)
-    return rendered.text
+    return exits.flagged(rendered.text)
 
 
 def plan_markdown(
     library: "Library", inventory: "Inventory", role_id: str, start: dt.date, span: Horizon
 ) -> str:
-    return plan_text(library, build_plan(library, inventory, role_id, start, span), "md", None)
+    from careerpath.edges.plan_batch import plan_for
+
+    return plan_text(library, plan_for(library, inventory, role_id, start, span), "md", None)

@@ -4,8 +4,9 @@
 # objects spare it compiling and evaluating each one as a string. Names imported only for type
 # checking are quoted instead.
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,22 +17,40 @@ from careerpath.cli.output import (
     FormatOption,
     OutOption,
     chosen_format,
-    emit,
-    formatted,
+    emit_pieces,
 )
-from careerpath.cli.shared import counted, fail, handled, library_of
+from careerpath.cli.shared import (
+    JobsOption,
+    check_jobs,
+    complete_role,
+    counted,
+    fail,
+    handled,
+    library_of,
+)
+from careerpath.errors import CareerpathError
+
+if TYPE_CHECKING:  # the heavy modules load inside the command
+    from careerpath.core.reviews.team import Team
+    from careerpath.edges.load import Library
 
 app = typer.Typer(add_completion=False)
 
 
-@app.command()
+@app.command(epilog="Example: careerpath team ~/team --anonymous -o team.html")
 @handled
 def team(
     ctx: typer.Context,
     folder: Annotated[Path, typer.Argument(metavar="DIR", help="A folder of inventories.")],
     role: Annotated[
         str | None,
-        typer.Option("--role", help="Only this role's skills and readiness. Default: all."),
+        typer.Option(
+            "--role",
+            "-r",
+            metavar="ROLE",
+            autocompletion=complete_role,
+            help="Only this role's skills and readiness. Default: all.",
+        ),
     ] = None,
     fmt: FormatOption = None,
     anonymous: Annotated[
@@ -39,40 +58,57 @@ def team(
     ] = False,
     out: OutOption = None,
     force: ForceOption = False,
+    jobs: JobsOption = None,
 ) -> None:
     """A folder of inventories as a team: heatmap, readiness, thinnest skills, mentor pairs.
 
     Groups smaller than five are left out of aggregates."""
-    from careerpath.core.reviews.team import team as team_view
-    from careerpath.edges.inventory_folder import inventory_paths, read_inventories
-    from careerpath.edges.terminal import progress_bar
-    from careerpath.views.team_text import team_data, team_markdown, team_text
+    from careerpath.core.reviews.team import scope
+    from careerpath.edges.folder_pool import collector_paused, progress
+    from careerpath.edges.inventory_folder import inventory_paths, no_inventories, read_team
 
     fmt = chosen_format(fmt, out, FORMATS, "text")
+    check_jobs(jobs)
     library = library_of(ctx)
     profile = library.role(role) if role is not None else None
     paths = inventory_paths(folder)
-    with progress_bar(len(paths), "Reading inventories") as tick:
-        loaded, errors = read_inventories(paths, library, tick)
-    for error in errors:
-        fail(error)
-    result = team_view(
-        [inventory for _, inventory in loaded],
-        library.roles.values(),
-        library.catalogue,
-        role=profile,
-        anonymous=anonymous,
-    )
-    text = formatted(
-        library,
-        fmt,
-        lambda: team_text(result),
-        lambda: team_markdown(result),
-        lambda: team_data(result),
-        "team.html.j2",
-        "Team" + (f": {profile.title}" if profile is not None else ""),
-    )
-    emit(text, out, force)
+    if not paths:
+        raise no_inventories(folder)
+    frame = scope(library.roles.values(), library.catalogue, role=profile, anonymous=anonymous)
+    with collector_paused() as collector:
+        with progress(len(paths), "Reading inventories") as tick:
+            tally, errors = read_team(paths, library, frame, jobs=jobs, tick=tick)
+        collector.kept()
+        for error in errors:
+            fail(error)
+        if not tally.latest:
+            raise CareerpathError(
+                f"no team to show: none of its {counted(len(paths), 'YAML file')} is an"
+                " inventory careerpath can read (each named above)",
+                file=folder,
+            )
+        result = tally.finish(library.catalogue, profile)
+        result = result._replace(hidden=tuple(exits.flagged(note) for note in result.hidden))
+        title = "Team" + (f": {profile.title}" if profile is not None else "")
+        emit_pieces(team_pieces(library, fmt, result, title), out, force)
     if errors:
         typer.echo(f"careerpath: {counted(len(errors), 'file')} could not be read", err=True)
         raise typer.Exit(exits.DATA)
+
+
+def team_pieces(library: "Library", fmt: str, result: "Team", title: str) -> Iterator[str]:
+    """The team view in `fmt`, in pieces as they are made (careerpath.views.team_text)."""
+    from careerpath.views import team_text
+
+    if fmt == "json":
+        return team_text.team_json(result)
+    if fmt == "md":
+        return team_text.team_markdown_lines(result)
+    if fmt == "text":
+        return team_text.team_text_lines(result)
+    from careerpath.edges.templates import render_pieces, shipped
+
+    # The shipped template reads the rows as it writes them; anyone else's gets them all.
+    page = team_text.team_page if shipped(library.template_dirs) else team_text.team_data
+    context: dict[str, object] = {"title": title, "team": page(result), "legend": team_text.LEGEND}
+    return render_pieces(library.template_dirs, "team.html.j2", context)

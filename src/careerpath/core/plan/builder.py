@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from careerpath.core.effort import step_of
 from careerpath.core.gaps import (
@@ -20,6 +19,7 @@ from careerpath.core.model import Catalogue, Inventory, Lattice, Rating, Role
 from careerpath.core.plan.agenda import agenda
 from careerpath.core.plan.bridges import bridge_goal, route_into
 from careerpath.core.plan.bridges import placed as placed_bridges
+from careerpath.core.plan.carryover import Previous, carried_first, follow, follow_up
 from careerpath.core.plan.goals import Goal, identify
 from careerpath.core.plan.horizon import Horizon, add_months, check_start
 from careerpath.core.plan.role_goals import (
@@ -54,11 +54,7 @@ from careerpath.core.plan.values import (
     ThisMonth,
     TimeFit,
 )
-
-if TYPE_CHECKING:  # only a plan with a manager view or a previous plan needs them loaded
-    from careerpath.core.plan.carryover import Previous
-    from careerpath.core.reviews.compare import Comparison
-
+from careerpath.core.reviews.compare import Comparison
 
 CHECKIN_DAYS = 14
 MAX_GAPS = 8  # an upper bound: gaps are taken by priority while the hours and months have room
@@ -87,8 +83,6 @@ class _Follow:
         named = identify(goals, self.taken)
         if self.previous is None:
             return named
-        from careerpath.core.plan.carryover import follow
-
         followed = (follow(goal, self.previous) for goal in named)
         return tuple(goal for goal in followed if goal is not None)
 
@@ -170,6 +164,10 @@ def build_plan(
     ]
     social, social_later = _place_others(queue, slots, ledger)
     placed, top_gaps, deferred_steps, too_big = _place_steps(gap_steps, max_gaps, slots, ledger)
+    # The previous plan's open skills are scheduled first (they were started); the gaps are
+    # shown by priority all the same.
+    rank = {gap.skill: n for n, gap in enumerate(analysis.gaps)}
+    top_gaps = tuple(sorted(top_gaps, key=lambda gp: rank[gp.gap.skill]))
 
     milestones = tuple(
         Milestone(
@@ -187,8 +185,6 @@ def build_plan(
 
     followup = None
     if previous is not None:
-        from careerpath.core.plan.carryover import follow_up
-
         all_goals = tuple(g for m in milestones for g in m.goals)
         all_goals += tuple(g for gp in top_gaps for g in gp.later)
         followup = follow_up(previous, all_goals, inventory.ratings)
@@ -262,8 +258,6 @@ def _gap_steps(
     a gap whose every step is done already waits for the ratings to show it."""
     candidates = analysis.gaps
     if follow.previous is not None:
-        from careerpath.core.plan.carryover import carried_first
-
         candidates = carried_first(follow.previous, analysis.gaps)
     found = []
     for gap in candidates:

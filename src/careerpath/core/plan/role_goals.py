@@ -15,6 +15,7 @@ from careerpath.core.effort import step_effort
 from careerpath.core.gaps import SkillGap
 from careerpath.core.model import LEVEL_NAMES, Catalogue, Credential, Role, Step
 from careerpath.core.plan.goals import Goal
+from careerpath.errors import flag
 
 # The effort of the goals beyond the skill steps, in hours (the README's table).
 MENTOR_HOURS, PROTECT_HOURS, ASSESS_HOURS = 2.0, 0.5, 1.0
@@ -199,8 +200,8 @@ def mid_review(person: str) -> Goal:
     return Goal(
         "review",
         "Mid-plan review",
-        "Re-rate the skills you have worked on, with evidence (careerpath assess --update), and"
-        " go through careerpath gaps with your manager.",
+        "Re-rate the skills you have worked on, with evidence (careerpath assess"
+        f" {flag('update')}), and go through careerpath gaps with your manager.",
         "The updated inventory and the notes of the review",
         person,
         outcome="An agreed change to the plan, or an agreement that none is needed",
@@ -213,8 +214,8 @@ def final_review(person: str) -> Goal:
     return Goal(
         "review",
         "Re-assess and plan the next stretch",
-        "Take a fresh inventory (careerpath assess --update), compare it with this one, and make"
-        " the next plan.",
+        f"Take a fresh inventory (careerpath assess {flag('update')}), compare it with this one,"
+        " and make the next plan.",
         "The new dated inventory and plan",
         person,
         outcome="Readiness measured again, and the next plan agreed with your manager",

@@ -1,25 +1,45 @@
 """A team as a whole: heatmap, readiness per role, thinnest skills and who could mentor whom.
 
-Pure: values in, values out, fast enough for a folder of a thousand inventories. Aggregates
-(team medians, the thinnest skills) are never shown for a group of fewer than MIN_GROUP people;
-what was hidden, and why, is part of the result.
+Pure: values in, values out, in two steps so that a folder of fifty thousand inventories needs
+neither fifty thousand models in memory nor one process:
+
+1. `summarise(inventory, scope)`: the little the view needs of one inventory, a `PersonRow`
+   (a code per skill, the mentoring gaps, readiness per role). It runs wherever the file is
+   read, in a worker process or not.
+2. `Tally`: the rows as they come, in any order, each person's latest kept; `finish()` builds
+   the `Team`. Counts per level come from the rows' codes column by column, medians from those
+   counts, and the mentoring lists keep the first MENTORING_LISTED per skill (the totals are
+   kept beside them).
+
+Aggregates (team medians, the thinnest skills) are never shown for a group of fewer than
+MIN_GROUP people; what was hidden, and why, is part of the result.
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
+import re
 import statistics
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple, overload
 
 from careerpath.core.assessment import skill_order
 from careerpath.core.gaps import Baseline, Scale, baseline_for, scale_of, score
-from careerpath.core.model import Catalogue, Inventory, Rating, Role, level_of, person_key
+from careerpath.core.model import Catalogue, Inventory, Rating, Role, person_key
+from careerpath.errors import flag
 
 MIN_GROUP = 5  # aggregate views hide any group smaller than this
 MENTOR_FROM = 4  # 4 advanced (coaches others), 5 sets direction
 STRONG = 3  # "independent": the level that counts as strong in the thinnest-skills view
 THINNEST = 5
+MENTORING_LISTED = 100  # mentors, and mentees, listed per skill; the rest are counted
+
+# One character per skill in a PersonRow: a level, n/a, unsure or not rated.
+NOT_APPLICABLE, UNSURE, NOT_RATED = "n", "?", "-"
+CELLS = {**{str(n): str(n) for n in range(6)}, NOT_APPLICABLE: "n/a", UNSURE: "?", NOT_RATED: "-"}
+NO_GAP = "0"  # in PersonRow.gaps: not a mentee for that skill
+_ROLE_BASE = 0x41  # PersonRow.aims: chr(_ROLE_BASE + index into Scope.role_ids)
 
 
 class Mentee(NamedTuple):
@@ -30,13 +50,18 @@ class Mentee(NamedTuple):
 
 
 class Mentoring(NamedTuple):
-    """For one skill: who is at 4 or 5, who has a gap, and one suggested mentor per mentee."""
+    """For one skill: who is at 4 or 5, who has a gap, and one suggested mentor per mentee.
+
+    At most MENTORING_LISTED of each are listed (the highest levels, the largest gaps); the
+    totals count them all."""
 
     skill: str
     name: str
     mentors: tuple[tuple[str, int], ...]  # (person, level), highest first
     mentees: tuple[Mentee, ...]  # largest gap first
     pairs: tuple[tuple[str, str], ...]  # (mentor, mentee), mentors taken in turn
+    mentors_total: int = 0
+    mentees_total: int = 0
 
 
 class SkillSpread(NamedTuple):
@@ -51,12 +76,40 @@ class SkillSpread(NamedTuple):
         return self.strong / self.known if self.known else 0.0
 
 
+class Scope(NamedTuple):
+    """What every row is computed against: the same for the whole team, sent to each worker."""
+
+    skills: tuple[str, ...]  # every catalogue skill, in the assessment's order
+    roles: tuple[tuple[str, str], ...]  # (id, title) of the roles shown: every role, or --role
+    shown: tuple[Role, ...]  # the roles shown: every role, or --role
+    rate: Readiness  # careerpath.core.gaps' readiness, its scales kept per worker
+    role_ids: tuple[str, ...]  # every role, by id: PersonRow.aims points into it
+    needs: dict[str, tuple[int, ...]]  # per role id: the level it needs of each skill (0: none)
+    role: str | None  # --role
+    anonymous: bool
+
+
+class PersonRow(NamedTuple):
+    """One inventory as the team view needs it; small, so that it travels between processes
+    cheaply and fifty thousand of them fit in memory."""
+
+    person: str
+    key: str  # careerpath.core.model.person_key
+    date: int  # the inventory's date, as an ordinal
+    cells: str  # one code per Scope.skills: 0-5, n (n/a), ? (unsure), - (not rated)
+    gaps: str  # per skill: the levels a mentee is short of (1-5), or NO_GAP
+    aims: str  # per skill with a gap: the target role that needs it (chr(_ROLE_BASE + index))
+    readiness: tuple[float, ...]  # per Scope.roles
+    order: str  # with --anonymous, the order of the rows (a hash, so not alphabetical)
+
+
 class Team(NamedTuple):
+    size: int  # the people counted, also when their rows are hidden
     people: tuple[str, ...]  # names, or Person 1..N when anonymous
     skills: tuple[tuple[str, str], ...]  # (id, name), the heatmap's columns
-    heatmap: tuple[tuple[Rating | None, ...], ...]  # per person, per skill
+    rows: tuple[PersonRow, ...]  # one per person shown, in the order of `people`
+    columns: tuple[int, ...]  # where each of `skills` is in a row's cells
     roles: tuple[tuple[str, str], ...]  # (id, title)
-    readiness: tuple[tuple[float, ...], ...]  # per person, per role
     median_readiness: tuple[float, ...] | None  # per role; None when hidden
     thinnest: tuple[SkillSpread, ...]
     mentoring: tuple[Mentoring, ...]
@@ -67,8 +120,65 @@ class Team(NamedTuple):
     strong_level: str  # what "strong" means in `thinnest`
 
     @property
-    def size(self) -> int:
-        return len(self.people)
+    def heatmap(self) -> Cells:
+        """Per person, per skill: 0-5, n/a, ? or - (careerpath.views.formatting.rating_cell)."""
+        return Cells(self.rows, self.columns)
+
+    @property
+    def readiness(self) -> tuple[tuple[float, ...], ...]:
+        return tuple(row.readiness for row in self.rows)
+
+
+class Cells(Sequence[tuple[str, ...]]):
+    """The heatmap's cells, made row by row when read, not kept."""
+
+    def __init__(self, rows: Sequence[PersonRow], columns: Sequence[int]) -> None:
+        self.rows, self.columns = rows, columns
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, ...]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[str, ...]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[str, ...] | Sequence[tuple[str, ...]]:
+        if isinstance(index, slice):
+            return Cells(self.rows[index], self.columns)
+        cells = self.rows[index].cells
+        return tuple(CELLS[cells[column]] for column in self.columns)
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        for row in self.rows:
+            yield tuple(CELLS[row.cells[column]] for column in self.columns)
+
+
+# --- 1. one inventory --------------------------------------------------------------------
+
+
+def scope(
+    roles: Iterable[Role],
+    catalogue: Catalogue,
+    *,
+    role: Role | None = None,
+    anonymous: bool = False,
+) -> Scope:
+    all_roles = sorted(roles, key=lambda r: r.id)
+    skills = tuple(skill_order(catalogue))
+    shown = [role] if role is not None else all_roles
+    return Scope(
+        skills=skills,
+        roles=tuple((r.id, r.title) for r in shown),
+        shown=tuple(shown),
+        rate=Readiness(all_roles),
+        role_ids=tuple(r.id for r in all_roles),
+        needs={
+            r.id: tuple(req.level if (req := r.skills.get(s)) else 0 for s in skills)
+            for r in all_roles
+        },
+        role=role.id if role is not None else None,
+        anonymous=anonymous,
+    )
 
 
 class Readiness:
@@ -92,74 +202,157 @@ class Readiness:
         return score(person.ratings, scale).low
 
 
-def latest_per_person(inventories: Iterable[Inventory]) -> tuple[list[Inventory], int]:
-    """Each person's latest inventory (by date; the same date: the later one given), and how
-    many earlier ones were set aside. People are the same when their names match, ignoring
-    case and spaces at the ends."""
-    latest: dict[str, Inventory] = {}
-    count = 0
-    for inventory in inventories:
-        count += 1
-        key = person_key(inventory.person)
-        kept = latest.get(key)
-        if kept is None or inventory.date >= kept.date:
-            latest[key] = inventory
-    return list(latest.values()), count - len(latest)
+def _code(rating: Rating | None) -> str:
+    if rating is None:
+        return NOT_RATED
+    if rating.status == "unsure":
+        return UNSURE
+    if rating.status == "n/a":
+        return NOT_APPLICABLE
+    return str(rating.level)
 
 
-def _order(inventories: list[Inventory], anonymous: bool) -> tuple[list[Inventory], list[str]]:
-    if not anonymous:
-        ordered = sorted(inventories, key=lambda i: (i.person.casefold(), i.person))
-        return ordered, [i.person for i in ordered]
-    # Not alphabetical, so the order does not hint at who is who; the same on every run.
-    ordered = sorted(inventories, key=lambda i: hashlib.sha256(i.person.encode()).hexdigest())
-    width = len(str(len(ordered)))
-    return ordered, [f"Person {n:0{width}d}" for n in range(1, len(ordered) + 1)]
+def summarise(inventory: Inventory, scope: Scope) -> PersonRow:
+    """The team view's row for `inventory`."""
+    ratings = inventory.ratings
+    codes = [_code(ratings.get(skill)) for skill in scope.skills]
+    rated = [int(code) if code.isdigit() else None for code in codes]
+    comparable = [
+        0 if code == NOT_APPLICABLE else level for code, level in zip(codes, rated, strict=True)
+    ]
+    aims = [scope.role] if scope.role is not None else inventory.targets
+    wanted = [(scope.needs[aim], aim) for aim in aims if aim in scope.needs]
+    gaps, targets = [], []
+    for index, level in enumerate(comparable):
+        best = None
+        if level is not None and level < MENTOR_FROM:
+            best = max(
+                ((needs[index], aim) for needs, aim in wanted if needs[index] > level),
+                default=None,
+            )
+        if best is None or level is None:
+            gaps.append(NO_GAP)
+            targets.append(" ")
+        else:
+            gaps.append(str(best[0] - level))
+            targets.append(chr(_ROLE_BASE + scope.role_ids.index(best[1])))
+    order = hashlib.sha256(inventory.person.encode()).hexdigest() if scope.anonymous else ""
+    return PersonRow(
+        person=inventory.person,
+        key=person_key(inventory.person),
+        date=inventory.date.toordinal(),
+        cells="".join(codes),
+        gaps="".join(gaps),
+        aims="".join(targets),
+        readiness=tuple(scope.rate(inventory, r) for r in scope.shown),
+        order=order,
+    )
+
+
+# --- 2. the team -------------------------------------------------------------------------
+
+
+class Tally:
+    """Rows as they come, in any order: each person's latest inventory (by date; the same date:
+    the later file, by `index`), and how many earlier ones were set aside. People are the same
+    when their names match, ignoring case and spaces at the ends."""
+
+    def __init__(self, scope: Scope) -> None:
+        self.scope = scope
+        self.latest: dict[str, tuple[int, int, PersonRow]] = {}
+        self.count = 0
+
+    def add(self, row: PersonRow, index: int) -> None:
+        self.count += 1
+        kept = self.latest.get(row.key)
+        if kept is None or (row.date, index) > kept[:2]:
+            self.latest[row.key] = (row.date, index, row)
+
+    @property
+    def older(self) -> int:
+        return self.count - len(self.latest)
+
+    def finish(
+        self,
+        catalogue: Catalogue,
+        role: Role | None,
+        *,
+        min_group: int = MIN_GROUP,
+        listed: int = MENTORING_LISTED,
+    ) -> Team:
+        return _team(self, catalogue, role, min_group, listed)
 
 
 def team(
-    inventories: Sequence[Inventory],
+    inventories: Iterable[Inventory],
     roles: Iterable[Role],
     catalogue: Catalogue,
     *,
     role: Role | None = None,
     anonymous: bool = False,
     min_group: int = MIN_GROUP,
+    listed: int = MENTORING_LISTED,
 ) -> Team:
     """The team view of `inventories` (each person's latest is used)."""
-    all_roles = sorted(roles, key=lambda r: r.id)
-    by_id = {r.id: r for r in all_roles}
-    people, older = latest_per_person(inventories)
-    people, labels = _order(people, anonymous)
-    hidden: list[str] = []
-    size = len(people)
+    frame = scope(roles, catalogue, role=role, anonymous=anonymous)
+    tally = Tally(frame)
+    for index, inventory in enumerate(inventories):
+        tally.add(summarise(inventory, frame), index)
+    return tally.finish(catalogue, role, min_group=min_group, listed=listed)
 
+
+def _ordered(rows: Iterable[PersonRow], anonymous: bool) -> tuple[list[PersonRow], list[str]]:
+    if not anonymous:
+        ordered = sorted(rows, key=lambda r: (r.person.casefold(), r.person))
+        return ordered, [r.person for r in ordered]
+    # Not alphabetical, so the order does not hint at who is who; the same on every run.
+    ordered = sorted(rows, key=lambda r: r.order)
+    width = len(str(len(ordered)))
+    return ordered, [f"Person {n:0{width}d}" for n in range(1, len(ordered) + 1)]
+
+
+class _Columns:
+    """The rows' codes, one string per skill (position = the person's place in the order)."""
+
+    def __init__(self, rows: Sequence[PersonRow], width: int) -> None:
+        self.width = width
+        self.cells = "".join(row.cells for row in rows)
+        self.gaps = "".join(row.gaps for row in rows)
+        self.aims = "".join(row.aims for row in rows)
+
+    def cells_of(self, skill: int) -> str:
+        return self.cells[skill :: self.width]
+
+    def gaps_of(self, skill: int) -> str:
+        return self.gaps[skill :: self.width]
+
+    def aims_of(self, skill: int) -> str:
+        return self.aims[skill :: self.width]
+
+
+def _team(
+    tally: Tally, catalogue: Catalogue, role: Role | None, min_group: int, listed: int
+) -> Team:
+    frame = tally.scope
+    rows, labels = _ordered((row for _, _, row in tally.latest.values()), frame.anonymous)
+    if frame.anonymous:  # no name, nor anything made from one, stays in the result
+        named = zip(rows, labels, strict=True)
+        rows = [row._replace(person=label, key="", order="") for row, label in named]
+    size = len(rows)
+    columns = _Columns(rows, len(frame.skills))
     if role is not None:
-        columns = [s for s in skill_order(catalogue) if s in role.skills and role.skills[s].level]
-        shown_roles = [role]
+        shown = [n for n, s in enumerate(frame.skills) if s in role.skills and role.skills[s].level]
     else:
-        rated = {s for person in people for s in person.ratings}
-        columns = [s for s in skill_order(catalogue) if s in rated]
-        shown_roles = all_roles
-    readiness = Readiness(all_roles)
-    readiness_table = tuple(tuple(readiness(person, r) for r in shown_roles) for person in people)
-    heatmap = tuple(tuple(person.ratings.get(s) for s in columns) for person in people)
-
-    everyone = readiness_table
-    if anonymous and 0 < size < min_group:
-        hidden.append(
-            f"the rows of each person: with --anonymous, {size} people are too few to stay"
-            f" anonymous (fewer than {min_group})"
-        )
-        labels, heatmap, readiness_table = [], (), ()
+        shown = [n for n in range(len(frame.skills)) if columns.cells_of(n).count(NOT_RATED) < size]
+    hidden: list[str] = []
 
     median: tuple[float, ...] | None = None
     thinnest: tuple[SkillSpread, ...] = ()
     if size >= min_group:
         median = tuple(
-            statistics.median(row[index] for row in everyone) for index in range(len(shown_roles))
+            statistics.median(row.readiness[n] for row in rows) for n in range(len(frame.roles))
         )
-        spreads, small = _spreads(people, columns, catalogue, role, min_group)
+        spreads, small = _spreads(columns, frame, shown, catalogue, role, min_group)
         thinnest = tuple(sorted(spreads, key=lambda s: (s.share, s.median, s.skill))[:THINNEST])
         if small:
             hidden.append(
@@ -172,93 +365,125 @@ def team(
             f" people ({size} here) would point at individuals"
         )
 
-    # Without labels (a group too small to stay anonymous) no one is paired.
-    mentoring = _mentoring(people, labels_of(people, labels), columns, catalogue, by_id, role)
+    mentoring: tuple[Mentoring, ...] = ()
+    if anonymous_and_small := frame.anonymous and 0 < size < min_group:
+        hidden.insert(
+            0,
+            f"the rows of each person: with {flag('anonymous')}, {size} people are too few to stay"
+            f" anonymous (fewer than {min_group})",
+        )
+        # Without labels (a group too small to stay anonymous) no one is paired.
+    else:
+        mentoring = _mentoring(columns, labels, frame, shown, catalogue, listed)
     strong = f"the {role.title} level" if role is not None else f"level {STRONG} or more"
     return Team(
-        people=tuple(labels),
-        skills=tuple((s, catalogue.skills[s].name) for s in columns),
-        heatmap=heatmap,
-        roles=tuple((r.id, r.title) for r in shown_roles),
-        readiness=readiness_table,
+        size=size,
+        people=() if anonymous_and_small else tuple(labels),
+        skills=tuple((frame.skills[n], catalogue.skills[frame.skills[n]].name) for n in shown),
+        rows=() if anonymous_and_small else tuple(rows),
+        columns=tuple(shown),
+        roles=frame.roles,
         median_readiness=median,
         thinnest=thinnest,
         mentoring=mentoring,
         hidden=tuple(hidden),
-        older=older,
-        role=role.id if role is not None else None,
-        anonymous=anonymous,
+        older=tally.older,
+        role=frame.role,
+        anonymous=frame.anonymous,
         strong_level=strong,
     )
 
 
-def labels_of(people: Sequence[Inventory], labels: Sequence[str]) -> dict[int, str]:
-    return {id(person): label for person, label in zip(people, labels, strict=False)}
+def level_counts(cells: str) -> list[int]:
+    """How many people are at each level 0-5 in one skill's codes (n/a counts as 0)."""
+    counts = [cells.count(str(level)) for level in range(6)]
+    counts[0] += cells.count(NOT_APPLICABLE)
+    return counts
+
+
+def counted_median(counts: Sequence[int]) -> float:
+    """statistics.median of the levels that `counts` counts, without listing them: the middle
+    level (an int) for an odd number, else the mean of the two middle ones (a float)."""
+    known = sum(counts)
+
+    def at(place: int) -> int:
+        seen = 0
+        for level, count in enumerate(counts):
+            seen += count
+            if place < seen:
+                return level
+        raise IndexError(place)
+
+    if known % 2:
+        return at(known // 2)
+    return (at(known // 2 - 1) + at(known // 2)) / 2
 
 
 def _spreads(
-    people: Sequence[Inventory],
-    columns: Sequence[str],
+    columns: _Columns,
+    frame: Scope,
+    shown: Sequence[int],
     catalogue: Catalogue,
     role: Role | None,
     min_group: int,
 ) -> tuple[list[SkillSpread], list[str]]:
     spreads, small = [], []
-    for skill in columns:
-        levels = [level for p in people if (level := level_of(p.ratings.get(skill))) is not None]
+    for index in shown:
+        skill = frame.skills[index]
+        counts = level_counts(columns.cells_of(index))
+        known = sum(counts)
         name = catalogue.skills[skill].name
-        if len(levels) < min_group:
+        if known < min_group:
             small.append(name)
             continue
         bar = role.skills[skill].level if role is not None else STRONG
-        strong = sum(1 for level in levels if level >= bar)
-        spreads.append(SkillSpread(skill, name, len(levels), strong, statistics.median(levels)))
+        strong = sum(counts[bar:])
+        spreads.append(SkillSpread(skill, name, known, strong, counted_median(counts)))
     return spreads, small
 
 
 def _mentoring(
-    people: Sequence[Inventory],
-    labels: dict[int, str],
-    columns: Sequence[str],
+    columns: _Columns,
+    labels: Sequence[str],
+    frame: Scope,
+    shown: Sequence[int],
     catalogue: Catalogue,
-    roles: dict[str, Role],
-    role: Role | None,
+    listed: int,
 ) -> tuple[Mentoring, ...]:
     found = []
-    aims = {
-        id(person): [role] if role is not None else [roles[t] for t in person.targets if t in roles]
-        for person in people
-    }
-    for skill in columns:
-        mentors: list[tuple[str, int]] = []
-        mentees: list[Mentee] = []
-        for person in people:
-            label = labels.get(id(person))
-            if label is None:
-                continue
-            level = level_of(person.ratings.get(skill))
-            if level is None:
-                continue
-            if level >= MENTOR_FROM:
-                mentors.append((label, level))
-                continue
-            needs = [
-                (req.level, t.id)
-                for t in aims[id(person)]
-                if (req := t.skills.get(skill)) is not None and req.level > level
-            ]
-            if needs:
-                needed, target = max(needs)
-                mentees.append(Mentee(label, level, needed, target))
-        if not (mentors and mentees):
+    for index in shown:
+        cells, gaps = columns.cells_of(index), columns.gaps_of(index)
+        mentors_total = cells.count("4") + cells.count("5")
+        mentees_total = len(gaps) - gaps.count(NO_GAP)
+        if not (mentors_total and mentees_total):
             continue
-        mentors.sort(key=lambda m: (-m[1], m[0]))
-        mentees.sort(key=lambda m: (m.current - m.needed, m.person))
+        mentors: list[tuple[str, int]] = []
+        for level in (5, 4):
+            at_level = [labels[m.start()] for m in re.finditer(str(level), cells)]
+            mentors += [(name, level) for name in heapq.nsmallest(listed - len(mentors), at_level)]
+        aims = columns.aims_of(index)
+        mentees: list[Mentee] = []
+        for gap in range(5, 0, -1):
+            places = {labels[m.start()]: m.start() for m in re.finditer(str(gap), gaps)}
+            for name in heapq.nsmallest(listed - len(mentees), places):
+                place = places[name]
+                current = 0 if cells[place] == NOT_APPLICABLE else int(cells[place])
+                target = frame.role_ids[ord(aims[place]) - _ROLE_BASE]
+                mentees.append(Mentee(name, current, current + gap, target))
         pairs = tuple(
-            (mentors[index % len(mentors)][0], mentee.person)
-            for index, mentee in enumerate(mentees)
+            (mentors[number % len(mentors)][0], mentee.person)
+            for number, mentee in enumerate(mentees)
         )
+        skill = frame.skills[index]
         found.append(
-            Mentoring(skill, catalogue.skills[skill].name, tuple(mentors), tuple(mentees), pairs)
+            Mentoring(
+                skill,
+                catalogue.skills[skill].name,
+                tuple(mentors),
+                tuple(mentees),
+                pairs,
+                mentors_total,
+                mentees_total,
+            )
         )
     return tuple(found)
