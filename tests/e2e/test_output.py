@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, installed, program_environment
+from tests.helpers import ROOT, installed, json_plan, program_environment
 
 pytestmark = pytest.mark.slow
 
@@ -26,6 +26,8 @@ COMMANDS = [
     ("plan", str(EXAMPLE), "--date", "2026-11-02"),
     ("plan", str(EXAMPLE), "--format", "json", "--date", "2026-11-02"),
     ("schema", "plan"),
+    ("--help",),
+    ("gaps", "--help"),
 ]
 IDS = ["-".join(c for c in command if "/" not in c) for command in COMMANDS]
 
@@ -74,3 +76,25 @@ def test_a_full_disk_on_stdout_is_one_line_and_exit_1(
     assert result.stderr.decode() == (
         "careerpath: error: cannot write the output: No space left on device\n"
     )
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["demo", "goals list PLAN", "--help", "roles --help"],
+)
+def test_head_1_in_a_real_shell_with_pipefail(tmp_path: Path, command: str) -> None:
+    """`set -o pipefail; careerpath ... | head -1` exits 0 and says nothing more, as other Unix
+    tools do (--help used to exit 1: rich ends a broken pipe with exit 1)."""
+    plan = json_plan(tmp_path / "plan.json", tmp_path)
+    program = " ".join(installed())
+    line = f"set -o pipefail; {program} {command.replace('PLAN', str(plan))} | head -1"
+    result = subprocess.run(
+        ["bash", "-c", line],
+        capture_output=True,
+        env=program_environment(tmp_path),
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    assert len(result.stdout.splitlines()) == 1

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from careerpath.core.model import Inventory
 from careerpath.edges.load import Library
+from careerpath.errors import flag
 from careerpath.views.summary_text import plan_command, summary_text, top_strengths
 from tests.builders import TODAY
 from tests.builders import rating as r
@@ -43,11 +44,11 @@ def test_summary_names_strengths_gaps_ranking_and_the_plan_command(library: Libr
         assert f"\n  {role_id} " in text
     assert lines[-5:-2] == [
         "Next, your growth plan as a page to read, print or share:",
-        "  careerpath plan '/home/sam/my files/inventory-2026-11-23.yaml' --role testing"
-        " --format html --out plan.html",
+        f"  careerpath plan '/home/sam/my files/inventory-2026-11-23.yaml' {flag('role')} testing"
+        f" {flag('format')} html {flag('out')} plan.html",  # the CLI puts in the flags
         "  then open it in your browser: xdg-open plan.html (on a Mac: open plan.html)",
     ]
-    assert "careerpath assess --update" in lines[-1]
+    assert f"careerpath assess {flag('update')}" in lines[-1]
     assert max(len(line) for line in lines if "careerpath" not in line) <= 80
 
 
@@ -82,7 +83,7 @@ def test_strengths_prefer_higher_levels_then_evidence(library: Library) -> None:
 
 def test_plan_command_names_the_organisation_folder_when_one_is_in_use() -> None:
     assert plan_command(Path("inv.yaml"), "qa_lead", Path("our roles")) == (
-        "careerpath --roles-dir 'our roles' plan inv.yaml --role qa_lead"
+        f"careerpath {flag('roles_dir')} 'our roles' plan inv.yaml {flag('role')} qa_lead"
     )
 
 

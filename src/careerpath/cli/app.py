@@ -22,6 +22,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from careerpath import __version__
 from careerpath.cli import exits
+from careerpath.cli.plain_help import PlainGroup, plain
 from careerpath.cli.shared import Settings
 
 # Every command, in the order --help lists them; each is careerpath.cli.commands.NAME.
@@ -37,10 +38,10 @@ def command(name: str) -> TyperCommand | TyperGroup:
     module = importlib.import_module(f"careerpath.cli.commands.{name}")
     built = typer.main.get_command(module.app)
     assert isinstance(built, TyperCommand | TyperGroup), name
-    return built
+    return plain(built)
 
 
-class Careerpath(TyperGroup):
+class Careerpath(PlainGroup):
     """careerpath's top-level group: the commands are found by name, not registered, and
     output that cannot be written ends the way it does for any well-behaved tool."""
 
@@ -49,6 +50,9 @@ class Careerpath(TyperGroup):
 
     def get_command(self, ctx: object, cmd_name: str) -> TyperCommand | TyperGroup | None:
         return command(cmd_name) if cmd_name in COMMANDS else None
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, global_options_first(args))
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         """click's own, with a did-you-mean from every command's name (typer's own suggestion
@@ -72,6 +76,29 @@ class Careerpath(TyperGroup):
             return super().invoke(ctx)
 
 
+GLOBAL_OPTIONS = ("--roles-dir",)
+
+
+def global_options_first(args: list[str]) -> list[str]:
+    """The arguments with --roles-dir DIR moved to the front, wherever it was given: before the
+    command (where click looks for a group's options) or after it (`careerpath gaps me.yaml
+    --roles-dir our-roles`). No command has an option of that name; after `--` nothing moves."""
+    moved: list[str] = []
+    rest: list[str] = []
+    words = iter(args)
+    for word in words:
+        if word == "--":
+            rest.extend([word, *words])
+            break
+        if word in GLOBAL_OPTIONS:
+            moved.extend([word, *(value for value in [next(words, None)] if value is not None)])
+        elif word.startswith(tuple(f"{o}=" for o in GLOBAL_OPTIONS)):
+            moved.append(word)
+        else:
+            rest.append(word)
+    return [*moved, *rest]
+
+
 @contextlib.contextmanager
 def output_failures() -> Iterator[None]:
     """A closed pipe (`careerpath demo | head -1`) ends quietly with exit 0: the reader has what
@@ -83,6 +110,11 @@ def output_failures() -> Iterator[None]:
     """
     try:
         yield
+    except SystemExit as stop:  # rich met the closed pipe (--help): it exits 1; the reader is done
+        if isinstance(stop.__context__, BrokenPipeError):
+            _discard_output()
+            raise typer.Exit(exits.OK) from None
+        raise
     except OSError as error:
         if error.errno == errno.EPIPE:
             _discard_output()
@@ -106,8 +138,9 @@ def _discard_output() -> None:
 app = typer.Typer(
     name="careerpath",
     cls=Careerpath,
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Plan a career move from technical support: rate your skills honestly, see the gaps"
     " against the roles you aim at, and get a dated growth plan to follow with your manager.",
 )
@@ -126,15 +159,16 @@ def main_options(
         Path | None,
         typer.Option(
             "--roles-dir",
+            metavar="DIR",
             envvar="CAREERPATH_ROLES",
             help="Your organisation's folder of skills.yaml, role profiles and templates/;"
-            " they add to or replace the built-in ones.",
+            " they add to or replace the built-in ones. Before or after the command.",
             show_default=False,
         ),
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     ctx.obj = Settings(roles_dir=roles_dir)
@@ -143,8 +177,9 @@ def main_options(
 def main() -> None:
     """The console script: typer's usage errors become one line too, like careerpath's own.
 
-    SIGTERM and SIGHUP unwind like Ctrl-C (careerpath.edges.signals), so that nothing is left
-    half done, then end the process by the same signal.
+    SIGTERM, SIGHUP and every other terminating signal that can be caught unwind like Ctrl-C
+    (careerpath.edges.signals), so that nothing is left half done, then end the process by the
+    same signal.
     """
     from careerpath.edges.signals import terminate_cleanly
 

@@ -21,6 +21,7 @@ FormatOption = Annotated[
     str | None,
     typer.Option(
         "--format",
+        "-f",
         metavar="text|md|html|json",
         help="text for the terminal, or md, html, json. Default: what --out's extension names"
         " (.md, .html, .json), else text.",
@@ -29,7 +30,12 @@ FormatOption = Annotated[
 ]
 OutOption = Annotated[
     Path | None,
-    typer.Option("--out", help="Write to this file (mode 0600) instead of the terminal."),
+    typer.Option(
+        "--out",
+        "-o",
+        metavar="FILE",
+        help="Write to this file (mode 0600) instead of the terminal; - is the terminal.",
+    ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")]
 

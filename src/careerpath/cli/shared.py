@@ -83,6 +83,25 @@ def parse_date(text: str | None) -> dt.date:
     return check_start(day)
 
 
+def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of a role id: the shipped roles and --roles-dir's (given before or
+    after the command, or as CAREERPATH_ROLES), each with its title. Nothing when the roles
+    cannot be read: completion never prints an error into the command line."""
+    from careerpath.edges.load import load_library
+    from careerpath.edges.locations import cache_dir
+
+    roles_dir = ctx.find_root().params.get("roles_dir")
+    try:
+        library = load_library(roles_dir, cache_dir())
+    except (CareerpathError, OSError):
+        return []
+    return [
+        (role.id, role.title)
+        for role in sorted(library.roles.values(), key=lambda r: r.id)
+        if role.id.startswith(incomplete.lower())
+    ]
+
+
 # --- options more than one command takes -----------------------------------------------
 
 InventoryArg = Annotated[
@@ -98,12 +117,20 @@ BasisOption = Annotated[
     ),
 ]
 TargetRoleOption = Annotated[
-    str | None, typer.Option("--role", help="Only this role. Default: the targets.")
+    str | None,
+    typer.Option(
+        "--role",
+        "-r",
+        metavar="ROLE",
+        autocompletion=complete_role,
+        help="Only this role. Default: the targets.",
+    ),
 ]
 JobsOption = Annotated[
     int | None,
     typer.Option(
         "--jobs",
+        metavar="N",
         help="Worker processes reading the files. Default: one per CPU for 200 files or more;"
         " 1 reads them in this process.",
         show_default=False,
@@ -123,5 +150,6 @@ def based(inventory: "Inventory", basis: str) -> "Inventory":
     return with_basis(inventory, check_basis(basis))
 
 
-def counted(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """`1 file`, `2 files`; `plural` where adding an s is wrong."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"

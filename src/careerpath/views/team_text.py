@@ -23,7 +23,7 @@ from careerpath.core.reviews.team import (
     Team,
 )
 from careerpath.views.escape import json_text, terminal_text
-from careerpath.views.formatting import md_cell, percent
+from careerpath.views.formatting import counted, md_cell, percent
 
 LINE_WIDTH = 80  # the text view fits a standard terminal: wide tables come in blocks
 NAMES_SHOWN = 6  # names per list in text and Markdown; JSON has them (MENTORING_LISTED at most)
@@ -57,8 +57,8 @@ def _header(result: Team) -> list[str]:
     scope = f"for {result.role}" if result.role else "for every role"
     lines = [f"Team of {result.size} {scope}" + (", anonymised" if result.anonymous else "")]
     if result.older:
-        lines.append(f"({result.older} earlier inventories of the same people set aside: the")
-        lines[-1] += " latest per person is used)"
+        older = counted(result.older, "earlier inventory", "earlier inventories")
+        lines.append(f"({older} of the same people set aside: the latest per person is used)")
     return lines
 
 

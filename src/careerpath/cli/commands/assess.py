@@ -14,6 +14,7 @@ import typer
 from careerpath.cli import exits
 from careerpath.cli.shared import (
     Settings,
+    complete_role,
     handled,
     library_of,
     read_inventory,
@@ -30,7 +31,12 @@ if TYPE_CHECKING:  # the heavy modules load inside the commands that need them
 app = typer.Typer(add_completion=False)
 
 
-@app.command()
+@app.command(
+    epilog=(
+        "Example: careerpath assess -r testing\n"
+        "Example: careerpath assess --update inventory-megan-2026-08-01.yaml"
+    ),
+)
 @handled
 def assess(
     ctx: typer.Context,
@@ -38,6 +44,8 @@ def assess(
         Path | None,
         typer.Option(
             "--out",
+            "-o",
+            metavar="FILE",
             help="Where to write the inventory (mode 0600). Default: a new file named for you"
             " and the day, inventory-NAME-YYYY-MM-DD.yaml, in CAREERPATH_HOME or your user"
             " data folder (with --update: next to the file updated).",
@@ -48,6 +56,9 @@ def assess(
         str | None,
         typer.Option(
             "--role",
+            "-r",
+            metavar="ROLE",
+            autocompletion=complete_role,
             help="The quick path: aim at ROLE and rate only its ten most important skills"
             " (by importance, then required level).",
         ),
@@ -56,6 +67,7 @@ def assess(
         Path | None,
         typer.Option(
             "--answers",
+            metavar="FILE",
             help="Take the answers from this YAML file instead of asking, for scripts and CI"
             " (an inventory-shaped file; see docs/formats.md).",
         ),
@@ -71,6 +83,7 @@ def assess(
         Path | None,
         typer.Option(
             "--update",
+            metavar="FILE",
             help="Re-assess: rate again only the skills you pick from this inventory, keep"
             " everything else, and write a new dated file.",
         ),
@@ -170,7 +183,7 @@ def _session(
     from careerpath.edges import interview, locations
     from careerpath.edges.inventory_files import ProgressFile
 
-    progress = ProgressFile(locations.user_home())
+    progress = ProgressFile(locations.user_home(), flags=exits.FLAGS)
     try:
         state = interview.begin(
             library, progress=progress, fresh=fresh, resume=resume, mine=mine, out=out, force=force
@@ -316,8 +329,7 @@ def _assess_summary(
 ) -> None:
     from careerpath.views.summary_text import summary_text
 
-    typer.echo(
-        summary_text(
-            inventory, library.roles.values(), library.catalogue, written, settings.roles_dir
-        )
+    summary = summary_text(
+        inventory, library.roles.values(), library.catalogue, written, settings.roles_dir
     )
+    typer.echo(exits.flagged(summary))

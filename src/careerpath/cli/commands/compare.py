@@ -16,7 +16,7 @@ from careerpath.errors import CareerpathError
 app = typer.Typer(add_completion=False)
 
 
-@app.command()
+@app.command(epilog="Example: careerpath compare ben.yaml --reader manager")
 @handled
 def compare(
     ctx: typer.Context,

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from careerpath.cli import exits
 from careerpath.cli.commands.plan import plan_markdown
 from careerpath.cli.shared import handled, library_of, parse_date, read_inventory
 from careerpath.core.plan.horizon import parse_horizon
@@ -16,13 +17,17 @@ from careerpath.core.plan.horizon import parse_horizon
 app = typer.Typer(add_completion=False)
 
 
-@app.command()
+@app.command(epilog="Example: careerpath demo | less")
 @handled
 def demo(
     ctx: typer.Context,
     date: Annotated[
         str | None,
-        typer.Option("--date", help="Start date for the plan. Default: the example's own date."),
+        typer.Option(
+            "--date",
+            metavar="DATE",
+            help="Start date for the plan. Default: the example's own date.",
+        ),
     ] = None,
 ) -> None:
     """Show the whole loop on the shipped example: gaps for every role, then a growth plan."""
@@ -51,7 +56,7 @@ def demo(
     else:  # piped: plain text and the plan's Markdown as it is
         typer.echo(f"{heading}\n")
         typer.echo(ranking_text(ranking) + "\n")
-        typer.echo(role_text(detail, limit=8) + "\n")
+        typer.echo(exits.flagged(role_text(detail, limit=8)) + "\n")
         typer.echo("-" * 72)
         typer.echo(plan)
         typer.echo("-" * 72)

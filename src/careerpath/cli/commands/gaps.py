@@ -15,6 +15,7 @@ from careerpath.cli.shared import (
     BasisOption,
     InventoryArg,
     based,
+    complete_role,
     handled,
     library_of,
     read_inventory,
@@ -23,14 +24,20 @@ from careerpath.cli.shared import (
 app = typer.Typer(add_completion=False)
 
 
-@app.command()
+@app.command(epilog="Example: careerpath gaps examples/support-analyst.yaml -r testing")
 @handled
 def gaps(
     ctx: typer.Context,
     inventory_path: InventoryArg,
     role: Annotated[
         str | None,
-        typer.Option("--role", help="Only this role. Default: rank every role, then your targets."),
+        typer.Option(
+            "--role",
+            "-r",
+            metavar="ROLE",
+            autocompletion=complete_role,
+            help="Only this role. Default: rank every role, then your targets.",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     basis: BasisOption = "self",
@@ -63,7 +70,7 @@ def gaps(
     else:  # piped: plain text
         if ranking:
             parts.append(ranking_text(ranking))
-        parts.extend(role_text(r) for r in detail)
+        parts.extend(exits.flagged(role_text(r)) for r in detail)
     if role is None and not inventory.targets:
         parts.append("No targets in the inventory: add `targets: [ROLE]` or use --role ROLE.")
     if parts:

@@ -17,6 +17,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="The goals of a JSON plan: list them, mark one done with its evidence.",
+    epilog=("Example: careerpath goals list plan.json"),
 )
 
 PlanArg = Annotated[
@@ -27,7 +28,7 @@ PlanArg = Annotated[
 ]
 
 
-@app.command("list")
+@app.command("list", epilog="Example: careerpath goals list plan.json")
 @handled
 def goals_list(plan_path: PlanArg) -> None:
     """Every goal of the plan with its id, due date and whether it is done."""
@@ -57,7 +58,12 @@ def goals_list(plan_path: PlanArg) -> None:
     )
 
 
-@app.command("done")
+@app.command(
+    "done",
+    epilog=(
+        'Example: careerpath goals done plan.json mentor:find --evidence "Weekly calls with Sam"'
+    ),
+)
 @handled
 def goals_done(
     plan_path: PlanArg,
@@ -66,11 +72,17 @@ def goals_done(
     ],
     evidence: Annotated[
         str,
-        typer.Option("--evidence", help="What shows it is done: a ticket, a document, feedback."),
+        typer.Option(
+            "--evidence",
+            metavar="TEXT",
+            help="What shows it is done: a ticket, a document, feedback.",
+        ),
     ],
     date: Annotated[
         str | None,
-        typer.Option("--date", help="When it was done, YYYY-MM-DD. Default: today."),
+        typer.Option(
+            "--date", metavar="DATE", help="When it was done, YYYY-MM-DD. Default: today."
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace the evidence of a goal already done.")

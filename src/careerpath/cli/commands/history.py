@@ -51,7 +51,7 @@ def history_output(
     return formatted(
         library,
         fmt,
-        lambda: history_text(result),
+        lambda: exits.flagged(history_text(result)),
         lambda: history_markdown(result),
         lambda: history_data(result),
         "history.html.j2",
@@ -59,7 +59,7 @@ def history_output(
     )
 
 
-@app.command()
+@app.command(epilog='Example: careerpath history "Megan Doyle" ~/team -o history.html')
 @handled
 def history(
     ctx: typer.Context,
@@ -68,6 +68,7 @@ def history(
         list[Path] | None,
         typer.Option(
             "--dir",
+            metavar="DIR",
             help="A folder of dated inventories (repeatable). Default: your careerpath folder"
             " (CAREERPATH_HOME, else the user data folder).",
             show_default=False,

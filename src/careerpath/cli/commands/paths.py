@@ -10,19 +10,24 @@ import typer
 
 from careerpath.cli import exits
 from careerpath.cli.output import echo_json
-from careerpath.cli.shared import handled, library_of, read_inventory
+from careerpath.cli.shared import complete_role, handled, library_of, read_inventory
 
 app = typer.Typer(add_completion=False)
 
 
-@app.command()
+@app.command(
+    epilog=(
+        "Example: careerpath paths examples/support-analyst.yaml\n"
+        "Example: careerpath paths --from support --to development"
+    ),
+)
 @handled
 def paths(
     ctx: typer.Context,
     inventory_path: Annotated[
         Path | None,
         typer.Argument(
-            metavar="[INVENTORY]",
+            metavar="INVENTORY",
             help="Your self-inventory YAML file. Without it, the moves from --from ROLE.",
             show_default=False,
         ),
@@ -32,6 +37,7 @@ def paths(
         typer.Option(
             "--from",
             metavar="ROLE",
+            autocompletion=complete_role,
             help="Start from this role. Default: the inventory's current role.",
             show_default=False,
         ),
@@ -41,14 +47,17 @@ def paths(
         typer.Option(
             "--to",
             metavar="ROLE",
+            autocompletion=complete_role,
             help="Only this role, with every route to it.",
             show_default=False,
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Where the career lattice leads from you: every role your moves reach, with each move's
-    readiness and effort, ways to try it first, and routes in shorter steps."""
+    """Where the career lattice leads from you: every role your moves reach.
+
+    Each move with its readiness and effort, ways to try it first, and routes in shorter
+    steps."""
     from careerpath.core.paths import meeting, start_of
     from careerpath.core.paths import paths as find_paths
     from careerpath.views.paths_text import PathsView, paths_data, paths_text
@@ -90,4 +99,4 @@ def paths(
     if as_json:
         echo_json(paths_data(view))
         return
-    typer.echo(paths_text(view), nl=False)
+    typer.echo(exits.flagged(paths_text(view)), nl=False)

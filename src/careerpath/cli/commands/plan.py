@@ -17,6 +17,7 @@ from careerpath.cli.shared import (
     JobsOption,
     based,
     check_jobs,
+    complete_role,
     counted,
     fail,
     handled,
@@ -44,24 +45,43 @@ PlanInventoryArg = Annotated[
 ]
 
 
-@app.command()
+@app.command(
+    epilog=(
+        "Example: careerpath plan examples/support-analyst.yaml -r testing -o plan.html"
+        " --ics plan.ics"
+    ),
+)
 @handled
 def plan(
     ctx: typer.Context,
     inventory_path: PlanInventoryArg,
     role: Annotated[
         str | None,
-        typer.Option("--role", help="The role to plan for. Default: the inventory's first target."),
+        typer.Option(
+            "--role",
+            "-r",
+            metavar="ROLE",
+            autocompletion=complete_role,
+            help="The role to plan for. Default: the inventory's first target.",
+        ),
     ] = None,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Write the plan to this file (mode 0600).")
+        Path | None,
+        typer.Option(
+            "--out", "-o", metavar="FILE", help="Write the plan to this file (mode 0600)."
+        ),
     ] = None,
     horizon: Annotated[
-        str, typer.Option("--horizon", help="How far the plan reaches: 6m, 26w, 180d or 1y.")
+        str,
+        typer.Option(
+            "--horizon", metavar="SPAN", help="How far the plan reaches: 6m, 26w, 180d or 1y."
+        ),
     ] = "6m",
     date: Annotated[
         str | None,
-        typer.Option("--date", help="The plan's start date, YYYY-MM-DD. Default: today."),
+        typer.Option(
+            "--date", metavar="DATE", help="The plan's start date, YYYY-MM-DD. Default: today."
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace --out and --ics if they exist.")
@@ -71,6 +91,7 @@ def plan(
         str | None,
         typer.Option(
             "--format",
+            "-f",
             metavar="md|html|json",
             help="md; html: one self-contained page with charts, for printing or sharing;"
             " json: every number and goal (careerpath schema plan). Default: what --out's"
@@ -82,6 +103,7 @@ def plan(
         Path | None,
         typer.Option(
             "--template",
+            metavar="FILE",
             help="Your own Jinja template for the md or html plan (sandboxed; an HTML"
             " template's name ends in .html.j2).",
             show_default=False,
@@ -91,6 +113,7 @@ def plan(
         Path | None,
         typer.Option(
             "--ics",
+            metavar="FILE",
             help="Also write the milestones and check-ins to this iCalendar file (mode 0600).",
             show_default=False,
         ),
@@ -201,23 +224,31 @@ def _batch_of(
     library = library_of(ctx)
     if role is not None:
         library.role(role)
-    return out_dir, Batch(library, role, start, span, basis, fmt, None, cache_dir(), False, {})
+    return out_dir, Batch(
+        library, role, start, span, basis, fmt, None, cache_dir(), False, {}, exits.FLAGS
+    )
 
 
 def _plan_folder(folder: Path, out_dir: Path, batch: "Batch", jobs: int | None) -> None:
     """One plan per person, each as `plan FILE` writes it; what was skipped, named on stderr."""
     from careerpath.edges.folder_pool import progress
-    from careerpath.edges.inventory_folder import inventory_paths
+    from careerpath.edges.inventory_folder import inventory_paths, no_inventories
     from careerpath.edges.plan_batch import plan_folder
 
     paths = inventory_paths(folder)
+    if not paths:
+        raise no_inventories(folder)
     with progress(len(paths), "Writing plans") as tick:
         outcome = plan_folder(paths, batch, out_dir, jobs=jobs, tick=tick)
     for error in outcome.errors:
         fail(error)
     for warning in sorted({w for done in outcome.written for w in done.warnings}):
         typer.echo(f"careerpath: warning: {warning}", err=True)
-    older = f"; {outcome.older} earlier inventories set aside" if outcome.older else ""
+    older = (
+        f"; {counted(outcome.older, 'earlier inventory', 'earlier inventories')} set aside"
+        if outcome.older
+        else ""
+    )
     typer.echo(
         f"careerpath: wrote {counted(len(outcome.written), 'plan')} in {out_dir}{older}", err=True
     )
@@ -235,7 +266,7 @@ def plan_text(library: "Library", the_plan: "Plan", fmt: str, template: Path | N
     rendered = render_plan(the_plan, library, fmt, template, cache_dir())
     for warning in rendered.warnings:
         typer.echo(f"careerpath: warning: {terminal_line(warning)}", err=True)
-    return rendered.text
+    return exits.flagged(rendered.text)
 
 
 def plan_markdown(

@@ -16,7 +16,9 @@ from careerpath.cli.shared import TargetRoleOption, handled, read_inventory
 app = typer.Typer(add_completion=False)
 
 
-@app.command()
+@app.command(
+    epilog=("Example: careerpath progress inventory-2026-08-01.yaml inventory-2026-11-01.yaml"),
+)
 @handled
 def progress(
     ctx: typer.Context,

@@ -10,13 +10,14 @@ from typing import Annotated
 import typer
 
 from careerpath.cli.output import echo_json, emit
-from careerpath.cli.shared import counted, handled, library_of
+from careerpath.cli.shared import complete_role, counted, handled, library_of
 
 app = typer.Typer(
     name="roles",
     add_completion=False,
     invoke_without_command=True,
     help="List the role profiles, or show one role, or list the skills.",
+    epilog=("Example: careerpath roles --json"),
 )
 
 
@@ -51,11 +52,16 @@ def roles(
     typer.echo("\nShow one with: careerpath roles show ROLE")
 
 
-@app.command("show")
+@app.command("show", epilog="Example: careerpath roles show testing")
 @handled
 def roles_show(
     ctx: typer.Context,
-    role_id: Annotated[str, typer.Argument(metavar="ROLE", help="A role id, e.g. testing.")],
+    role_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ROLE", autocompletion=complete_role, help="A role id, e.g. testing."
+        ),
+    ],
 ) -> None:
     """Show what a role needs: skills with level and importance, credentials, people, mentor."""
     from careerpath.views.role_text import role_text
@@ -64,7 +70,7 @@ def roles_show(
     typer.echo(role_text(library.role(role_id), library.catalogue))
 
 
-@app.command("skills")
+@app.command("skills", epilog="Example: careerpath roles skills --json")
 @handled
 def roles_skills(ctx: typer.Context) -> None:
     """List every skill in the catalogue, by category, with its id."""
@@ -79,7 +85,13 @@ def roles_skills(ctx: typer.Context) -> None:
                 typer.echo(terminal_line(f"  {skill_id:<28} {skill.name}"))
 
 
-@app.command("import-onet")
+@app.command(
+    "import-onet",
+    epilog=(
+        "Example: careerpath roles import-onet ~/onet/db_30_x_text --code 15-1211.00 -o"
+        " our-roles/systems-analyst.yaml"
+    ),
+)
 @handled
 def roles_import_onet(
     ctx: typer.Context,
@@ -91,11 +103,14 @@ def roles_import_onet(
             " Occupation Data.txt (db_30_x_text from onetcenter.org).",
         ),
     ],
-    code: Annotated[str, typer.Option("--code", help="The O*NET-SOC code, e.g. 15-1232.00.")],
+    code: Annotated[
+        str, typer.Option("--code", metavar="CODE", help="The O*NET-SOC code, e.g. 15-1232.00.")
+    ],
     role_id: Annotated[
         str | None,
         typer.Option(
             "--id",
+            metavar="ID",
             help="The new role's id. Default: the --out file's name, else the title's.",
             show_default=False,
         ),
@@ -104,6 +119,8 @@ def roles_import_onet(
         Path | None,
         typer.Option(
             "--out",
+            "-o",
+            metavar="FILE",
             help="Write the draft here (never over a file without --force).",
             show_default=False,
         ),

@@ -8,17 +8,20 @@ from typing import Annotated
 
 import typer
 
+from careerpath.cli import exits
 from careerpath.cli.shared import handled
 
 app = typer.Typer(add_completion=False)
 
 
-@app.command()
+@app.command(epilog="Example: careerpath schema inventory > inventory.schema.json")
 @handled
 def schema(
-    name: Annotated[str, typer.Argument(help="catalogue, role, lattice, inventory or plan.")],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="catalogue, role, lattice, inventory or plan.")
+    ],
 ) -> None:
     """Print the JSON Schema of a file format, for editors that autocomplete YAML."""
     from careerpath.views.schemas import schema_text
 
-    typer.echo(schema_text(name), nl=False)
+    typer.echo(exits.flagged(schema_text(name)), nl=False)

@@ -19,7 +19,15 @@ from careerpath.cli.output import (
     chosen_format,
     emit_pieces,
 )
-from careerpath.cli.shared import JobsOption, check_jobs, counted, fail, handled, library_of
+from careerpath.cli.shared import (
+    JobsOption,
+    check_jobs,
+    complete_role,
+    counted,
+    fail,
+    handled,
+    library_of,
+)
 from careerpath.errors import CareerpathError
 
 if TYPE_CHECKING:  # the heavy modules load inside the command
@@ -29,14 +37,20 @@ if TYPE_CHECKING:  # the heavy modules load inside the command
 app = typer.Typer(add_completion=False)
 
 
-@app.command()
+@app.command(epilog="Example: careerpath team ~/team --anonymous -o team.html")
 @handled
 def team(
     ctx: typer.Context,
     folder: Annotated[Path, typer.Argument(metavar="DIR", help="A folder of inventories.")],
     role: Annotated[
         str | None,
-        typer.Option("--role", help="Only this role's skills and readiness. Default: all."),
+        typer.Option(
+            "--role",
+            "-r",
+            metavar="ROLE",
+            autocompletion=complete_role,
+            help="Only this role's skills and readiness. Default: all.",
+        ),
     ] = None,
     fmt: FormatOption = None,
     anonymous: Annotated[
@@ -51,7 +65,7 @@ def team(
     Groups smaller than five are left out of aggregates."""
     from careerpath.core.reviews.team import scope
     from careerpath.edges.folder_pool import collector_paused, progress
-    from careerpath.edges.inventory_folder import inventory_paths, read_team
+    from careerpath.edges.inventory_folder import inventory_paths, no_inventories, read_team
 
     fmt = chosen_format(fmt, out, FORMATS, "text")
     check_jobs(jobs)
@@ -59,7 +73,7 @@ def team(
     profile = library.role(role) if role is not None else None
     paths = inventory_paths(folder)
     if not paths:
-        raise CareerpathError(_nothing_in(folder), file=folder)
+        raise no_inventories(folder)
     frame = scope(library.roles.values(), library.catalogue, role=profile, anonymous=anonymous)
     with collector_paused() as collector:
         with progress(len(paths), "Reading inventories") as tick:
@@ -74,25 +88,12 @@ def team(
                 file=folder,
             )
         result = tally.finish(library.catalogue, profile)
+        result = result._replace(hidden=tuple(exits.flagged(note) for note in result.hidden))
         title = "Team" + (f": {profile.title}" if profile is not None else "")
         emit_pieces(team_pieces(library, fmt, result, title), out, force)
     if errors:
         typer.echo(f"careerpath: {counted(len(errors), 'file')} could not be read", err=True)
         raise typer.Exit(exits.DATA)
-
-
-def _nothing_in(folder: Path) -> str:
-    """Why a folder gives no team: no YAML at all, or only unfinished assessments."""
-    from careerpath.edges.load import yaml_files
-
-    unfinished = yaml_files(folder)
-    if not unfinished:
-        return "no team to show: the folder has no inventory files (*.yaml, *.yml)"
-    names = ", ".join(p.name for p in unfinished)
-    return (
-        f"no team to show: the folder holds only unfinished assessments ({names}), not"
-        " inventories yet; finish one with careerpath assess --resume"
-    )
 
 
 def team_pieces(library: "Library", fmt: str, result: "Team", title: str) -> Iterator[str]:

@@ -19,13 +19,19 @@ if TYPE_CHECKING:  # the heavy modules load inside the command
 app = typer.Typer(add_completion=False)
 
 
-@app.command()
+@app.command(
+    epilog=(
+        "Example: careerpath validate my-inventory.yaml\n"
+        "Example: careerpath --roles-dir our-roles validate"
+    ),
+)
 @handled
 def validate(
     ctx: typer.Context,
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
+            metavar="PATH",
             help="Files or folders to check. Default: the built-in and organisation data.",
             show_default=False,
         ),

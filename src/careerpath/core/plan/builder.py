@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from careerpath.core.gaps import (
     RoleGaps,
@@ -14,6 +13,7 @@ from careerpath.core.gaps import (
 )
 from careerpath.core.model import Catalogue, Inventory, Rating, Role
 from careerpath.core.plan.agenda import agenda
+from careerpath.core.plan.carryover import Previous, carried_first, follow, follow_up
 from careerpath.core.plan.goals import Goal, identify
 from careerpath.core.plan.horizon import Horizon, add_months, check_start
 from careerpath.core.plan.role_goals import (
@@ -29,11 +29,7 @@ from careerpath.core.plan.role_goals import (
     step_goal,
 )
 from careerpath.core.plan.values import CheckIn, GapPlan, Milestone, Plan
-
-if TYPE_CHECKING:  # only a plan with a manager view or a previous plan needs them loaded
-    from careerpath.core.plan.carryover import Previous
-    from careerpath.core.reviews.compare import Comparison
-
+from careerpath.core.reviews.compare import Comparison
 
 STEPS_PER_MILESTONE = 2  # level steps a person can work on at once next to a full-time job
 CHECKIN_DAYS = 14
@@ -97,8 +93,6 @@ class _Follow:
         named = identify(goals, self.taken)
         if self.previous is None:
             return named
-        from careerpath.core.plan.carryover import follow
-
         followed = (follow(goal, self.previous) for goal in named)
         return tuple(goal for goal in followed if goal is not None)
 
@@ -155,8 +149,6 @@ def build_plan(
 
     followup = None
     if previous is not None:
-        from careerpath.core.plan.carryover import follow_up
-
         all_goals = tuple(g for m in milestones for g in m.goals)
         all_goals += tuple(g for gp in top_gaps for g in gp.later)
         followup = follow_up(previous, all_goals, inventory.ratings)
@@ -223,8 +215,6 @@ def _skill_steps(
 
     candidates = analysis.gaps
     if follow.previous is not None:
-        from careerpath.core.plan.carryover import carried_first
-
         candidates = carried_first(follow.previous, analysis.gaps)
     capacity = STEPS_PER_MILESTONE * len(marks)
     top: list[SkillGap] = []

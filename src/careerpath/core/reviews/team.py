@@ -26,6 +26,7 @@ from typing import NamedTuple, overload
 
 from careerpath.core.assessment import skill_order
 from careerpath.core.model import Catalogue, Inventory, Rating, Role, person_key
+from careerpath.errors import flag
 
 MIN_GROUP = 5  # aggregate views hide any group smaller than this
 MENTOR_FROM = 4  # 4 advanced (coaches others), 5 sets direction
@@ -364,7 +365,7 @@ def _team(
     if anonymous_and_small := frame.anonymous and 0 < size < min_group:
         hidden.insert(
             0,
-            f"the rows of each person: with --anonymous, {size} people are too few to stay"
+            f"the rows of each person: with {flag('anonymous')}, {size} people are too few to stay"
             f" anonymous (fewer than {min_group})",
         )
         # Without labels (a group too small to stay anonymous) no one is paired.
