@@ -78,7 +78,7 @@ def test_answers_write_a_dated_private_inventory_that_plan_accepts(
     assert "Top strengths\n  Troubleshooting: 4 advanced, with evidence" in out
     assert "Top gaps for Junior software developer" in out
     command = f"careerpath plan {written} --role development"
-    assert out.splitlines()[-3].strip() == command
+    assert out.splitlines()[-4].strip() == command + " --format html --out plan.html"
     plan = run(*command.split()[1:], "--date", "2026-11-23")
     assert plan.exit_code == 0, plan.output
     assert plan.stdout.startswith("# Growth plan: Sam Rivera → Junior software developer")
@@ -108,7 +108,7 @@ def test_role_becomes_the_first_target(home: Path, answers: Path, library: Libra
     result = run("assess", "--answers", answers, "--role", "testing", "--out", out, home=home)
     assert result.exit_code == 0, result.output
     assert load_inventory(out, library).targets == ["testing", "development"]
-    assert result.stdout.splitlines()[-3].endswith("--role testing")
+    assert result.stdout.splitlines()[-4].endswith("--role testing --format html --out plan.html")
 
 
 def test_an_existing_out_is_replaced_only_with_force(home: Path, answers: Path) -> None:

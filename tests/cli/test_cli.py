@@ -482,7 +482,12 @@ def test_plan_without_targets_or_role(write) -> None:
 def test_demo() -> None:
     out = ok(run("demo"))
     assert "Readiness for every role" in out
-    assert "# Growth plan: Megan Doyle → Software tester (QA analyst)" in out
+    assert "# Growth plan: Megan Doyle → Software tester (QA analyst)" in out  # piped: as is
+    assert out.endswith(
+        "Now make your own: careerpath assess\n"
+        "  (careerpath assess --role testing asks only that role's ten key skills)\n"
+        "then read your plan: careerpath plan FILE --role testing --out plan.html\n"
+    )
 
 
 @pytest.mark.parametrize(

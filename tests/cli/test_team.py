@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from careerpath.edges.folder_pool import POOL_FROM
+from careerpath.edges.load import Library
 from careerpath.edges.yaml_source import dump
 from tests.builders import NAMES, member, team_of
 from tests.helpers import one_line_error, run
@@ -266,4 +267,22 @@ def test_anonymous_counts_the_people_whose_rows_it_hides(tmp_path: Path) -> None
     result = run("team", tmp_path, "--anonymous")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("Team of 3 for every role, anonymised\n")
-    assert "3 people are too few to stay anonymous" in result.stdout
+    assert "3 people are too few to stay anonymous" in " ".join(result.stdout.split())
+
+
+def test_the_text_view_fits_80_columns_with_every_skill_and_role(
+    tmp_path: Path, library: Library
+) -> None:
+    for number, name in enumerate(["Ana Berg", "Ben Okafor", "Chen Sato"]):
+        ratings = {skill: (number + n) % 6 for n, skill in enumerate(library.catalogue.skills)}
+        data = {"person": name, "date": "2026-11-02", "current_role": "support", "ratings": ratings}
+        (tmp_path / f"{number}.yaml").write_text(dump(data), encoding="utf-8")
+    result = run("team", tmp_path)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    heatmap = lines[lines.index("Skills heatmap (columns numbered; key below)") + 1 :]
+    headers = [line for line in heatmap[: heatmap.index("  Key:")] if line.startswith("  Person")]
+    assert len(headers) >= 2  # the skills come in blocks, each with the people's names
+    assert headers[1].split()[1] == str(len(headers[0].split()))  # the next block goes on
+    assert sum(len(h.split()) - 1 for h in headers) == len(library.catalogue.skills)

@@ -15,7 +15,7 @@ import pytest
 from careerpath.core.gaps import ranking_of
 from careerpath.edges import locations
 from careerpath.edges.load import Library, load_inventory
-from careerpath.edges.terminal import GapsView, gaps_text
+from careerpath.edges.terminal import GapsView, gaps_text, markdown_text
 
 EXAMPLE = str(locations.example_inventory())
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -65,13 +65,13 @@ def test_piped_output_is_plain_text() -> None:
     assert "Gaps, most urgent first" in result.stdout
 
 
-def _in_terminal(tmp_path: Path, columns: int, **extra: str) -> str:
+def _in_terminal(tmp_path: Path, columns: int, *command: str, **extra: str) -> str:
     env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR"}}
     env.update(TERM="xterm-256color", COLUMNS=str(columns), LINES="50", **extra)
     env["CAREERPATH_CACHE"] = str(tmp_path / "cache")
     child = pexpect.spawn(
         sys.executable,
-        ["-m", "careerpath", "gaps", EXAMPLE],
+        ["-m", "careerpath", *(command or ("gaps", EXAMPLE))],
         env=env,
         encoding="utf-8",
         dimensions=(50, columns),
@@ -97,3 +97,35 @@ def test_no_color_and_a_narrow_terminal(tmp_path: Path) -> None:
     plain = ANSI.sub("", output).replace("\r", "")
     assert "█" in plain
     assert max(len(line) for line in plain.splitlines()) <= 50
+
+
+@pytest.mark.slow
+def test_demo_in_a_terminal_draws_the_tables_and_the_plan_within_80_columns(
+    tmp_path: Path,
+) -> None:
+    plain = ANSI.sub("", _in_terminal(tmp_path, 80, "demo", NO_COLOR="1")).replace("\r", "")
+    lines = plain.splitlines()
+    assert "█" in plain and "│" in plain  # the rich tables careerpath gaps draws
+    assert max(len(line) for line in lines) <= 80
+    assert not any(line.startswith("#") for line in lines)  # Markdown laid out, not raw
+    assert lines[-3:] == [
+        "Now make your own: careerpath assess",
+        "  (careerpath assess --role testing asks only that role's ten key skills)",
+        "then read your plan: careerpath plan FILE --role testing --out plan.html",
+    ]
+
+
+def test_markdown_wraps_at_words_and_keeps_a_heading_parenthesis_whole() -> None:
+    heading = (
+        "### 7. Influencing without authority: from 1 to 2 (priority 3 = gap 1 × importance 3)"
+    )
+    text = markdown_text(heading + "\n\n" + "A paragraph of words. " * 20, width=80)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert all(len(line) <= 80 for line in text.splitlines())
+    assert lines[:2] == [
+        "7. Influencing without authority: from 1 to 2",
+        "(priority 3 = gap 1 × importance 3)",
+    ]
+    assert not any(line.startswith("#") for line in lines)
+    narrow = markdown_text("### Test design: from 2 to 3 (priority 5)", width=80)
+    assert narrow.strip() == "Test design: from 2 to 3 (priority 5)"  # fits: left as it is

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from careerpath.core.model import Inventory
@@ -41,9 +42,12 @@ def test_summary_names_strengths_gaps_ranking_and_the_plan_command(library: Libr
     assert "Readiness for every role, closest first" in text
     for role_id in library.roles:
         assert f"\n  {role_id} " in text
-    assert lines[-3] == (
+    assert lines[-5:-2] == [
+        "Next, your growth plan as a page to read, print or share:",
         f"  careerpath plan '/home/sam/my files/inventory-2026-11-23.yaml' {flag('role')} testing"
-    )  # the CLI puts in the flags
+        f" {flag('format')} html {flag('out')} plan.html",  # the CLI puts in the flags
+        "  then open it in your browser: xdg-open plan.html (on a Mac: open plan.html)",
+    ]
     assert f"careerpath assess {flag('update')}" in lines[-1]
     assert max(len(line) for line in lines if "careerpath" not in line) <= 80
 
@@ -81,3 +85,21 @@ def test_plan_command_names_the_organisation_folder_when_one_is_in_use() -> None
     assert plan_command(Path("inv.yaml"), "qa_lead", Path("our roles")) == (
         f"careerpath {flag('roles_dir')} 'our roles' plan inv.yaml {flag('role')} qa_lead"
     )
+
+
+def test_a_long_gap_line_wraps_within_80_columns_and_keeps_its_priority_whole(
+    library: Library,
+) -> None:
+    inventory = Inventory(
+        person="Sam",
+        date=TODAY,
+        current_role="support",
+        targets=["support"],
+        ratings={"listening_expectations": r(0), "troubleshooting": r(0)},
+    )
+    text = summary_text(inventory, library.roles.values(), library.catalogue, Path("i.yaml"))
+    gaps = text.split("Top gaps for ")[1].split("\n\n")[0].splitlines()[1:]
+    assert any(line.startswith("    ") for line in gaps)  # a continuation line, indented
+    assert all(len(line) <= 80 for line in gaps)
+    assert all(re.search(r"\(priority \d+\)$", line) for line in gaps if "priority" in line)
+    assert "(priority" in " ".join(gaps) and not any(line.endswith("(priority") for line in gaps)

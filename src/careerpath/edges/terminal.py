@@ -3,7 +3,7 @@
 `careerpath gaps` as rich tables with bars coloured by priority, used only when the output is
 a terminal (piped output stays the plain text of careerpath.views.gaps_text). rich honours
 NO_COLOR and the terminal's width; below NARROW columns the tables drop to the essentials. And
-a progress bar for large folders (`progress_bar`).
+a progress bar for large folders (`progress_bar`), and Markdown rendered for the terminal (`demo`).
 """
 
 from __future__ import annotations
@@ -172,6 +172,40 @@ def write_gaps(console: Console, view: GapsView) -> None:
 def print_gaps(view: GapsView) -> None:
     """To the terminal: rich finds its width and honours NO_COLOR (and FORCE_COLOR)."""
     write_gaps(Console(highlight=False), view)
+
+
+def write_markdown(console: Console, text: str) -> None:
+    """Markdown (a plan) as rich renders it: headings, lists and tables wrapped at words to
+    the terminal's width, never the raw text cut mid-word by the terminal."""
+    from rich.markdown import Markdown
+
+    console.print(Markdown(_headings_fitted(text, console.width), hyperlinks=False))
+
+
+def _headings_fitted(text: str, width: int) -> str:
+    """A heading too wide for the terminal that ends in a parenthesis, "### 7. Influencing
+    without authority: from 1 to 2 (priority 3 = gap 1 × importance 3)", loses the parenthesis
+    to the line below it, so that the terminal never splits "(priority 3 = ... importance" from
+    its "3)"."""
+    import re
+
+    def fitted(heading: re.Match[str]) -> str:
+        if len(heading.group()) - len(heading.group(1)) <= width:
+            return heading.group()
+        return f"{heading.group(1)}{heading.group(2)}\n\n{heading.group(3)}"
+
+    return re.sub(r"(?m)^(#+ )(.*\S) (\([^()\n]*\))$", fitted, text)
+
+
+def print_markdown(text: str) -> None:
+    write_markdown(Console(highlight=False), text)
+
+
+def markdown_text(text: str, *, width: int = 80) -> str:
+    """The same as print_markdown, captured without colour: for tests and a given width."""
+    stream = io.StringIO()
+    write_markdown(Console(file=stream, width=width, color_system=None, highlight=False), text)
+    return stream.getvalue()
 
 
 def gaps_text(view: GapsView, *, width: int = 100, color: bool = True) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 import textwrap
 from collections.abc import Iterable, Sequence
@@ -20,6 +21,7 @@ LINE_WIDTH = 80  # the summary fits a standard terminal
 INDENT = "  "
 ROW_WIDTH = LINE_WIDTH - len(INDENT)
 RANGE_WIDTH = 7  # "19-100%"
+NBSP = "\u00a0"  # holds words together while wrapping; never printed
 
 
 def top_strengths(inventory: Inventory, catalogue: Catalogue, count: int = TOP) -> list[str]:
@@ -47,11 +49,21 @@ def _roles_dir(roles_dir: Path | None) -> str:
     return f" {flag('roles_dir')} {shlex.quote(str(roles_dir))}" if roles_dir is not None else ""
 
 
+def wrapped(text: str, indent: str = INDENT, width: int = LINE_WIDTH) -> list[str]:
+    """`text` in lines of `width` at most, continuation lines indented two more; a
+    parenthesis is never split across lines, so "(priority 10)" stays whole."""
+    kept = re.sub(r"\([^()]*\)", lambda m: m.group().replace(" ", NBSP), text)
+    lines = textwrap.wrap(
+        kept, width, initial_indent=indent, subsequent_indent=indent + "  ", break_long_words=False
+    )
+    return [line.replace(NBSP, " ") for line in lines]
+
+
 def _gap_lines(result: RoleGaps) -> list[str]:
     lines = [f"Top gaps for {result.title} ({result.range_text} ready)"]
     for gap in result.gaps[:TOP]:
-        lines.append(
-            f"  {gap.name}: now {gap.current}, needs {gap.required},"
+        lines += wrapped(
+            f"{gap.name}: now {gap.current}, needs {gap.required},"
             f" importance {gap.importance} (priority {gap.priority})"
         )
     if not result.gaps:
@@ -81,7 +93,11 @@ def summary_text(
         lines += ["", *_gap_lines(_for(ranking, target))]
     lines += ["", *ranking_lines(ranking, inventory.current_role), ""]
     role = inventory.targets[0] if inventory.targets else ranking[0].role
-    lines += ["Next, your growth plan:", f"  {plan_command(out, role, roles_dir)}"]
+    lines += [
+        "Next, your growth plan as a page to read, print or share:",
+        f"  {plan_command(out, role, roles_dir)} {flag('format')} html {flag('out')} plan.html",
+        "  then open it in your browser: xdg-open plan.html (on a Mac: open plan.html)",
+    ]
     if any(_for(ranking, target).unknowns for target in inventory.targets):
         lines += ["Later, to rate the skills not rated yet:", f"  {update_command(out, roles_dir)}"]
     return terminal_text("\n".join(lines))

@@ -9,6 +9,7 @@ rows are made as the template reads them (`team_page`). `team_text`, `team_markd
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Iterator, Sequence
 from operator import itemgetter
 from typing import overload
@@ -24,6 +25,7 @@ from careerpath.core.reviews.team import (
 from careerpath.views.escape import json_text, terminal_text
 from careerpath.views.formatting import counted, md_cell, percent
 
+LINE_WIDTH = 80  # the text view fits a standard terminal: wide tables come in blocks
 NAMES_SHOWN = 6  # names per list in text and Markdown; JSON has them (MENTORING_LISTED at most)
 
 LEGEND = (
@@ -60,6 +62,13 @@ def _header(result: Team) -> list[str]:
     return lines
 
 
+def _blocks(count: int, cell: int, lead: int) -> list[range]:
+    """Columns of `cell` characters after a `lead`-wide first column, in blocks that each fit
+    LINE_WIDTH (at least one column per block)."""
+    per = max(1, (LINE_WIDTH - 2 - lead) // cell)
+    return [range(start, min(start + per, count)) for start in range(0, count, per)]
+
+
 def _codes(result: Team) -> Iterator[str]:
     """Each row's codes for the skills shown, in their order."""
     rows, columns = result.rows, result.columns
@@ -80,31 +89,45 @@ def team_text_lines(result: Team) -> Iterator[str]:
 
 def _text_lines(result: Team) -> Iterator[str]:
     for line in _header(result):
-        yield line + "\n"
+        for piece in _wrapped(line):
+            yield piece + "\n"
     if result.people:
         width = max(len("Person"), *(len(p) for p in result.people))
-        numbers = "".join(f"{n:>4}" for n in range(1, len(result.skills) + 1))
+        skills = len(result.skills)
         yield "\nSkills heatmap (columns numbered; key below)\n"
-        yield f"  {'Person':<{width}}{numbers}\n"
         padded = str.maketrans({code: f"{cell:>4}" for code, cell in CELLS.items()})
-        for person, codes in zip(result.people, _codes(result), strict=True):
-            yield f"  {person:<{width}}{codes.translate(padded)}\n"
+        for block in _blocks(skills, 4, width):
+            numbers = "".join(f"{n + 1:>4}" for n in block)
+            yield f"  {'Person':<{width}}{numbers}\n"
+            for person, codes in zip(result.people, _codes(result), strict=True):
+                yield f"  {person:<{width}}{codes[block.start : block.stop].translate(padded)}\n"
+            if block.stop < skills:
+                yield "\n"
         yield "\n  Key:\n"
         for n, (_, name) in enumerate(result.skills, 1):
             yield f"  {n:>4}  {name}\n"
 
-        titles = [title for _, title in result.roles]
         ids = [role for role, _ in result.roles]
         col = max(len(r) for r in ids) + 1
         yield "\nReadiness per role\n"
-        yield f"  {'Person':<{width}}" + "".join(f"{r:>{col + 1}}" for r in ids) + "\n"
-        for person, row in zip(result.people, result.rows, strict=True):
-            cells = "".join(f"{percent(x):>{col + 1}}" for x in row.readiness)
-            yield f"  {person:<{width}}{cells}\n"
-        if result.median_readiness is not None:
-            cells = "".join(f"{percent(x):>{col + 1}}" for x in result.median_readiness)
-            yield f"  {'median':<{width}}{cells}\n"
-        yield "  " + "; ".join(f"{i}: {t}" for i, t in zip(ids, titles, strict=True)) + "\n"
+        for block in _blocks(len(ids), col + 1, width):
+            yield f"  {'Person':<{width}}" + "".join(f"{ids[n]:>{col + 1}}" for n in block) + "\n"
+            for person, row in zip(result.people, result.rows, strict=True):
+                cells = "".join(f"{percent(row.readiness[n]):>{col + 1}}" for n in block)
+                yield f"  {person:<{width}}{cells}\n"
+            if result.median_readiness is not None:
+                median = result.median_readiness
+                cells = "".join(f"{percent(median[n]):>{col + 1}}" for n in block)
+                yield f"  {'median':<{width}}{cells}\n"
+            if block.stop < len(ids):
+                yield "\n"
+        for title_line in textwrap.wrap(
+            "; ".join(f"{role}: {title}" for role, title in result.roles),
+            LINE_WIDTH,
+            initial_indent="  ",
+            subsequent_indent="  ",
+        ):
+            yield title_line + "\n"
     lines: list[str] = []
     if result.thinnest:
         lines += ["", f"Thinnest skills (fewest people at {result.strong_level})"]
@@ -125,7 +148,18 @@ def _text_lines(result: Team) -> Iterator[str]:
         lines += [f"  - {note}" for note in result.hidden]
     lines += ["", LEGEND]
     for line in lines:
-        yield line + "\n"
+        for piece in _wrapped(line):
+            yield piece + "\n"
+
+
+def _wrapped(line: str) -> list[str]:
+    """`line` within LINE_WIDTH, continuation lines indented two more than it."""
+    if len(line) <= LINE_WIDTH:
+        return [line]
+    lead = " " * (len(line) - len(line.lstrip()))
+    return textwrap.wrap(
+        line, LINE_WIDTH, initial_indent="", subsequent_indent=lead + "  ", break_long_words=False
+    )
 
 
 def team_text(result: Team) -> str:

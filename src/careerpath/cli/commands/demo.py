@@ -4,6 +4,7 @@
 # objects spare it compiling and evaluating each one as a string. Names imported only for type
 # checking are quoted instead.
 
+import sys
 from typing import Annotated
 
 import typer
@@ -41,15 +42,26 @@ def demo(
     inventory = read_inventory(path, library)
     ranking = ranking_of(inventory, library.roles.values(), library.catalogue)
     target = first_target(inventory)
-    typer.echo(f"careerpath demo: the shipped example inventory, {path.name}\n")
-    typer.echo(ranking_text(ranking, inventory.targets, inventory.current_role) + "\n")
-    typer.echo(exits.flagged(role_text(next(r for r in ranking if r.role == target), limit=8)))
-    typer.echo()
-    typer.echo("-" * 72)
+    heading = f"careerpath demo: the shipped example inventory, {path.name}"
+    detail = next(r for r in ranking if r.role == target)
     start = chosen or inventory.date
-    typer.echo(plan_markdown(library, inventory, target, start, parse_horizon("6m")))
-    typer.echo("-" * 72)
+    plan = plan_markdown(library, inventory, target, start, parse_horizon("6m"))
+    if sys.stdout.isatty():  # a person reading: the tables gaps shows, the plan laid out (rich)
+        from careerpath.edges.terminal import GapsView, print_gaps, print_markdown
+
+        print_gaps(GapsView(heading, ranking, [detail], inventory.targets, inventory.current_role))
+        typer.echo()
+        print_markdown(plan)
+        typer.echo()
+    else:  # piped: plain text and the plan's Markdown as it is
+        typer.echo(f"{heading}\n")
+        typer.echo(ranking_text(ranking, inventory.targets, inventory.current_role) + "\n")
+        typer.echo(exits.flagged(role_text(detail, limit=8)) + "\n")
+        typer.echo("-" * 72)
+        typer.echo(plan)
+        typer.echo("-" * 72)
     typer.echo(
-        f"Try it on your own file: careerpath gaps my.yaml, then"
-        f" careerpath plan my.yaml --role {target} --out plan.md"
+        "Now make your own: careerpath assess\n"
+        f"  (careerpath assess --role {target} asks only that role's ten key skills)\n"
+        f"then read your plan: careerpath plan FILE --role {target} --out plan.html"
     )
