@@ -45,3 +45,20 @@ def write(tmp_path: Path) -> WriteFile:
         return path
 
     return write
+
+
+ORG_ROLE = """\
+id: qa_lead
+title: QA lead (our organisation)
+summary: Leads testing for one product line.
+skills:
+  test_design: {level: 4, importance: 5}
+mentor:
+  profile: The head of quality.
+"""
+
+
+@pytest.fixture
+def org(write: WriteFile) -> Path:
+    """An organisation's folder that adds one role, qa_lead."""
+    return write("org/qa_lead.yaml", ORG_ROLE).parent
