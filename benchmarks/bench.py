@@ -3,7 +3,8 @@
 Run from anywhere, with the interpreter that has careerpath installed:
 
     .venv/bin/python benchmarks/bench.py [--runs N] [--team N] [--team-runs N] [--seed N]
-                                         [--instructions]
+                                         [--instructions] [--org SIZES] [--org-runs N]
+                                         [--folders DIR] [--no-startup]
 
 It prints Markdown tables and always exits 0: it measures, it does not gate.
 
@@ -32,6 +33,12 @@ It prints Markdown tables and always exits 0: it measures, it does not gate.
   rendered Markdown plan (build_plan, and one Jinja environment for the whole team). The target
   for N = 1,000 on a 2-core machine is under 5 s, both for gaps and plans alone and for the whole
   run with the files read; other team sizes scale it in proportion.
+- `--org 1000,10000,50000` adds the organisation tables (benchmarks/organisation.py): `team`
+  and `export` on generated folders of each size against a single-core `yaml.load(CSafeLoader)`
+  loop over the same files, measured in the same run, with CPU time and the peak memory of the
+  whole process tree; and `plan DIR --out-dir` on 1,000 files against the loop of single runs
+  it replaces. `--no-startup` leaves the start-up rows out. The 50,000 folder takes minutes:
+  run it by hand, never in CI.
 """
 
 from __future__ import annotations
@@ -441,6 +448,29 @@ def _load_average() -> str:
         return "unknown"
 
 
+def measure_organisation(
+    sizes: list[int], args: argparse.Namespace, env: dict[str, str]
+) -> list[str]:
+    """The organisation tables (benchmarks/organisation.py) and their notes, as Markdown."""
+    sys.path.insert(0, str(HERE))
+    import organisation
+
+    runs = max(1, args.org_runs)
+    try:
+        results, notes = organisation.measure_sizes(sizes, args.folders, args.seed, runs, env)
+        parts = [organisation.org_table(results)]
+        growth = organisation.growth_note(results)
+        if growth:
+            notes.append(growth)
+        plans, written = organisation.measure_plans(args.folders, args.seed, env)
+        parts.append(organisation.plans_table(plans, written))
+    except Exception as exc:  # a benchmark reports; it does not stop at the first problem
+        return [f"- organisation run failed: {type(exc).__name__}: {exc}"]
+    notes.insert(0, f"organisation: median of {runs} runs after one warm-up, commands in turn;"
+                 f" folders in {args.folders} (seed {args.seed}), reused")  # fmt: skip
+    return [*parts, "\n".join(f"- {note}" for note in notes)]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="runs per command (default 15)")
@@ -460,14 +490,37 @@ def main() -> int:
         help="run the commands in this environment as it is (by default they get a private"
         " bytecode cache, as an installed careerpath has)",
     )
+    parser.add_argument(
+        "--org",
+        default="1000",
+        help="organisation-scale folder sizes, comma-separated (default 1000; the README's table:"
+        " 1000,10000,50000; 0 for none): team, export and the C-loader floor on each, and batch"
+        " plans on 1,000 (benchmarks/organisation.py)",
+    )
+    parser.add_argument(
+        "--org-runs", type=int, default=1, help="runs of each organisation command (default 1)"
+    )
+    parser.add_argument(
+        "--folders",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "careerpath-bench-org",
+        help="where the generated folders are kept and reused (default: the temporary folder)",
+    )
+    parser.add_argument(
+        "--no-startup", action="store_true", help="leave out the start-up rows (and --team)"
+    )
     args = parser.parse_args()
     runs = max(1, args.runs)
     load_before = _load_average()
+    sizes = [int(n) for n in args.org.split(",") if int(n) > 0]
 
+    org_output: list[str] = []
     with tempfile.TemporaryDirectory(prefix="careerpath-bench-") as folder:
         env = subprocess_env(Path(folder), bytecode_cache=not args.no_bytecode_cache)
-        commands = measure_startup(runs, env)
+        commands = [] if args.no_startup else measure_startup(runs, env)
         counts = count_instructions(commands, env) if args.instructions else None
+        if sizes:
+            org_output = measure_organisation(sizes, args, env)
     rows = startup_rows(commands)
     if args.no_bytecode_cache:
         cache = "environment as is" + (
@@ -479,7 +532,7 @@ def main() -> int:
         cache = "private bytecode cache (PYTHONPYCACHEPREFIX), filled by the warm-up"
     notes = [f"start-up: median of {runs} runs each after one warm-up, commands in turn; {cache}"]
     notes.extend(f"{c.name} failed: {c.error}" for c in commands if c.error)
-    if args.team > 0:
+    if args.team > 0 and not args.no_startup:
         try:
             results, note = measure_team(args.team, args.seed, max(1, args.team_runs))
             rows.extend(team_rows(results, args.team))
@@ -493,8 +546,12 @@ def main() -> int:
         f" {platform.machine()}, {os.cpu_count()} CPUs, {dt.datetime.now():%Y-%m-%d %H:%M},"
         f" load average before {load_before}, after {_load_average()}\n"
     )
-    print(table(rows))
-    print()
+    if rows:
+        print(table(rows))
+        print()
+    for part in org_output:
+        print(part)
+        print()
     if counts is not None:
         print(instruction_table(commands, counts))
         print()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from careerpath.edges.load import Library, load_library
+if TYPE_CHECKING:  # the core's tests load no file: the loader is imported only when asked for
+    from careerpath.edges.load import Library
 
 WriteFile = Callable[[str, "str | bytes"], Path]
 
@@ -28,6 +31,8 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch, _session_cache: Path) ->
 @pytest.fixture(scope="session")
 def library() -> Library:
     """The built-in catalogue and roles, loaded once (the models are frozen)."""
+    from careerpath.edges.load import load_library
+
     return load_library()
 
 
@@ -45,6 +50,16 @@ def write(tmp_path: Path) -> WriteFile:
         return path
 
     return write
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """When no collected test uses hypothesis (`pytest tests/core`), its pytest plugin is left
+    out: hypothesis 6.170's end-of-run summary imports all of hypothesis, which costs more than
+    the core's tests themselves."""
+    if "hypothesis" not in sys.modules:
+        plugin = session.config.pluginmanager.get_plugin("hypothesispytest")
+        if plugin is not None:
+            session.config.pluginmanager.unregister(plugin)
 
 
 ORG_ROLE = """\

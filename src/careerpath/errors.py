@@ -4,18 +4,34 @@
 - UsageError: the command was asked for something it cannot do (a bad option value).
 - Cancelled: the person stopped at a prompt.
 
-Messages below the CLI never spell a flag: a message that is about an option writes `{option}`
-where the option goes and names it (`option="horizon"`); the CLI puts in its flag, and anything
-else reads "the horizon option".
+Text made below the CLI never spells a flag. A message that is about an option writes `{option}`
+where the option goes and names it (`option="horizon"`); any other option a message, a hint or
+a plan names (a command to run next) is `flag(NAME)`, which writes `{option:NAME}`. The CLI puts
+in the flags (careerpath.cli.exits.FLAGS); anything else reads "the horizon option".
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 OPTION = "{option}"
+_NAMED = re.compile(r"\{option:([a-z_]+)\}")
+
+
+def flag(name: str) -> str:
+    """Where the flag of option `name` goes in a text made below the CLI: `{option:name}`."""
+    return f"{{option:{name}}}"
+
+
+def spelled(text: str, flags: Mapping[str, str] | None = None) -> str:
+    """`text` with each `flag(NAME)` in it worded: `flags[NAME]`, else "the NAME option"."""
+    if "{option:" not in text:
+        return text
+    known = flags or {}
+    return _NAMED.sub(lambda m: known.get(m[1]) or f"the {m[1]} option", text)
 
 
 @dataclass(frozen=True)
@@ -43,15 +59,18 @@ class CareerpathError(Exception):
         self.line = line
         self.option = option
 
-    def worded(self, option_text: str | None = None) -> str:
-        """The message with FILE:LINE before it and the option, as `option_text`, put in."""
+    def worded(
+        self, option_text: str | None = None, *, flags: Mapping[str, str] | None = None
+    ) -> str:
+        """The message with FILE:LINE before it, the option put in as `option_text` and every
+        other option it names as `flags` spell it (see `spelled`)."""
         where = ""
         if self.file is not None:
             where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
         message = self.message
         if self.option is not None:
             message = message.replace(OPTION, option_text or f"the {self.option} option")
-        return where + message
+        return where + spelled(message, flags)
 
     def __str__(self) -> str:
         return self.worded()

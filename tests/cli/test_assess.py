@@ -11,13 +11,10 @@ import stat
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
 
-from careerpath.cli import app
 from careerpath.edges import locations
 from careerpath.edges.load import Library, load_inventory
-from tests import helpers
-from tests.helpers import one_line_error
+from tests.helpers import one_line_error, run
 
 EXAMPLE = locations.example_inventory()
 TODAY = dt.date.today().isoformat()
@@ -33,10 +30,6 @@ ratings:
   business_acumen: unsure
 credentials: [CompTIA A+]
 """
-
-
-def run(*args: object, home: Path, stdin: str | None = None) -> Result:
-    return helpers.run("assess", *args, home=home, input=stdin)
 
 
 @pytest.fixture
@@ -57,7 +50,7 @@ def answers(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("args", [(), ("--role", "testing"), ("--update", EXAMPLE)])
 def test_without_a_terminal_it_stops_and_names_answers(home: Path, args: tuple[object]) -> None:
     # piped bytes that look like answers must not be taken as keystrokes
-    result = run(*args, home=home, stdin="Sam\n\n3\n4\n4\n4\n")
+    result = run("assess", *args, home=home, input="Sam\n\n3\n4\n4\n4\n")
     message = one_line_error(result, 2, quiet_stdout=False)
     assert "terminal" in message
     assert "--answers FILE" in message
@@ -70,7 +63,7 @@ def test_without_a_terminal_it_stops_and_names_answers(home: Path, args: tuple[o
 def test_answers_write_a_dated_private_inventory_that_plan_accepts(
     home: Path, answers: Path, library: Library
 ) -> None:
-    result = run("--answers", answers, home=home)
+    result = run("assess", "--answers", answers, home=home)
     assert result.exit_code == 0, result.output
     written = home / f"inventory-sam-rivera-{TODAY}.yaml"  # the person's name, then the day
     assert stat.S_IMODE(written.stat().st_mode) == 0o600
@@ -84,7 +77,7 @@ def test_answers_write_a_dated_private_inventory_that_plan_accepts(
     assert "Top gaps for Junior software developer" in out
     command = f"careerpath plan {written} --role development"
     assert out.splitlines()[-3].strip() == command
-    plan = CliRunner().invoke(app, [*command.split()[1:], "--date", "2026-11-23"])
+    plan = run(*command.split()[1:], "--date", "2026-11-23")
     assert plan.exit_code == 0, plan.output
     assert plan.stdout.startswith("# Growth plan: Sam Rivera → Junior software developer")
 
@@ -93,14 +86,14 @@ def test_an_inventory_file_works_as_answers_and_keeps_its_date(
     home: Path, library: Library
 ) -> None:
     out = home / "copy.yaml"
-    result = run("--answers", EXAMPLE, "--out", out, home=home)
+    result = run("assess", "--answers", EXAMPLE, "--out", out, home=home)
     assert result.exit_code == 0, result.output
     assert load_inventory(out, library) == load_inventory(EXAMPLE, library)
 
 
 def test_a_second_run_the_same_day_gets_a_new_file(home: Path, answers: Path) -> None:
-    assert run("--answers", answers, home=home).exit_code == 0
-    assert run("--answers", answers, home=home).exit_code == 0
+    assert run("assess", "--answers", answers, home=home).exit_code == 0
+    assert run("assess", "--answers", answers, home=home).exit_code == 0
     assert sorted(p.name for p in home.iterdir()) == [
         f"inventory-sam-rivera-{TODAY}-2.yaml",
         f"inventory-sam-rivera-{TODAY}.yaml",
@@ -109,7 +102,7 @@ def test_a_second_run_the_same_day_gets_a_new_file(home: Path, answers: Path) ->
 
 def test_role_becomes_the_first_target(home: Path, answers: Path, library: Library) -> None:
     out = home / "mine.yaml"
-    result = run("--answers", answers, "--role", "testing", "--out", out, home=home)
+    result = run("assess", "--answers", answers, "--role", "testing", "--out", out, home=home)
     assert result.exit_code == 0, result.output
     assert load_inventory(out, library).targets == ["testing", "development"]
     assert result.stdout.splitlines()[-3].endswith("--role testing")
@@ -120,11 +113,11 @@ def test_an_existing_out_is_replaced_only_with_force(home: Path, answers: Path) 
     home.mkdir()
     out.write_text("precious\n")
     message = one_line_error(
-        run("--answers", answers, "--out", out, home=home), 1, quiet_stdout=False
+        run("assess", "--answers", answers, "--out", out, home=home), 1, quiet_stdout=False
     )
     assert message == f"{out}: already exists; use --force to replace it"
     assert out.read_text() == "precious\n"
-    assert run("--answers", answers, "--out", out, "--force", home=home).exit_code == 0
+    assert run("assess", "--answers", answers, "--out", out, "--force", home=home).exit_code == 0
     assert "person: Sam Rivera" in out.read_text()
 
 
@@ -137,7 +130,7 @@ def test_update_with_answers_keeps_everything_else_in_a_new_dated_file(
     earlier.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     change = tmp_path / "change.yaml"
     change.write_text("ratings:\n  scripting: {level: 2, evidence: wrote a log parser}\n")
-    result = run("--update", earlier, "--answers", change, home=tmp_path / "home")
+    result = run("assess", "--update", earlier, "--answers", change, home=tmp_path / "home")
     assert result.exit_code == 0, result.output
     (written,) = set(folder.iterdir()) - {earlier}  # next to the file it updates
     assert written.name == f"inventory-megan-doyle-{TODAY}.yaml"
@@ -159,7 +152,7 @@ def test_inflated_answers_are_flagged_on_stderr(home: Path, tmp_path: Path) -> N
         "person: Sam\ncurrent_role: support\nratings:\n"
         "  troubleshooting: 5\n  scripting: 4\n  coaching: 4\n  presenting: 2\n"
     )
-    result = run("--answers", path, home=home)
+    result = run("assess", "--answers", path, home=home)
     assert result.exit_code == 0, result.output
     assert result.stderr.startswith("careerpath: check: 3 skills are rated 4 or 5 with no evidence")
 
@@ -186,7 +179,7 @@ def test_bad_answers_are_one_line_naming_file_and_line(
 ) -> None:
     path = tmp_path / "answers.yaml"
     path.write_text(text)
-    message = one_line_error(run("--answers", path, home=home), 1, quiet_stdout=False)
+    message = one_line_error(run("assess", "--answers", path, home=home), 1, quiet_stdout=False)
     assert message.startswith(f"{path}:")
     assert expected in message
     assert not home.exists()
@@ -199,31 +192,33 @@ def test_bad_answers_are_one_line_naming_file_and_line(
     "args", [("--resume", "--role", "testing"), ("--resume", "--answers", "a.yaml")]
 )
 def test_resume_takes_only_a_new_out(home: Path, args: tuple[str, ...]) -> None:
-    message = one_line_error(run(*args, home=home), 2, quiet_stdout=False)
+    message = one_line_error(run("assess", *args, home=home), 2, quiet_stdout=False)
     assert message.startswith("--resume goes on with the options the inventory started with")
 
 
 def test_resume_with_a_new_out_is_accepted(home: Path) -> None:
-    message = one_line_error(run("--resume", "--out", "x.yaml", home=home), 2, quiet_stdout=False)
+    message = one_line_error(
+        run("assess", "--resume", "--out", "x.yaml", home=home), 2, quiet_stdout=False
+    )
     assert message.startswith("assess asks its questions in a terminal")  # not refused
 
 
 def test_unknown_role_is_a_usage_error(home: Path, answers: Path) -> None:
     message = one_line_error(
-        run("--role", "tester", "--answers", answers, home=home), 2, quiet_stdout=False
+        run("assess", "--role", "tester", "--answers", answers, home=home), 2, quiet_stdout=False
     )
     assert message.startswith("unknown role 'tester'")
 
 
 def test_missing_update_file(home: Path, tmp_path: Path) -> None:
     message = one_line_error(
-        run("--update", tmp_path / "nope.yaml", home=home), 1, quiet_stdout=False
+        run("assess", "--update", tmp_path / "nope.yaml", home=home), 1, quiet_stdout=False
     )
     assert message == f"{tmp_path / 'nope.yaml'}: no such file; check the path"
 
 
 def test_help_says_what_the_quick_path_asks() -> None:
-    result = CliRunner().invoke(app, ["assess", "--help"], env={"COLUMNS": "200"})
+    result = run("assess", "--help", env={"COLUMNS": "200"})
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
     assert "ten most important skills" in text
@@ -232,5 +227,5 @@ def test_help_says_what_the_quick_path_asks() -> None:
 
 
 def test_assess_is_listed_in_the_main_help() -> None:
-    result = CliRunner().invoke(app, ["--help"])
+    result = run("--help")
     assert "assess" in result.stdout

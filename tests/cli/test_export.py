@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from careerpath.cli.exits import flagged
 from careerpath.core.reviews.export import COLUMNS, EXPORT_VERSION, NAMES
 from careerpath.edges.load import Library
 from tests.cli.test_team_golden import write_team
@@ -149,5 +150,5 @@ def test_out_is_checked_before_any_work(folder: Path, tmp_path: Path) -> None:
 def test_the_formats_document_lists_every_column() -> None:
     """docs/formats.md's table of export/1 is COLUMNS, in order (regenerate it from there)."""
     text = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
-    lines = [f"| `{c.name}` | {c.kind} | {c.records} | {c.meaning} |" for c in COLUMNS]
+    lines = [f"| `{c.name}` | {c.kind} | {c.records} | {flagged(c.meaning)} |" for c in COLUMNS]
     assert "\n".join(lines) in text

@@ -10,11 +10,10 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import Result
 
 from careerpath.core.model import Rating
 from careerpath.edges.load import Library, load_inventory
-from tests import helpers
+from tests.helpers import ok, one_line_error, run
 
 SELF = """\
 person: Sam Rivera
@@ -48,10 +47,6 @@ ratings:
 """
 
 
-def run(home: Path, *args: object) -> Result:
-    return helpers.run(*args, home=home)
-
-
 @pytest.fixture
 def files(tmp_path: Path) -> dict[str, Path]:
     paths = {}
@@ -66,12 +61,12 @@ def test_the_whole_one_on_one(tmp_path: Path, files: dict[str, Path], library: L
     me = home / "sam-2026-11-02.yaml"
 
     # 1. the self inventory
-    done = run(home, "assess", "--answers", files["self"], "--out", me)
+    done = run("assess", "--answers", files["self"], "--out", me, home=home)
     assert done.exit_code == 0, done.output
     before = me.read_text(encoding="utf-8")
 
     # 2. the manager rates the same skills, beside the self-rating, in the same file
-    done = run(home, "assess", "--as-manager", me, "--answers", files["manager"])
+    done = run("assess", "--as-manager", me, "--answers", files["manager"], home=home)
     assert done.exit_code == 0, done.output
     # said to the manager: the report is named, and "you" is the manager
     assert "Saved your rating of Sam Rivera beside their own" in done.stdout
@@ -87,26 +82,26 @@ def test_the_whole_one_on_one(tmp_path: Path, files: dict[str, Path], library: L
     assert after.startswith(before) and "\nmanager:\n  name: Priya Shah\n" in after
 
     # rating again needs --force
-    again = run(home, "assess", "--as-manager", me, "--answers", files["manager"])
+    again = run("assess", "--as-manager", me, "--answers", files["manager"], home=home)
     assert again.exit_code == 1
     assert "already has a manager rating (Priya Shah, 2026-11-09); use --force" in again.stderr
 
     # 3. compare: two flagged skills, each a prompt for the one-on-one
-    compared = run(home, "compare", me)
+    compared = run("compare", me, home=home)
     assert compared.exit_code == 0, compared.output
     assert "2 differ by 2 levels or more" in compared.stdout
     assert "For the next one-on-one" in compared.stdout
     assert "Requirements analysis: self not sure, manager 2 with guidance" in compared.stdout
     assert "Troubleshooting: you rated 4 advanced, your manager 2" in compared.stdout
-    for_manager = run(home, "compare", me, "--reader", "manager").stdout
+    for_manager = run("compare", me, "--reader", "manager", home=home).stdout
     assert "Troubleshooting: Sam Rivera's rating 4 advanced, yours 2" in for_manager
-    data = json.loads(run(home, "compare", me, "--json").stdout)
+    data = json.loads(run("compare", me, "--json", home=home).stdout)
     assert [d["skill"] for d in data["discussion"]] == ["troubleshooting", "test_design"]
 
     # 4. plans and gaps on each basis
     gaps = {
         basis: json.loads(
-            run(home, "gaps", me, "--role", "testing", "--json", "--basis", basis).stdout
+            run("gaps", me, "--role", "testing", "--json", "--basis", basis, home=home).stdout
         )
         for basis in ("self", "manager", "conservative")
     }
@@ -120,9 +115,9 @@ def test_the_whole_one_on_one(tmp_path: Path, files: dict[str, Path], library: L
     assert levels["conservative"]["test_design"] == 1
     assert levels["conservative"]["requirements_analysis"] is None  # unsure on one side
     assert gaps["conservative"]["basis"] == "conservative"
-    text = run(home, "gaps", me, "--role", "testing", "--basis", "conservative").stdout
+    text = run("gaps", me, "--role", "testing", "--basis", "conservative", home=home).stdout
     assert "Basis: conservative, the lower of the self and manager ratings" in text
-    plan = run(home, "plan", me, "--basis", "conservative", "--date", "2026-11-09")
+    plan = run("plan", me, "--basis", "conservative", "--date", "2026-11-09", home=home)
     assert plan.exit_code == 0, plan.output
     assert "Basis: conservative" in plan.stderr
     assert "Troubleshooting: reach level 3" in plan.stdout  # the manager's 2, not the self 4
@@ -132,10 +127,8 @@ def test_the_whole_one_on_one(tmp_path: Path, files: dict[str, Path], library: L
     assert "| Troubleshooting | 4 | 2 | **−2, flagged** |" in plan.stdout
     assert "1. Troubleshooting: you rated 4 advanced, your manager 2 with guidance." in plan.stdout
     first_plan = home / "plan-2026-11-09.json"
-    plan = run(
-        home, "plan", me, "--basis", "conservative", "--date", "2026-11-09",
-        "--format", "json", "--out", first_plan,
-    )  # fmt: skip
+    plan = run("plan", me, "--basis", "conservative", "--date", "2026-11-09",
+        "--format", "json", "--out", first_plan, home=home)  # fmt: skip
     assert plan.exit_code == 0, plan.output
     agreed = json.loads(first_plan.read_text(encoding="utf-8"))
     assert agreed["basis"] == "conservative"
@@ -145,28 +138,30 @@ def test_the_whole_one_on_one(tmp_path: Path, files: dict[str, Path], library: L
     ]
 
     # 4b. between one-on-ones: goals done, with their evidence, in the plan file itself
-    listed = run(home, "goals", "list", first_plan)
+    listed = run("goals", "list", first_plan, home=home)
     assert listed.exit_code == 0, listed.output
     assert "skill:test_design:2" in listed.stdout and "mentor:find" in listed.stdout
     for goal, evidence, day in (
         ("skill:test_design:2", "Wrote the test cases for release 4.5 with QA", "2027-01-20"),
         ("mentor:find", "Jo Park (QA lead), every two weeks", "2026-12-01"),
     ):
-        done = run(home, "goals", "done", first_plan, goal, "--evidence", evidence, "--date", day)
+        done = run(
+            "goals", "done", first_plan, goal, "--evidence", evidence, "--date", day, home=home
+        )
         assert done.exit_code == 0, done.output
-    typo = run(home, "goals", "done", first_plan, "skill:test_desing:3", "--evidence", "x")
+    typo = run("goals", "done", first_plan, "skill:test_desing:3", "--evidence", "x", home=home)
     assert typo.exit_code == 2
     assert "did you mean 'skill:test_design:3'?" in typo.stderr
-    assert "done 2026-12-01" in run(home, "goals", "list", first_plan).stdout
+    assert "done 2026-12-01" in run("goals", "list", first_plan, home=home).stdout
 
     # 5. a quarter later: the re-assessment, a new dated file next to the first
-    done = run(home, "assess", "--update", me, "--answers", files["later"])
+    done = run("assess", "--update", me, "--answers", files["later"], home=home)
     assert done.exit_code == 0, done.output
     (later,) = home.glob("inventory-*.yaml")  # named for today, next to the first
     assert load_inventory(later, library).manager is None  # the manager rates the new one anew
 
     # 5b. the next plan carries over what is unfinished, and shows what was completed
-    second = run(home, "plan", later, "--date", "2027-02-15", "--previous", first_plan)
+    second = run("plan", later, "--date", "2027-02-15", "--previous", first_plan, home=home)
     assert second.exit_code == 0, second.output
     text = second.stdout
     assert "## Self and manager" not in text  # the new inventory has one view so far
@@ -178,12 +173,17 @@ def test_the_whole_one_on_one(tmp_path: Path, files: dict[str, Path], library: L
     timeline = text.split("## Timeline")[1]
     assert "Find a mentor" not in timeline and "reach level 2 (with guidance)" in timeline
     assert "Test design: reach level 3 (independent). *(carried over)*" in timeline
-    assert text.index("### 1. Test design: from 2 to 3") < text.index("## Mentor")
+    gaps = text.split("## Top gaps")[1].split("## Mentor")[0]
+    assert [h.split(" (priority")[0] for h in gaps.split("\n### ")[1:5]] == [  # by priority
+        "1. Scripting and programming: from 1 to 3",
+        "2. Test design: from 2 to 3",
+        "3. Test automation: from 1 to 2",
+        "4. Presenting and explaining: from 2 to 3",
+    ]
+    assert "Carried over from the plan of" not in gaps  # all carried: no order to explain
     data = json.loads(
-        run(
-            home, "plan", later, "--date", "2027-02-15", "--previous", first_plan,
-            "--format", "json",
-        ).stdout
+        run("plan", later, "--date", "2027-02-15", "--previous", first_plan,
+            "--format", "json", home=home).stdout
     )  # fmt: skip
     assert {g["id"] for g in data["followup"]["completed"]} == {
         "skill:test_design:2",
@@ -192,11 +192,11 @@ def test_the_whole_one_on_one(tmp_path: Path, files: dict[str, Path], library: L
     assert "skill:test_design:3" in data["followup"]["carried"]
 
     # 6. progress between the two, and the history of Sam in the folder
-    progress = run(home, "progress", me, later)
+    progress = run("progress", me, later, home=home)
     assert progress.exit_code == 0, progress.output
     assert "Sam Rivera: 2 inventories, 2026-11-02 to 2027-02-15" in progress.stdout
     assert "2 skills moved (2 up, 0 down)" in progress.stdout
-    history = json.loads(run(home, "history", "sam rivera", "--format", "json").stdout)
+    history = json.loads(run("history", "sam rivera", "--format", "json", home=home).stdout)
     assert history["dates"] == ["2026-11-02", "2027-02-15"]
     design = next(s for s in history["skills"] if s["skill"] == "test_design")
     assert design["levels"] == [1, 2] and design["change"] == 1
@@ -209,15 +209,15 @@ def test_manager_answers_errors_name_the_file_and_line(
 ) -> None:
     home = tmp_path / "home"
     me = tmp_path / "me.yaml"
-    run(home, "assess", "--answers", files["self"], "--out", me)
+    run("assess", "--answers", files["self"], "--out", me, home=home)
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: Priya\nratings:\n  troubleshooting: 9\n", encoding="utf-8")
-    result = run(home, "assess", "--as-manager", me, "--answers", bad)
+    result = run("assess", "--as-manager", me, "--answers", bad, home=home)
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.startswith(f"careerpath: error: {bad}:3: ratings.troubleshooting")
     unknown = tmp_path / "unknown.yaml"
     unknown.write_text("name: Priya\nratings:\n  juggling: 3\n", encoding="utf-8")
-    result = run(home, "assess", "--as-manager", me, "--answers", unknown)
+    result = run("assess", "--as-manager", me, "--answers", unknown, home=home)
     assert result.exit_code == 1
     assert f"{unknown}:3: unknown skill 'juggling'" in result.stderr
 
@@ -240,9 +240,9 @@ def test_usage_and_data_errors(
 ) -> None:
     home = tmp_path / "home"
     me = tmp_path / "me.yaml"
-    run(home, "assess", "--answers", files["self"], "--out", me)
+    run("assess", "--answers", files["self"], "--out", me, home=home)
     argv = [a.format(me=me, dir=tmp_path) for a in args]
-    result = run(home, *argv)
+    result = run(*argv, home=home)
     assert result.exit_code == code, result.output
     assert message in result.stderr
     assert "Traceback" not in result.output
@@ -251,10 +251,10 @@ def test_usage_and_data_errors(
 def test_progress_of_two_people_is_refused(tmp_path: Path, files: dict[str, Path]) -> None:
     home = tmp_path / "home"
     me = tmp_path / "sam.yaml"
-    run(home, "assess", "--answers", files["self"], "--out", me)
+    run("assess", "--answers", files["self"], "--out", me, home=home)
     grace = tmp_path / "grace.yaml"
     grace.write_text(me.read_text(encoding="utf-8").replace("Sam Rivera", "Grace Hopper"))
-    error = helpers.one_line_error(run(home, "progress", me, grace), 1)
+    error = one_line_error(run("progress", me, grace, home=home), 1)
     assert error == (
         "the inventories are of two people, Sam Rivera and Grace Hopper; progress follows one"
         " person: give two inventories of the same person"
@@ -262,18 +262,18 @@ def test_progress_of_two_people_is_refused(tmp_path: Path, files: dict[str, Path
     # the same person, however the name's case and spaces were typed
     again = tmp_path / "sam-again.yaml"
     again.write_text(me.read_text(encoding="utf-8").replace("Sam Rivera", " sam rivera"))
-    assert ": 2 inventories, 2026-11-02 to 2026-11-02-2" in helpers.ok(
-        run(home, "progress", me, again)
+    assert ": 2 inventories, 2026-11-02 to 2026-11-02-2" in ok(
+        run("progress", me, again, home=home)
     )
 
 
 def test_history_over_a_folder_with_a_broken_file(tmp_path: Path, files: dict[str, Path]) -> None:
     home = tmp_path / "home"
-    run(home, "assess", "--answers", files["self"], "--out", home / "a.yaml")
+    run("assess", "--answers", files["self"], "--out", home / "a.yaml", home=home)
     (home / "b.yaml").write_text("person: [\n", encoding="utf-8")
-    result = run(home, "history", "Sam Rivera", "--format", "md")
+    result = run("history", "Sam Rivera", "--format", "md", home=home)
     assert result.exit_code == 1
     assert f"{home / 'b.yaml'}:" in result.stderr
     assert result.stdout.startswith("# Progress: Sam Rivera")
-    html = run(home, "history", "Sam Rivera", "--format", "html", "--dir", home).stdout
+    html = run("history", "Sam Rivera", "--format", "html", "--dir", home, home=home).stdout
     assert "<table>" in html and "<script" not in html

@@ -94,6 +94,9 @@ def commands(files: dict[str, Path]) -> dict[str, tuple[object, ...]]:
         "team json": ("team", team, "--format", "json"),
         "gaps json": ("gaps", me, "--json"),
         "paths": ("paths", me, "--to", "testing"),
+        "plan html": ("plan", me, "--role", "testing", "--format", "html"),
+        "team html": ("team", team, "--format", "html"),
+        "history html": ("history", "P1 " + "x", "--dir", team, "--format", "html"),
     }
 
 
@@ -105,8 +108,8 @@ def test_no_control_character_from_a_file_reaches_the_terminal(
     files: dict[str, Path], name: str
 ) -> None:
     args = commands(files)[name]
-    if name == "history":  # the person's name as careerpath reads it, controls and all
-        args = ("history", decoded(f"P1 {HOSTILE}{HTML}"), "--dir", files["team"])
+    if name.startswith("history"):  # the person's name as careerpath reads it, controls and all
+        args = ("history", decoded(f"P1 {HOSTILE}{HTML}"), *args[2:])
     result = run("--roles-dir", files["org"], *args)
     assert result.exit_code == 0, result.output
     for stream in (result.stdout, result.stderr):
@@ -176,6 +179,31 @@ def test_an_organisations_markdown_template_escapes_user_text_too(
     assert result.stdout.startswith("# Megan \\]52;c;SGVsbG8=")
     assert "<script" not in result.stdout and "&lt;script>" in result.stdout
     assert result.stdout.rstrip().endswith("<b>ours</b>")
+
+
+# What a template may print that is not text: each holds the hostile name.
+NOT_TEXT = ["plan", "[plan.person]", "{'who': plan.person}", "plan.goals[0]", "(plan.person,)"]
+
+
+@pytest.mark.parametrize("expression", NOT_TEXT)
+@pytest.mark.parametrize("name", ["plan.md.j2", "plan.html.j2"])
+def test_a_list_or_a_dict_a_template_prints_is_inert_too(
+    files: dict[str, Path], name: str, expression: str
+) -> None:
+    """`{{ plan }}` printed the repr of the plan's data as it was, `<script>` and all, in
+    Markdown; in HTML the repr is escaped, and the controls of any value are gone."""
+    templates = files["org"] / "templates"
+    templates.mkdir()
+    (templates / name).write_text(f"{{{{ {expression} }}}}\n{{{{ plan.person }}}}\n")
+    args = ("plan", files["me"], "--role", "testing", "--date", "2026-11-02")
+    result = run(
+        "--roles-dir", files["org"], *args, *(["--format", "html"] * name.endswith("html.j2"))
+    )
+    assert result.exit_code == 0, result.output
+    first = result.stdout.splitlines()[0]
+    assert "Megan" in first
+    assert "<script" not in first and "<img" not in first
+    assert TERMINAL_CONTROLS.findall(result.stdout) == []
 
 
 def test_the_golden_markdown_plans_need_no_escaping() -> None:

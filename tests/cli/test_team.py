@@ -138,6 +138,26 @@ def test_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert "does not exist; name a folder of inventory files" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["team", "export", "plan"])
+def test_a_folder_without_inventories_says_what_it_holds(tmp_path: Path, command: str) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    extra = ("--out-dir", tmp_path / "plans") if command == "plan" else ()
+    assert one_line_error(run(command, empty, *extra), 1) == (
+        f"{empty}: no inventory files (*.yaml) here: it is empty; name the folder that holds the"
+        " inventories"
+    )
+    (tmp_path / "team-a").mkdir()
+    (tmp_path / "notes.txt").write_text("", encoding="utf-8")
+    (tmp_path / "assess-in-progress.yaml").write_text("person: Sam\n", encoding="utf-8")
+    assert one_line_error(run(command, tmp_path, *extra), 1) == (
+        f"{tmp_path}: no inventory files (*.yaml) here: 1 unfinished assessment (not inventories"
+        " yet); 2 folders (empty, team-a), not read; 1 other file (notes.txt); name the folder"
+        " that holds the inventories"
+    )
+    assert not (tmp_path / "plans").exists()
+
+
 def test_a_broken_file_in_worker_processes(folder: Path) -> None:
     """The same report read by two workers: the error named, the others processed, exit 1."""
     alone, pooled = run("team", folder, "--jobs", "1"), run("team", folder, "--jobs", "2")
@@ -189,3 +209,61 @@ def test_the_days_second_inventory_is_the_latest_in_team_and_history(tmp_path: P
     assert team_view["size"] == 1
     (row,) = team_view["people"]
     assert row["ratings"]["scripting"] in (3, "3")
+
+
+# --- nothing to show ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("files", "says"),
+    [
+        ({}, "it is empty; name the folder that holds the inventories"),
+        (
+            {"notes.txt": "not yaml\n"},
+            "1 other file (notes.txt); name the folder that holds the inventories",
+        ),
+        (
+            {"assess-in-progress-sam.yaml": "answered: []\n"},
+            "1 unfinished assessment (not inventories yet); finish one with careerpath assess"
+            " --resume",
+        ),
+    ],
+)
+def test_a_folder_without_inventories_says_why_and_exits_1(
+    tmp_path: Path, files: dict[str, str], says: str
+) -> None:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run("team", tmp_path)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"careerpath: error: {tmp_path}: no inventory files (*.yaml) here: {says}\n"
+    )
+
+
+def test_a_folder_of_unreadable_files_names_each_and_shows_no_empty_team(tmp_path: Path) -> None:
+    (tmp_path / "testing.yaml").write_text("id: testing\ntitle: Tester\n", encoding="utf-8")
+    (tmp_path / "broken.yaml").write_text("person: [\n", encoding="utf-8")
+    result = run("team", tmp_path)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    errors = result.stderr.splitlines()
+    assert len(errors) == 3
+    assert errors[0].startswith(f"careerpath: error: {tmp_path / 'broken.yaml'}:")
+    assert errors[1].startswith(f"careerpath: error: {tmp_path / 'testing.yaml'}:")
+    assert errors[-1] == (
+        f"careerpath: error: {tmp_path}: no team to show: none of its 2 YAML files is an"
+        " inventory careerpath can read (each named above)"
+    )
+    assert "Team of 0" not in result.output
+
+
+def test_anonymous_counts_the_people_whose_rows_it_hides(tmp_path: Path) -> None:
+    for data in team_of(3):
+        name = str(data["person"]).split()[0].lower()
+        (tmp_path / f"{name}.yaml").write_text(dump(data), encoding="utf-8")
+    result = run("team", tmp_path, "--anonymous")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Team of 3 for every role, anonymised\n")
+    assert "3 people are too few to stay anonymous" in result.stdout

@@ -77,8 +77,10 @@ def test_out_is_the_same_as_stdout(team_folder: Path, tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == (GOLDEN / "team-all.json").read_text("utf-8")
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("fmt", ["text", "json"])
-def test_a_small_anonymous_team_matches_golden(small_folder: Path, fmt: str) -> None:
-    result = run("team", small_folder, "--format", fmt, "--anonymous")
+def test_a_small_anonymous_team_matches_golden(small_folder: Path, fmt: str, jobs: str) -> None:
+    """Nothing that points at a person, in this process or in worker processes."""
+    result = run("team", small_folder, "--format", fmt, "--anonymous", "--jobs", jobs)
     assert result.exit_code == 0, result.output
     check(result.stdout, GOLDEN / f"team-small-anonymous.{SUFFIXES[fmt]}")

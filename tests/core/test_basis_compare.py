@@ -9,7 +9,7 @@ import pytest
 from careerpath.core.basis import conservative, lower, ratings_for, with_basis
 from careerpath.core.model import Inventory, ManagerView, Rating
 from careerpath.core.reviews.compare import FLAG_AT, compare
-from careerpath.errors import CareerpathError, UsageError
+from careerpath.errors import CareerpathError, UsageError, flag
 from tests.builders import catalogue
 
 CATALOGUE = catalogue("troubleshooting", "scripting", "test_design", "presenting")
@@ -76,7 +76,7 @@ def test_a_manager_basis_without_a_manager_rating_is_a_usage_error(basis: str) -
     with pytest.raises(CareerpathError) as caught:
         ratings_for(inventory(), basis)  # type: ignore[arg-type]
     assert isinstance(caught.value, UsageError)
-    assert "--as-manager" in caught.value.message
+    assert f"careerpath assess {flag('as_manager')} FILE" in caught.value.message
 
 
 def test_compare_flags_two_levels_or_more_and_writes_prompts() -> None:

@@ -180,6 +180,35 @@ def test_carried_skills_keep_their_place_ahead_of_new_gaps() -> None:
     assert second.top_gaps[2].steps[0].carried_from is None  # new
 
 
+def test_a_new_higher_priority_gap_is_listed_first_though_carried_steps_are_scheduled_first() -> (
+    None
+):
+    """--previous: the gaps stay in priority order; the open steps of the previous plan keep
+    their early dates (they were started), and the plan says so."""
+    lifted = role(a=(2, 1), b=(2, 1), c=(3, 5))
+    first = build_plan(
+        inventory(a=1, b=1, c=3), lifted, CAT, [lifted], start=START, horizon=parse_horizon("6m")
+    )
+    assert [gp.gap.skill for gp in first.top_gaps] == ["a", "b"]
+    second = build_plan(
+        inventory(a=1, b=1, c=2),  # c slipped: priority 5, above a and b (1 each)
+        lifted,
+        CAT,
+        [lifted],
+        start=LATER,
+        horizon=parse_horizon("6m"),
+        previous=as_previous(first),
+    )
+    assert [(gp.gap.skill, gp.gap.priority) for gp in second.top_gaps] == [
+        ("c", 5),
+        ("a", 1),
+        ("b", 1),
+    ]
+    c, a, b = second.top_gaps
+    assert a.steps[0].carried_from == START and c.steps[0].carried_from is None
+    assert a.steps[0].due <= c.steps[0].due and b.steps[0].due <= c.steps[0].due
+
+
 @pytest.mark.parametrize(
     ("value", "kept"),
     [

@@ -185,6 +185,7 @@ def test_anonymous_replaces_names_and_hides_small_groups() -> None:
     assert not any(name.split()[0] in text for name in NAMES)  # not even in the rows
     small = team(inventories(team_of(3)), SUPPORT_ROLES, SUPPORT, anonymous=True)
     assert small.people == () and len(small.heatmap) == 0 and small.readiness == ()
+    assert small.size == 3  # counted, though their rows are hidden
     assert small.mentoring == ()  # Ana at 5 and two with a gap: no pairs without names
     assert any("too few to stay anonymous" in note for note in small.hidden)
 

@@ -6,7 +6,9 @@ import-linter, both run by .ci/run) must fail on the copy, while the untouched c
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from careerpath.cli.exits import FLAGS
 from tests.helpers import ROOT
 
 BIN = Path(sys.executable).parent
@@ -73,3 +76,76 @@ def test_each_probe_fails_its_check(tree: Path, module: str, line: str, name: st
     finally:
         path.write_text(original, encoding="utf-8")
     assert result.returncode != 0, f"{name} accepted {line!r} in {module}"
+
+
+def test_the_core_tests_load_no_edge_and_no_cli() -> None:
+    """`pytest tests/core` stays fast: its modules, the shared conftest and builders included,
+    import nothing that reads files or drives a terminal (the loader comes only when asked for)."""
+    modules = sorted(p.stem for p in (ROOT / "tests" / "core").glob("test_*.py"))
+    probe = (
+        "import importlib, sys\n"
+        "import tests.conftest\n"
+        f"for name in {modules!r}: importlib.import_module('tests.core.' + name)\n"
+        "heavy = ('careerpath.edges', 'careerpath.cli', 'yaml', 'jinja2', 'questionary', 'rich')\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith(heavy))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert modules and result.stdout.strip() == ""
+
+
+BELOW_CLI = [
+    path
+    for layer in ("core", "views", "edges")
+    for path in sorted((ROOT / "src" / "careerpath" / layer).rglob("*.py"))
+]
+FLAG = re.compile(r"(?<![\w-])--[a-z][a-z-]*")
+
+
+def _texts(path: Path) -> list[tuple[int, str]]:
+    """Every string a module could show or write (its docstrings are for its readers)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    documented = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, documented)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+    ]
+
+
+def test_no_flag_is_spelled_below_the_cli() -> None:
+    """Only cli/ knows the flags: a text below it names an option with careerpath.errors.flag
+    (or `{option}`, for an error's own option), and the CLI puts the flag in."""
+    assert BELOW_CLI
+    found = [
+        f"{path.relative_to(ROOT)}:{line}: {match}"
+        for path in BELOW_CLI
+        for line, text in _texts(path)
+        for match in FLAG.findall(text)
+    ]
+    assert found == []
+
+
+def test_every_option_named_below_the_cli_has_a_flag() -> None:
+    named = {
+        name
+        for path in BELOW_CLI
+        for name in re.findall(r"\bflag\(\s*[\"']([a-z_]+)[\"']", path.read_text(encoding="utf-8"))
+    }
+    assert named and named <= set(FLAGS), sorted(named - set(FLAGS))

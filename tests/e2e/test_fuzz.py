@@ -9,7 +9,7 @@ runs on it, and each must:
 - end with exit 0, 1 or 2, never a traceback (one line on stderr for an error);
 - leave every file it only reads as it was;
 - write every file it writes with mode 0600;
-- finish: the per-test timeout (pyproject's pytest-timeout) stops a hang, and the limits of
+- finish: the per-test timeout (pytest-timeout, 300 s for these) stops a hang, and the limits of
   careerpath.edges.limits keep each example small.
 
 CI runs a bounded, reproducible sample (a few hundred examples in all, well under a minute). A
@@ -56,6 +56,10 @@ moves:
         hours: 8
 """
 EXAMPLE = locations.example_inventory()
+
+# Each test runs tens of examples through whole commands: on a busy 2-core machine that can take
+# past the suite's 120 s a test, so these have 300 s. A hang still fails, just later.
+pytestmark = pytest.mark.timeout(300)
 
 
 def fuzz(examples: int) -> Any:

@@ -1,9 +1,10 @@
 """End to end: a signal in the middle of a write, to the real program.
 
 The write is held open at its slowest step (the flush to disk, os.fsync, made to wait) so that the
-signal lands inside it every time. Ctrl-C (SIGINT), SIGTERM and SIGHUP each leave no temporary
-file and the old file whole; kill -9, which nothing can catch, leaves its temporary file, and the
-next write in that folder sweeps it once it is stale.
+signal lands inside it every time. Ctrl-C (SIGINT), SIGTERM, SIGHUP and every other signal that
+would end the process and can be caught (SIGQUIT, SIGUSR1, SIGALRM, ...) each leave no temporary
+file and the old file whole; kill -9, which nothing can catch, leaves its temporary file, and
+the next write in that folder sweeps it once it is stale.
 """
 
 from __future__ import annotations
@@ -27,8 +28,11 @@ EXAMPLE = locations.example_inventory()
 # careerpath's console script, with the flush to disk of every write made to wait: the marker
 # file says the write is under way.
 SLOW_DISK = """\
-import os, sys, time
+import os, resource, signal, sys, time
+resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # SIGQUIT and SIGXCPU: no core file
 marker = sys.argv.pop(1)
+for name in os.environ.get("IGNORED", "").split():  # as nohup or a background job has them
+    signal.signal(getattr(signal, name), signal.SIG_IGN)
 def fsync(fd):
     open(marker, "w").close()
     time.sleep(60)
@@ -47,15 +51,19 @@ def plan_json(tmp_path: Path) -> Path:
     return json_plan(tmp_path / "plan.json", tmp_path / "home")
 
 
-def interrupted(tmp_path: Path, number: int, *args: str) -> subprocess.CompletedProcess[str]:
-    """careerpath ARGS, sent signal `number` while it writes."""
+def interrupted(
+    tmp_path: Path, number: int, *args: str, then: int | None = None, ignored: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """careerpath ARGS, sent signal `number` (and then signal `then`) while it writes, with
+    the signals named in `ignored` ignored from the start."""
     marker = tmp_path / "writing"
     child = subprocess.Popen(
         [sys.executable, "-c", SLOW_DISK, str(marker), *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=program_environment(tmp_path / "home"),
+        env=program_environment(tmp_path / "home", IGNORED=ignored),
+        cwd=tmp_path,
     )
     deadline = time.monotonic() + 60
     while not marker.exists():
@@ -63,14 +71,34 @@ def interrupted(tmp_path: Path, number: int, *args: str) -> subprocess.Completed
         assert time.monotonic() < deadline, "the write never started"
         time.sleep(0.01)
     child.send_signal(number)
+    if then is not None:
+        child.send_signal(then)
     out, err = child.communicate(timeout=60)
     return subprocess.CompletedProcess(args, child.returncode, out, err)
 
 
+# Every signal whose default ends the process and that can be caught (SIGQUIT and SIGXCPU dump
+# core too), each ending careerpath by that same signal once the temporary file is gone.
+# SIGPIPE is not one: Python ignores it (a closed pipe is an EPIPE error, tests/e2e/test_output).
+TERMINATING = [
+    "SIGTERM",
+    "SIGHUP",
+    "SIGQUIT",
+    "SIGUSR1",
+    "SIGUSR2",
+    "SIGALRM",
+    "SIGVTALRM",
+    "SIGPROF",
+    "SIGXCPU",
+    *(["SIGIO", "SIGPWR", "SIGRTMIN", "SIGRTMAX"] if sys.platform.startswith("linux") else []),
+]
 CATCHABLE = [
     pytest.param(signal.SIGINT, 130, "careerpath: cancelled\n", id="SIGINT"),
-    pytest.param(signal.SIGTERM, -signal.SIGTERM, "", id="SIGTERM"),
-    pytest.param(signal.SIGHUP, -signal.SIGHUP, "", id="SIGHUP"),
+    *(
+        pytest.param(getattr(signal, name), -getattr(signal, name), "", id=name)
+        for name in TERMINATING
+        if hasattr(signal, name)
+    ),
 ]
 
 
@@ -126,3 +154,28 @@ def test_a_temporary_file_left_by_kill_9_is_swept_once_stale(tmp_path: Path) -> 
     again = [*done, "mentor:find", "--evidence", "y", "--force"]
     subprocess.run(again, check=True, capture_output=True, env=env, timeout=60)
     assert temporary_files(tmp_path) == []
+
+
+def test_a_signal_ignored_from_the_start_stays_ignored(tmp_path: Path) -> None:
+    """Under nohup SIGHUP is ignored: careerpath must not end by it. Python handles pending
+    signals in number order, so SIGHUP (1) would end the run before SIGTERM (15) if taken."""
+    plan = plan_json(tmp_path)
+    before = plan.read_bytes()
+    args = ("goals", "done", str(plan), "mentor:find", "--evidence", "x")
+    result = interrupted(tmp_path, signal.SIGHUP, *args, then=signal.SIGTERM, ignored="SIGHUP")
+    assert result.returncode == -signal.SIGTERM
+    assert temporary_files(tmp_path) == []
+    assert plan.read_bytes() == before
+
+
+def test_a_second_signal_does_not_cut_the_clean_up_short(tmp_path: Path) -> None:
+    """SIGHUP is handled first (the lower number); the SIGTERM pending behind it is ignored
+    while the clean-up runs, and the run ends by SIGHUP."""
+    plan = plan_json(tmp_path)
+    before = plan.read_bytes()
+    args = ("goals", "done", str(plan), "mentor:find", "--evidence", "x")
+    result = interrupted(tmp_path, signal.SIGHUP, *args, then=signal.SIGTERM)
+    assert result.returncode == -signal.SIGHUP
+    assert result.stderr == ""
+    assert temporary_files(tmp_path) == []
+    assert plan.read_bytes() == before

@@ -6,6 +6,7 @@ str(error) is the `FILE:LINE: message` part of `careerpath: error: FILE:LINE: me
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -272,6 +273,34 @@ def test_folder_instead_of_file(tmp_path: Path, library: Library, kind: str) -> 
     folder.mkdir()
     error = error_of(lambda: LOADERS[kind][1](folder, library))
     assert_error(error, folder, None, "is a folder, not a file; name a .yaml file")
+
+
+@pytest.mark.parametrize("kind", ["role", "inventory", "catalogue"])
+def test_a_named_pipe_is_refused_at_once(tmp_path: Path, library: Library, kind: str) -> None:
+    """Opening a FIFO to read waits for a writer: it hung `careerpath team` for ever."""
+    pipe = tmp_path / "qa.yaml"
+    os.mkfifo(pipe)
+    error = error_of(lambda: LOADERS[kind][1](pipe, library))
+    message = "is a named pipe, not a regular file; careerpath reads only regular files"
+    assert_error(error, pipe, None, message)
+
+
+def test_a_pipe_swapped_in_after_the_check_is_refused_on_the_open_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is checked again once open (O_NONBLOCK: the open itself cannot hang)."""
+    from careerpath.edges import safe_open
+
+    regular = tmp_path / "regular.yaml"
+    regular.write_text("x: 1\n", encoding="utf-8")
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    real_stat = os.stat
+    monkeypatch.setattr(  # what a check made just before the swap saw
+        safe_open.os, "stat", lambda path, *a, **k: real_stat(regular if path == pipe else path)
+    )
+    with pytest.raises(safe_open.NotRegular, match="a named pipe"):
+        safe_open.open_file(pipe)
 
 
 def test_byte_order_mark_is_accepted(write, library: Library) -> None:

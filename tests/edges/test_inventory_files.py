@@ -25,11 +25,11 @@ def test_unfinished_inventory_round_trips_through_its_file(
 ) -> None:
     draft = unfinished(tmp_path / "out.yaml")
     path = tmp_path / "home" / "assess-in-progress.yaml"
-    save_draft(draft, path)
+    save_draft(draft, path, {"resume": "--resume"})
     assert path.stat().st_mode & 0o777 == 0o600
     assert load_draft(path, library) == draft
     text = path.read_text(encoding="utf-8")
-    assert "careerpath assess --resume" in text
+    assert "careerpath assess --resume" in text  # the option as the flags given spell it
     assert "progress:" in text
 
 

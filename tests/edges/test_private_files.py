@@ -19,7 +19,10 @@ from careerpath.edges import locations
 from careerpath.edges.private_files import (
     STALE_AFTER,
     check_target,
+    discard_run,
     make_folder,
+    publish,
+    stage,
     sweep,
     write_new,
     write_private,
@@ -275,3 +278,39 @@ def test_an_in_place_update_of_a_pipe_is_refused(tmp_path: Path) -> None:
     path = fifo(tmp_path)
     error = one_line_error(run("goals", "done", path, "mentor:find", "--evidence", "x"), 1)
     assert error == f"{path}: is not a regular file; careerpath updates only regular files"
+
+
+# --- many files at once: staged, then flushed to disk together and named -----------------
+
+
+def test_staged_files_are_named_with_one_flush_and_never_over_a_file(tmp_path: Path) -> None:
+    (tmp_path / "taken.md").write_text("theirs", encoding="utf-8")
+    staged = [stage(tmp_path / f"{name}.md", f"plan {name}", "r1") for name in ("a", "b", "taken")]
+    assert not (tmp_path / "a.md").exists()  # nothing under its name before publish
+    problems = publish(staged)
+    assert [(p.file, p.option) for p in problems] == [(tmp_path / "taken.md", "force")]
+    assert (tmp_path / "taken.md").read_text(encoding="utf-8") == "theirs"
+    for name in ("a", "b"):
+        assert (tmp_path / f"{name}.md").read_text(encoding="utf-8") == f"plan {name}"
+        assert stat.S_IMODE((tmp_path / f"{name}.md").stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "b.md", "taken.md"]
+
+
+def test_published_with_force_replaces_a_file_but_never_a_link(tmp_path: Path) -> None:
+    (tmp_path / "old.md").write_text("old", encoding="utf-8")
+    (tmp_path / "link.md").symlink_to(tmp_path / "old.md")
+    staged = [stage(tmp_path / name, "new", "r1") for name in ("old.md", "link.md")]
+    problems = publish(staged, force=True)
+    assert (tmp_path / "old.md").read_text(encoding="utf-8") == "new"
+    assert [p.file for p in problems] == [tmp_path / "link.md"]
+    assert (tmp_path / "link.md").is_symlink()
+
+
+def test_discard_run_removes_only_that_run_s_temporary_files(tmp_path: Path) -> None:
+    mine = [stage(tmp_path / f"{n}.md", "x", "abcd1234") for n in ("a", "b")]
+    theirs = stage(tmp_path / "a.md", "y", "ffff0000")
+    (tmp_path / "notes.abcd1234.txt").write_text("a user's file", encoding="utf-8")
+    discard_run(tmp_path, "abcd1234")
+    assert not any(Path(temporary).exists() for temporary, _ in mine)
+    assert Path(theirs.temporary).exists()
+    assert (tmp_path / "notes.abcd1234.txt").exists()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from careerpath.core.model import Inventory
 from careerpath.edges.load import Library
+from careerpath.errors import flag
 from careerpath.views.summary_text import plan_command, summary_text, top_strengths
 from tests.builders import TODAY
 from tests.builders import rating as r
@@ -41,9 +42,9 @@ def test_summary_names_strengths_gaps_ranking_and_the_plan_command(library: Libr
     for role_id in library.roles:
         assert f"\n  {role_id} " in text
     assert lines[-3] == (
-        "  careerpath plan '/home/sam/my files/inventory-2026-11-23.yaml' --role testing"
-    )
-    assert "careerpath assess --update" in lines[-1]
+        f"  careerpath plan '/home/sam/my files/inventory-2026-11-23.yaml' {flag('role')} testing"
+    )  # the CLI puts in the flags
+    assert f"careerpath assess {flag('update')}" in lines[-1]
     assert max(len(line) for line in lines if "careerpath" not in line) <= 80
 
 
@@ -78,5 +79,5 @@ def test_strengths_prefer_higher_levels_then_evidence(library: Library) -> None:
 
 def test_plan_command_names_the_organisation_folder_when_one_is_in_use() -> None:
     assert plan_command(Path("inv.yaml"), "qa_lead", Path("our roles")) == (
-        "careerpath --roles-dir 'our roles' plan inv.yaml --role qa_lead"
+        f"careerpath {flag('roles_dir')} 'our roles' plan inv.yaml {flag('role')} qa_lead"
     )

@@ -177,8 +177,9 @@ def main_options(
 def main() -> None:
     """The console script: typer's usage errors become one line too, like careerpath's own.
 
-    SIGTERM and SIGHUP unwind like Ctrl-C (careerpath.edges.signals), so that nothing is left
-    half done, then end the process by the same signal.
+    SIGTERM, SIGHUP and every other terminating signal that can be caught unwind like Ctrl-C
+    (careerpath.edges.signals), so that nothing is left half done, then end the process by the
+    same signal.
     """
     from careerpath.edges.signals import terminate_cleanly
 

@@ -1,10 +1,11 @@
 """The one table from an error's kind to an exit code, and the flag each option name stands for.
 
-Everything below the CLI raises errors by kind (careerpath.errors) and writes `{option}` where
-a message needs a flag; only this module knows the codes and the flags.
+Everything below the CLI raises errors by kind (careerpath.errors) and writes `{option}` (or
+`{option:NAME}`, careerpath.errors.flag) where a text needs a flag; only this module knows the
+codes and the flags.
 """
 
-from careerpath.errors import Cancelled, CareerpathError, UsageError
+from careerpath.errors import Cancelled, CareerpathError, UsageError, spelled
 
 OK = 0
 DATA = 1  # bad data or a failed check
@@ -20,6 +21,8 @@ EXIT_CODES: tuple[tuple[type[BaseException], int], ...] = (
 
 # The option names errors and messages use, and the flag that gives each.
 FLAGS = {
+    "anonymous": "--anonymous",
+    "as_manager": "--as-manager",
     "basis": "--basis",
     "code": "--code",
     "date": "--date",
@@ -29,11 +32,16 @@ FLAGS = {
     "from_role": "--from",
     "horizon": "--horizon",
     "jobs": "--jobs",
+    "out": "--out",
     "previous": "--previous",
     "reader": "--reader",
+    "resume": "--resume",
+    "role": "--role",
     "role_id": "--id",
     "roles_dir": "--roles-dir",
     "template": "--template",
+    "to": "--to",
+    "update": "--update",
 }
 
 
@@ -46,9 +54,14 @@ def exit_code(error: BaseException) -> int:
 
 def worded(error: CareerpathError) -> str:
     """The error's message as the command line says it, with the option's flag put in."""
-    return error.worded(FLAGS.get(error.option or ""))
+    return error.worded(FLAGS.get(error.option or ""), flags=FLAGS)
+
+
+def flagged(text: str) -> str:
+    """A text made below the CLI (a hint, a plan, a note) with each option it names as its flag."""
+    return spelled(text, FLAGS)
 
 
 def with_flag(text: str, option: str) -> str:
     """A message written below the CLI with `{option}` in it, the flag put in."""
-    return text.replace("{option}", FLAGS[option])
+    return flagged(text.replace("{option}", FLAGS[option]))

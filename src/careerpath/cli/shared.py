@@ -150,5 +150,6 @@ def based(inventory: "Inventory", basis: str) -> "Inventory":
     return with_basis(inventory, check_basis(basis))
 
 
-def counted(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """`1 file`, `2 files`; `plural` where adding an s is wrong."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"

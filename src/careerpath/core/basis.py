@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Literal, get_args
 
 from careerpath.core.model import Inventory, Rating
-from careerpath.errors import UsageError, one_of
+from careerpath.errors import UsageError, flag, one_of
 
 Basis = Literal["self", "manager", "conservative"]
 BASES: tuple[str, ...] = get_args(Basis)
@@ -65,7 +65,7 @@ def ratings_for(inventory: Inventory, basis: Basis) -> dict[str, Rating]:
     if inventory.manager is None:
         raise UsageError(
             f"{{option}} {basis} needs a manager rating, and this inventory has none; add one"
-            f" with careerpath assess --as-manager FILE, or use {{option}} self",
+            f" with careerpath assess {flag('as_manager')} FILE, or use {{option}} self",
             option="basis",
         )
     if basis == "manager":

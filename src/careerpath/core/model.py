@@ -23,6 +23,8 @@ from pydantic import (
 )
 from typing_extensions import TypedDict
 
+from careerpath.errors import flag
+
 MIN_LEVEL, MAX_LEVEL = 0, 5
 MIN_IMPORTANCE, MAX_IMPORTANCE = 1, 5
 LEVEL_NAMES = ("none", "aware", "with guidance", "independent", "advanced", "sets direction")
@@ -338,7 +340,8 @@ class Inventory(Frozen):
     experiences: list[Text] = []
     manager: ManagerView | None = Field(
         default=None,
-        description="The manager's view of the same skills (careerpath assess --as-manager).",
+        description="The manager's view of the same skills (careerpath assess"
+        f" {flag('as_manager')}).",
     )
 
     @field_validator("targets")

@@ -2,8 +2,9 @@
 
 Two passes over the folder in worker processes (careerpath.edges.folder_pool): the first finds
 each person's latest inventory, the second makes that inventory's rows
-(careerpath.core.reviews.export), in the team view's order of people, so the output is the
-same on every run and only one chunk of rows is in memory at a time.
+(careerpath.core.reviews.export) and writes them as text, in the worker, so the main process
+only puts each person's text out in the team view's order of people: the output is the same
+on every run, and only one chunk of people's rows is in memory at a time.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from careerpath.core.reviews.export import NAMES, Row, person_rows
 from careerpath.core.reviews.team import MIN_GROUP, Scope
 from careerpath.edges.load import Library, load_inventory
-from careerpath.errors import CareerpathError
+from careerpath.errors import CareerpathError, flag
 from careerpath.views.escape import json_text
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ class ExportJob(NamedTuple):
     library: Library
     scope: Scope
     labels: dict[str, str]  # inventory file -> Person N, with --anonymous
+    fmt: str  # csv or jsonl
 
 
 class Export(NamedTuple):
@@ -42,10 +44,12 @@ class Export(NamedTuple):
     hidden: str | None  # why no rows are written, if none are
 
 
-def _rows(job: ExportJob, path: Path) -> list[Row]:
+def _text(job: ExportJob, path: Path) -> str:
+    """One person's rows as the lines of the export (run in a worker process)."""
     inventory = load_inventory(path, job.library)
     label = job.labels.get(str(path)) if job.scope.anonymous else None
-    return person_rows(inventory, job.scope, job.library.roles, job.library.catalogue, label)
+    rows = person_rows(inventory, job.scope, job.library.roles, job.library.catalogue, label)
+    return _csv_lines(rows) if job.fmt == "csv" else _jsonl_lines(rows)
 
 
 def export_folder(
@@ -72,31 +76,35 @@ def export_folder(
         labels = {str(paths[i]): f"Person {n:0{width}d}" for n, (i, _) in enumerate(people, 1)}
         if 0 < len(people) < MIN_GROUP:
             hidden = (
-                f"no rows: with --anonymous, {len(people)} people are too few to stay anonymous"
-                f" (fewer than {MIN_GROUP})"
+                f"no rows: with {flag('anonymous')}, {len(people)} people are too few to stay"
+                f" anonymous (fewer than {MIN_GROUP})"
             )
             people = []
-    job = ExportJob(library, scope, labels)
+    job = ExportJob(library, scope, labels, fmt)
     chosen = [paths[index] for index, _ in people]
-    rows = each_file(chosen, _rows, job, jobs=jobs, tick=tick, ordered=True)
-    write = _csv if fmt == "csv" else _jsonl
-    return Export(write(rows, errors), errors, len(people), latest.older, hidden)
+    texts = each_file(chosen, _text, job, jobs=jobs, tick=tick, ordered=True)
+    header = _csv_lines([NAMES]) if fmt == "csv" else ""
+    return Export(_pieces(header, texts, errors), errors, len(people), latest.older, hidden)
 
 
-def _csv(results: Iterator[tuple[int, object]], errors: list[CareerpathError]) -> Iterator[str]:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(NAMES)
-    for _, rows in results:
-        if isinstance(rows, CareerpathError):  # changed since the first pass
-            errors.append(rows)
+def _pieces(
+    header: str, texts: Iterator[tuple[int, object]], errors: list[CareerpathError]
+) -> Iterator[str]:
+    yield header
+    for _, text in texts:
+        if isinstance(text, CareerpathError):  # changed since the first pass
+            errors.append(text)
             continue
-        assert isinstance(rows, list)
-        writer.writerows(tuple(_cell(value) for value in row) for row in rows)
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    yield buffer.getvalue()
+        assert isinstance(text, str)
+        yield text
+
+
+def _csv_lines(rows: Sequence[Sequence[object]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(
+        tuple(_cell(value) for value in row) for row in rows
+    )
+    return buffer.getvalue()
 
 
 def _cell(value: object) -> object:
@@ -107,13 +115,8 @@ def _cell(value: object) -> object:
     return "" if value is None else value
 
 
-def _jsonl(results: Iterator[tuple[int, object]], errors: list[CareerpathError]) -> Iterator[str]:
-    for _, rows in results:
-        if isinstance(rows, CareerpathError):
-            errors.append(rows)
-            continue
-        assert isinstance(rows, list)
-        yield "".join(
-            json_text(json.dumps(dict(zip(NAMES, row, strict=True)), ensure_ascii=False)) + "\n"
-            for row in rows
-        )
+def _jsonl_lines(rows: Sequence[Row]) -> str:
+    return "".join(
+        json_text(json.dumps(dict(zip(NAMES, row, strict=True)), ensure_ascii=False)) + "\n"
+        for row in rows
+    )

@@ -25,12 +25,12 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from careerpath.edges.signals import CAUGHT
+from careerpath.edges.signals import release
 from careerpath.errors import CareerpathError
 
 POOL_FROM = 200  # files; smaller folders are read faster than workers start
@@ -77,7 +77,7 @@ def each_file(
     jobs: int | None = None,
     tick: Tick | None = None,
     ordered: bool = False,
-) -> Iterator[tuple[int, Any]]:
+) -> Generator[tuple[int, Any], None, None]:
     """(index, work(job, path) or the CareerpathError it raised) for every path, in any order
     (`ordered`: in the order of `paths`, for output written as it comes)."""
     workers = workers_for(len(paths), jobs)
@@ -112,8 +112,7 @@ def _start(work: Work, job: object) -> None:
     global _work, _job
     _work, _job = work, job
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the main process stops the pool
-    for number in CAUGHT:  # the pool ends its workers with SIGTERM: they just end
-        signal.signal(number, signal.SIG_DFL)
+    release()  # the pool ends its workers with SIGTERM: they just end
     gc.disable()
     gc.freeze()
 

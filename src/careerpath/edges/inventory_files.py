@@ -11,7 +11,7 @@ import datetime as dt
 import os
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from careerpath.core.draft import (
@@ -26,7 +26,7 @@ from careerpath.core.model import Inventory
 from careerpath.edges.load import Library, load_document, load_inventory, raise_problems, validate
 from careerpath.edges.private_files import free_names, locked, write_new, write_private
 from careerpath.edges.yaml_source import dump
-from careerpath.errors import Problem
+from careerpath.errors import Problem, flag, spelled
 
 PROGRESS_FILE = "assess-in-progress.yaml"  # a self-inventory whose person is not named yet
 PROGRESS_PREFIX = "assess-in-progress"
@@ -35,7 +35,8 @@ _INVENTORY_HEADER = (
     "# `careerpath validate FILE` checks it. Format: docs/formats.md.\n"
 )
 _DRAFT_HEADER = (
-    "# An unfinished careerpath self-inventory. Continue it with `careerpath assess --resume`.\n"
+    "# An unfinished careerpath self-inventory. Continue it with `careerpath assess"
+    f" {flag('resume')}`.\n"
     "# The progress: section says where it stopped; it is removed when the inventory is done.\n"
 )
 
@@ -108,13 +109,16 @@ class ProgressFile:
     """The file a draft is saved to as it goes. The file follows the draft: once the person is
     named (or renamed at the review), the next save moves it to that person's file."""
 
-    def __init__(self, home: Path, current: Path | None = None) -> None:
+    def __init__(
+        self, home: Path, current: Path | None = None, flags: Mapping[str, str] | None = None
+    ) -> None:
         self.home = home
         self.current = current
+        self.flags = flags  # how the header that says how to resume spells the option
 
     def save(self, state: Draft) -> None:
         path = progress_path(self.home, state)
-        save_draft(state, path)
+        save_draft(state, path, self.flags)
         if self.current is not None and self.current != path:
             self.current.unlink(missing_ok=True)
         self.current = path
@@ -155,9 +159,10 @@ def update_inventory(
     return updated, real
 
 
-def save_draft(draft: Draft, path: Path) -> None:
-    """Save the unfinished inventory, replacing the previous save atomically."""
-    write_private(path, _DRAFT_HEADER + dump(draft_data(draft)), force=True)
+def save_draft(draft: Draft, path: Path, flags: Mapping[str, str] | None = None) -> None:
+    """Save the unfinished inventory, replacing the previous save atomically; its header names
+    the option that resumes it as `flags` spell it."""
+    write_private(path, spelled(_DRAFT_HEADER, flags) + dump(draft_data(draft)), force=True)
 
 
 def load_draft(path: Path, library: Library) -> Draft:

@@ -30,6 +30,44 @@ def inventory_paths(folder: Path) -> list[Path]:
     return sorted((p for p in yaml_files(folder) if not is_progress_file(p)), key=sequence_key)
 
 
+def no_inventories(folder: Path) -> CareerpathError:
+    """Why `folder`, which has no inventory files, gives nothing to read: what is in it."""
+    found: list[str] = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        return CareerpathError(f"cannot be read: {exc.strerror}", file=folder)
+    unfinished = [p for p in entries if is_progress_file(p)]
+    folders = [p.name for p in entries if p.is_dir()]
+    others = [p.name for p in entries if p.is_file() and p not in unfinished]
+    if unfinished:
+        found.append(f"{_count(len(unfinished), 'unfinished assessment')} (not inventories yet)")
+    if folders:
+        found.append(f"{_count(len(folders), 'folder')} ({_some(folders)}), not read")
+    if others:
+        found.append(f"{_count(len(others), 'other file')} ({_some(others)})")
+    what = "; ".join(found) if found else "it is empty"
+    if unfinished and not folders and not others:  # the inventories are on their way
+        return CareerpathError(
+            f"no inventory files (*.yaml) here: {what}; finish one with careerpath assess"
+            " {option}",
+            file=folder,
+            option="resume",
+        )
+    return CareerpathError(
+        f"no inventory files (*.yaml) here: {what}; name the folder that holds the inventories",
+        file=folder,
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _some(names: list[str]) -> str:
+    return ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
+
+
 def read_inventories(
     paths: Sequence[Path], library: Library, tick: Tick | None = None
 ) -> tuple[list[tuple[Path, Inventory]], list[CareerpathError]]:

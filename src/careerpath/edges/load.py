@@ -13,6 +13,7 @@ from careerpath.core.lattice import merge
 from careerpath.core.model import Catalogue, Inventory, Lattice, Role
 from careerpath.edges import limits, locations
 from careerpath.edges.explain import explain
+from careerpath.edges.safe_open import NotRegular, read_file
 from careerpath.errors import CareerpathError, Problem, UsageError, did_you_mean, matching
 
 if TYPE_CHECKING:  # yaml loads only when a file is parsed: a cached inventory needs none
@@ -63,21 +64,31 @@ class Library:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, at most careerpath.edges.limits.MAX_FILE_BYTES of them."""
+    """The file's bytes, at most careerpath.edges.limits.MAX_FILE_BYTES of them; only a regular
+    file is read (careerpath.edges.safe_open: a named pipe or a device never hangs the run)."""
     try:
-        with path.open("rb") as stream:
-            raw = stream.read(limits.MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise CareerpathError("no such file; check the path", file=path) from None
-    except IsADirectoryError:
-        raise CareerpathError("is a folder, not a file; name a .yaml file", file=path) from None
-    except PermissionError:
-        raise CareerpathError("cannot be read (permission denied)", file=path) from None
+        raw = read_file(path, limits.MAX_FILE_BYTES)
     except OSError as exc:
-        raise CareerpathError(f"cannot be read: {exc.strerror}", file=path) from None
+        raise unreadable(path, exc) from None
     if len(raw) > limits.MAX_FILE_BYTES:
         raise CareerpathError(limits.too_large(), file=path)
     return raw
+
+
+def unreadable(path: Path, error: OSError) -> CareerpathError:
+    """The one-line error for an input file that cannot be read (safe_open.open_file's)."""
+    if isinstance(error, NotRegular):
+        return CareerpathError(
+            f"is {error.kind}, not a regular file; careerpath reads only regular files",
+            file=path,
+        )
+    if isinstance(error, FileNotFoundError):
+        return CareerpathError("no such file; check the path", file=path)
+    if isinstance(error, IsADirectoryError):
+        return CareerpathError("is a folder, not a file; name a .yaml file", file=path)
+    if isinstance(error, PermissionError):
+        return CareerpathError("cannot be read (permission denied)", file=path)
+    return CareerpathError(f"cannot be read: {error.strerror}", file=path)
 
 
 def read_text(path: Path, raw: bytes | None = None) -> str:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import csv
 import difflib
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from careerpath.core.onet import Draft, Occupation, Rating, draft, spread
+from careerpath.edges.load import unreadable
+from careerpath.edges.safe_open import open_file
 from careerpath.errors import CareerpathError, UsageError
 
 if TYPE_CHECKING:
@@ -50,7 +53,7 @@ def read_occupation(folder: Path, code: str) -> Occupation:
         )
     paths = [folder / name for name in (OCCUPATIONS, SKILLS, KNOWLEDGE)]
     for path in paths:
-        if not path.is_file():
+        if not path.exists() or path.is_dir():  # a pipe or a device: _open says what it is
             raise CareerpathError(
                 f"no such file; the O*NET text database (db_30_x_text) has {_FILES}", file=path
             )
@@ -82,12 +85,20 @@ def _occupation(path: Path, code: str) -> tuple[str, str]:
     raise UsageError(f"unknown O*NET-SOC code '{code}' in this file; {hint}", file=path)
 
 
+def _open(path: Path) -> TextIO:
+    """The file as text, a regular file only (careerpath.edges.safe_open: never a hang)."""
+    try:
+        return os.fdopen(open_file(path), encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise unreadable(path, exc) from None
+
+
 def _rows(
     path: Path, columns: tuple[str, ...], code: str | None
 ) -> Iterator[tuple[int, tuple[str, ...]]]:
     """(line, the named columns) of each row of `path`; with `code`, that occupation's only."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as stream:
+        with _open(path) as stream:
             reader = csv.reader(stream, delimiter="\t", quoting=csv.QUOTE_NONE)
             header = next(reader, [])
             missing = [c for c in columns if c not in header]

@@ -2,7 +2,11 @@
 
 Two passes over the folder, each in careerpath.edges.folder_pool: the first reads every file
 and keeps only who it is about and its date, to find each person's latest inventory; the second
-builds, renders and writes those people's plans, each in the worker that built it. A plan is
+builds and renders those people's plans, each written by the worker that built it to a
+temporary file beside its name (careerpath.edges.private_files.stage); at the end all of them
+are flushed to disk at once and named (`publish`): one flush instead of one per plan, which
+costs about 5 ms each here, more than making the plan. An interrupted run removes its
+temporary files, the workers' too. A plan is
 made by `plan_for` and `render_plan`, exactly as `careerpath plan FILE` makes one, so the file
 is byte for byte what the single command writes.
 
@@ -14,23 +18,26 @@ targets, no manager view for --basis manager) is named and skipped.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+import secrets
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from careerpath.core.basis import check_basis, with_basis
 from careerpath.core.model import Inventory
 from careerpath.edges.load import Library, load_inventory
-from careerpath.errors import CareerpathError, UsageError
+from careerpath.errors import CareerpathError, UsageError, flag, spelled
 
 if TYPE_CHECKING:
     from careerpath.core.plan.carryover import Previous
     from careerpath.core.plan.horizon import Horizon
     from careerpath.core.plan.values import Plan
     from careerpath.edges.folder_pool import Tick
+    from careerpath.edges.private_files import Staged
 
 SUFFIXES = {"md": ".md", "html": ".html", "json": ".json"}
 SLUG_LENGTH = 60
@@ -39,7 +46,7 @@ SLUG_LENGTH = 60
 def first_target(inventory: Inventory) -> str:
     if not inventory.targets:
         raise UsageError(
-            "the inventory has no targets; add `targets: [ROLE]` to it or pass --role ROLE"
+            f"the inventory has no targets; add `targets: [ROLE]` to it or pass {flag('role')} ROLE"
         )
     return inventory.targets[0]
 
@@ -95,11 +102,14 @@ class Batch(NamedTuple):
     cache_dir: Path | None
     force: bool
     targets: dict[str, Path]  # inventory file -> plan file (the second pass)
+    flags: Mapping[str, str]  # option name -> flag: how a plan's hints spell an option
+    run: str = ""  # in the name of this run's temporary files (private_files.stage)
 
 
 class Written(NamedTuple):
     path: Path
     warnings: tuple[str, ...]
+    staged: Staged  # written to disk with the others at the end
 
 
 class Outcome(NamedTuple):
@@ -110,7 +120,7 @@ class Outcome(NamedTuple):
 
 def _write(batch: Batch, path: Path) -> Written:
     from careerpath.edges.plan_formats import render_plan
-    from careerpath.edges.private_files import write_private
+    from careerpath.edges.private_files import stage
 
     inventory = load_inventory(path, batch.library)
     try:
@@ -122,8 +132,8 @@ def _write(batch: Batch, path: Path) -> Written:
         raise CareerpathError(error.message, file=path, option=error.option) from None
     rendered = render_plan(the_plan, batch.library, batch.fmt, batch.template, batch.cache_dir)
     target = batch.targets[str(path)]
-    write_private(target, rendered.text, force=batch.force)
-    return Written(target, rendered.warnings)
+    text = spelled(rendered.text, batch.flags)
+    return Written(target, rendered.warnings, stage(target, text, batch.run))
 
 
 def plan_folder(
@@ -138,7 +148,7 @@ def plan_folder(
     from careerpath.edges.folder_pool import each_file
     from careerpath.edges.inventory_folder import latest_files
     from careerpath.edges.plan_formats import environments_kept
-    from careerpath.edges.private_files import check_target, make_folder
+    from careerpath.edges.private_files import check_target, discard_run, make_folder, publish
 
     latest = latest_files(paths, batch.library, jobs=jobs)
     errors = list(latest.errors)
@@ -158,13 +168,21 @@ def plan_folder(
 
     chosen = sorted(index for index, _ in latest.people.values())
     written: list[Written] = []
-    second = batch._replace(targets=targets)
+    second = batch._replace(targets=targets, run=secrets.token_hex(4))
     planned = [paths[index] for index in chosen]
-    with environments_kept():  # each template loaded once per process
-        for place, result in each_file(planned, _write, second, jobs=jobs, tick=tick):
-            if isinstance(result, CareerpathError):
-                errors.append((chosen[place], result))
-            else:
-                written.append(result)
+    try:
+        results = each_file(planned, _write, second, jobs=jobs, tick=tick)
+        with environments_kept(), contextlib.closing(results):  # closed: the workers ended
+            for place, result in results:
+                if isinstance(result, CareerpathError):
+                    errors.append((chosen[place], result))
+                else:
+                    written.append(result)
+    except BaseException:  # interrupted: no plan, and no temporary file, left behind
+        discard_run(out_dir, second.run)
+        raise
+    problems = publish([done.staged for done in written], force=batch.force)
     errors.sort(key=lambda pair: pair[0])
-    return Outcome(sorted(written), [error for _, error in errors], latest.older)
+    failed = {problem.file for problem in problems}
+    written = [done for done in written if done.path not in failed]
+    return Outcome(sorted(written), [error for _, error in errors] + problems, latest.older)

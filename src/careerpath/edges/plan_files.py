@@ -22,7 +22,7 @@ from careerpath.edges import limits
 from careerpath.edges.explain import explain
 from careerpath.edges.load import read_text
 from careerpath.edges.private_files import locked, write_private
-from careerpath.errors import CareerpathError, UsageError
+from careerpath.errors import CareerpathError, UsageError, flag
 from careerpath.views.plan_document import (
     SCHEMA_ID,
     PlanDocument,
@@ -36,7 +36,7 @@ from careerpath.views.plan_document import (
 if TYPE_CHECKING:
     from careerpath.core.plan.carryover import Previous
 
-HINT = "write one with careerpath plan INVENTORY --format json --out PLAN.json"
+HINT = f"write one with careerpath plan INVENTORY {flag('format')} json {flag('out')} PLAN.json"
 
 
 class _DuplicateKey(Exception):

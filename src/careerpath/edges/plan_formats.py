@@ -43,7 +43,8 @@ def check_format(fmt: str, template: Path | None) -> None:
             option="template",
         )
     if not template.is_file():
-        raise UsageError("{option}: no such file", file=template, option="template")
+        problem = "not a regular file" if template.exists() else "no such file"
+        raise UsageError(f"{{option}}: {problem}", file=template, option="template")
     if fmt == "html" and not template.name.lower().endswith(HTML_SUFFIXES):
         raise UsageError(
             "an HTML template's name must end in .html.j2 (so that it is autoescaped),"

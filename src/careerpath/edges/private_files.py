@@ -3,9 +3,9 @@
 - Every write goes to a temporary file `.NAME.XXXXXXXX.tmp` in the target's folder, flushed to
   disk, then takes the target's name in one step: the target is the old file or the new one,
   never a mix. The temporary file is removed on any error, Ctrl-C and every other signal that
-  can be caught (careerpath.edges.signals turns SIGTERM and SIGHUP into an exception while a
-  command runs); one left by a process killed outright (kill -9, a power cut) is swept from the
-  folder by the next write there, once it is STALE_AFTER old.
+  would end the process and can be caught (careerpath.edges.signals turns each into an
+  exception while a command runs); one left by a process killed outright (kill -9, a power
+  cut) is swept from the folder by the next write there, once it is STALE_AFTER old.
 - A new file is created exclusively (a hard link to the temporary file, which fails if the name
   exists): without `force` an existing file is never replaced, also when another process
   creates the same name at the same moment. `write_new` takes the next free name instead.
@@ -26,10 +26,14 @@ import re
 import stat
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
+from careerpath.edges.safe_open import NotRegular, open_file
 from careerpath.errors import CareerpathError
+
+NOT_UPDATED = "is not a regular file; careerpath updates only regular files"
 
 STALE_AFTER = 10 * 60  # seconds: a temporary file this old belongs to no running write
 _TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")  # tempfile.mkstemp's names, as we ask them
@@ -97,6 +101,64 @@ def write_new(path: Path, text: str) -> Path:
     raise AssertionError("free_names never ends")  # pragma: no cover
 
 
+class Staged(NamedTuple):
+    temporary: str  # a complete copy, beside `path`, not yet flushed to disk
+    path: Path
+
+
+def stage(path: Path, text: str, run: str) -> Staged:
+    """`text` in a temporary file beside `path`, mode 0600, for `publish` to name: many files
+    written with one flush to disk instead of one each (a batch of plans: a flush costs more
+    than making the file). `run` (letters and digits) is in its name, for `discard_run`."""
+    folder = make_folder(_folder_of(path), path)
+    return Staged(_copy(folder, path, text, flush=False, prefix=f".{path.name}.{run}."), path)
+
+
+def publish(staged: Sequence[Staged], *, force: bool = False) -> list[CareerpathError]:
+    """Flush every staged file to disk at once, then give each its name as write_private would
+    (an existing file replaced only with `force`, never a link or a device); the problems, one
+    per file not written. No temporary file is left, whatever happens."""
+    try:
+        if hasattr(os, "sync"):
+            os.sync()
+        else:  # pragma: no cover - Windows
+            for temporary, _ in staged:
+                with open(temporary, "rb+") as stream:
+                    os.fsync(stream.fileno())
+        problems = []
+        for temporary, path in staged:
+            try:
+                check_target(path, force=force)
+                if force:
+                    _replace(temporary, path)
+                elif not _create(temporary, path):
+                    check_target(path)  # raises: it exists now
+            except CareerpathError as problem:
+                problems.append(problem)
+        for folder in {_folder_of(path) for _, path in staged}:
+            sweep(folder)
+        return problems
+    finally:
+        discard(staged)
+
+
+def discard(staged: Sequence[Staged]) -> None:
+    """Remove staged files that will not be published."""
+    for temporary, _ in staged:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
+def discard_run(folder: Path, run: str) -> None:
+    """Remove every file `stage` made in `folder` for `run`, also those of processes that
+    ended before saying so (a batch interrupted while its workers were writing)."""
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if _TEMPORARY.fullmatch(entry.name) and f".{run}." in entry.name:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
 def free_names(path: Path) -> Iterator[Path]:
     """`path`, then `stem-2.suffix`, `stem-3.suffix`, ... (without looking at the disk)."""
     yield path
@@ -124,7 +186,9 @@ def locked(path: Path) -> Iterator[Path]:
         return
     while True:
         try:
-            handle = os.open(real, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+            handle = open_file(real)  # a regular file only, and never a hang on a pipe
+        except (NotRegular, IsADirectoryError):  # swapped in since _real_file looked
+            raise CareerpathError(NOT_UPDATED, file=path) from None
         except OSError as exc:
             raise CareerpathError(f"cannot be read: {exc.strerror}", file=path) from None
         try:
@@ -201,26 +265,41 @@ def _temporary(folder: Path, target: Path, text: str | Iterable[str]) -> Iterato
     """A complete temporary copy of `text` in `folder`, on disk; removed when done, whatever
     happened (after a rename it is already gone; after a link the target keeps the data)."""
     sweep(folder)
+    temporary = _copy(folder, target, text, flush=True)
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise CareerpathError(f"cannot write here: {exc.strerror}", file=target) from None
-    try:
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                os.fchmod(stream.fileno(), 0o600)
-                if isinstance(text, str):
-                    stream.write(text)
-                else:
-                    stream.writelines(text)  # an error in the pieces: the file is removed
-                stream.flush()
-                os.fsync(stream.fileno())
-        except OSError as exc:
-            raise CareerpathError(f"cannot write: {exc.strerror}", file=target) from None
         yield temporary
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+
+
+def _copy(
+    folder: Path, target: Path, text: str | Iterable[str], *, flush: bool, prefix: str = ""
+) -> str:
+    """A temporary file in `folder` holding `text`, mode 0600 (on disk with `flush`); nothing
+    is left if writing fails."""
+    prefix = prefix or f".{target.name}."
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=".tmp")
+    except OSError as exc:
+        raise CareerpathError(f"cannot write here: {exc.strerror}", file=target) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            os.fchmod(stream.fileno(), 0o600)
+            if isinstance(text, str):
+                stream.write(text)
+            else:
+                stream.writelines(text)  # an error in the pieces: the file is removed
+            if flush:
+                stream.flush()
+                os.fsync(stream.fileno())
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise CareerpathError(f"cannot write: {exc.strerror}", file=target) from None
+        raise
+    return temporary
 
 
 def _replace(temporary: str, path: Path) -> None:
@@ -262,9 +341,7 @@ def _real_file(path: Path) -> Path:
         reason = getattr(exc, "strerror", None) or "a loop of symbolic links"
         raise CareerpathError(f"cannot be read: {reason}", file=path) from None
     if not stat.S_ISREG(status.st_mode):
-        raise CareerpathError(
-            "is not a regular file; careerpath updates only regular files", file=path
-        )
+        raise CareerpathError(NOT_UPDATED, file=path)
     return real
 
 

@@ -39,7 +39,7 @@ from careerpath.edges import cache, locations
 from careerpath.edges.safe_open import Refused, read_below
 from careerpath.errors import CareerpathError
 from careerpath.views import formatting
-from careerpath.views.escape import md_inline
+from careerpath.views.escape import CONTROLS, md_inline, visible_text
 from careerpath.views.plain_data import plain_data
 
 Environment = jinja2.Environment  # for type hints elsewhere: only this module imports jinja2
@@ -82,13 +82,41 @@ def _signed(value: int | None) -> markupsafe.Markup:
     return markupsafe.Markup(formatting.signed(value))
 
 
+# Values whose text is inert in Markdown and HTML alike: digits, signs, dots, dates.
+_INERT = frozenset({int, float, bool, type(None), dt.date, dt.datetime})
+_has_control = CONTROLS.search  # most text has none: one search, no call of visible_text
+
+
 def _markdown(value: object) -> object:
-    """Text as inert Markdown, unless already marked (| safe, | md); other values as they are."""
-    if type(value) is str:  # not Markup (| safe, | md), nor a number or a date
+    """Whatever a `{{ }}` prints, as inert Markdown: text, and the text any other value prints
+    (a list or a dict prints its repr, whose strings would otherwise come out raw); a value
+    marked as written out as it is (| safe, | md) only loses its control characters."""
+    if type(value) is str:
         return md_inline(value)
-    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
-        return md_inline(str(value))
-    return value
+    if type(value) in _INERT:
+        return value
+    if isinstance(value, markupsafe.Markup):
+        return _visible_markup(value)
+    return md_inline(str(value))
+
+
+def _html(value: object) -> object:
+    """Whatever a `{{ }}` prints in HTML, without control characters or bidirectional
+    overrides (careerpath.views.escape.visible_text); autoescape then escapes it (Jinja calls
+    finalize first), and a marked value (`__html__`: | safe, Markup) stays marked."""
+    if type(value) is str:
+        return visible_text(value) if _has_control(value) else value
+    if type(value) in _INERT:
+        return value
+    html = getattr(value, "__html__", None)
+    if html is not None:
+        return _visible_markup(markupsafe.Markup(html()))
+    return visible_text(str(value))
+
+
+def _visible_markup(value: markupsafe.Markup) -> markupsafe.Markup:
+    text = visible_text(value)
+    return value if text is value else markupsafe.Markup(text)
 
 
 def _md(value: object) -> markupsafe.Markup:
@@ -258,16 +286,20 @@ def environment(
 ) -> jinja2.Environment:
     """The environment for `template_dirs`; with `cache_dir`, compiled templates are kept there.
 
-    With `markdown`, every `{{ value }}` that is text goes through the `md` filter (Jinja's
+    With `markdown`, whatever a `{{ value }}` prints goes through the `md` filter (Jinja's
     finalize: careerpath.views.escape.md_inline), so text from a file is inert in Markdown
-    whatever template shows it; `| safe` or `| md` marks text as written out as it is."""
+    whatever template shows it; `| safe` or `| md` marks text as written out as it is. Without,
+    (HTML, autoescaped) it loses its control characters and bidirectional overrides, so `cat`
+    of an HTML plan sends the terminal no escape sequence."""
     trusted = shipped(template_dirs)
     kind = jinja2.Environment if trusted else _Untrusted
-    flavour = f"{kind.__name__} {'markdown' if markdown else 'plain'}"  # compiled into the code
+    finalize = _markdown if markdown else _html
+    # What is compiled into the code: the kind of environment and the finalize it calls.
+    flavour = f"{kind.__name__} {finalize.__name__}"
     env = kind(
         # Jinja's optimizer runs filters on constants while compiling: not for others' code.
         optimized=trusted,
-        finalize=_markdown if markdown else None,
+        finalize=finalize,
         bytecode_cache=None if cache_dir is None else _Compiled(cache_dir, flavour),
         loader=_Folders(template_dirs),
         undefined=jinja2.StrictUndefined,

@@ -284,15 +284,3 @@ DOCUMENTS: dict[str, Schema] = {
         },
     ),
 }
-
-# The command whose output each document is.
-PRINTED_BY = {
-    "gaps": "careerpath gaps INVENTORY --json",
-    "paths": "careerpath paths --json",
-    "compare": "careerpath compare FILE --json",
-    "history": "careerpath history PERSON --json and careerpath progress OLD NEW --json",
-    "team": "careerpath team DIR --json",
-    "roles": "careerpath roles --json",
-    "goals": "careerpath goals list PLAN.json --json",
-    "validate": "careerpath validate --json",
-}

@@ -12,6 +12,8 @@ viewer as anything but text:
   what Markdown or the HTML a Markdown viewer makes would interpret is escaped: HTML tags and
   entities, links and images, emphasis, code, table cells, and a block marker at the start.
   Text with none of these comes out unchanged.
+- HTML: the same controls are removed (`cat plan.html` shows it on a terminal); Jinja's
+  autoescape does the rest.
 - JSON: json.dumps already escapes C0 controls; the C1 controls, DEL and bidirectional
   overrides it leaves as they are become \\u escapes (the same JSON value).
 """
@@ -24,7 +26,7 @@ import re
 # A complete CSI sequence, 7-bit (ESC [) or 8-bit (0x9B): parameters, intermediates, final.
 _CSI = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]")
 # C0 but tab and line feed, DEL, C1, and the bidirectional embeddings, overrides and isolates.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAKS = re.compile("[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
@@ -39,9 +41,17 @@ _MD_HTML = re.compile(r"<|&(?=#[0-9]+;|#[xX][0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)
 _MD_START = re.compile(r"^(\s*)(?:([#>])|([-+=])(?=[-+=\s]|$)|(\d+)([.)])(?=\s|$))")
 
 
+def visible_text(text: str) -> str:
+    """`text` without control characters or bidirectional overrides (a whole CSI sequence
+    goes), its tabs and line breaks kept: for HTML, which a terminal may show too (`cat`)."""
+    if not CONTROLS.search(text):
+        return text
+    return CONTROLS.sub("", _CSI.sub("", text))
+
+
 def terminal_text(text: str) -> str:
     """`text` for a terminal, its own line breaks kept (for a whole output)."""
-    return _CONTROLS.sub("", _CSI.sub("", text).replace("\t", " "))
+    return visible_text(text).replace("\t", " ")
 
 
 def terminal_line(text: str) -> str:

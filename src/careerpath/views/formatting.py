@@ -59,6 +59,13 @@ def shorten(text: str, width: int) -> str:
     return text[: width - 1] + "…"
 
 
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """`1 inventory`, `2 inventories`: the number with its noun in the right form."""
+    if number == 1:
+        return f"{number} {noun}"
+    return f"{number} {plural or noun + 's'}"
+
+
 def long_date(day: dt.date) -> str:
     """A date as a plan writes it for people: Wed 2 Dec 2026 (ISO dates are for machines)."""
     return f"{day.strftime('%a')} {day.day} {day.strftime('%b %Y')}"

@@ -11,6 +11,7 @@ from careerpath.core.gaps import (
     RoleGaps,
     SkillGap,
 )
+from careerpath.errors import flag
 from careerpath.views.escape import terminal_text
 from careerpath.views.formatting import gap_cell, percent
 
@@ -66,7 +67,8 @@ def role_text(result: RoleGaps, limit: int | None = None) -> str:
         hidden = len(result.gaps) - len(shown)
         if hidden:
             lines.append(
-                f"  ... and {hidden} smaller gaps (careerpath gaps FILE --role {result.role})"
+                f"  ... and {hidden} smaller gaps"
+                f" (careerpath gaps FILE {flag('role')} {result.role})"
             )
     else:
         lines.append("  No known gaps: every rated skill meets the role's level.")

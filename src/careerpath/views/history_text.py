@@ -6,6 +6,7 @@ from __future__ import annotations
 from careerpath.core.assessment import describe
 from careerpath.core.model import level_of
 from careerpath.core.reviews.history import History, SkillTrack
+from careerpath.errors import flag
 from careerpath.views.escape import terminal_text
 from careerpath.views.formatting import md_cell, percent, points, rating_cell, signed
 
@@ -33,7 +34,9 @@ def history_text(result: History) -> str:
     moved = result.moved
     lines.append("")
     if len(result.dates) == 1:
-        lines.append("  One inventory so far: re-assess with careerpath assess --update FILE.")
+        lines.append(
+            f"  One inventory so far: re-assess with careerpath assess {flag('update')} FILE."
+        )
     elif moved:
         up = sum(1 for t in moved if (t.change or 0) > 0)
         lines.append(f"  {len(moved)} skills moved ({up} up, {len(moved) - up} down).")

@@ -7,6 +7,7 @@ import textwrap
 from careerpath.core.gaps import READINESS_FORMULA
 from careerpath.core.model import MOVE_KINDS, Bridge, Catalogue, Move
 from careerpath.core.paths import EFFORT_RULE, LONG_RULE, MAX_MOVES, Effort, Paths, Reach, Route
+from careerpath.errors import flag
 from careerpath.views.escape import terminal_text
 
 SCHEMA_ID = "careerpath.paths/1"
@@ -154,7 +155,7 @@ def paths_text(view: PathsView) -> str:
     if hidden:
         lines += [
             "",
-            f"{hidden} more in the table above: careerpath paths ... --to ROLE shows one.",
+            f"{hidden} more in the table above: careerpath paths ... {flag('to')} ROLE shows one.",
         ]
     lines += [
         "",

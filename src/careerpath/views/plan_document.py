@@ -15,19 +15,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from careerpath.core.gaps import RoleGaps, SkillGap
 from careerpath.core.model import LEVEL_NAMES, Catalogue
+from careerpath.core.plan.carryover import FollowUp, Previous
 from careerpath.core.plan.goals import Done, Goal, GoalKind, goal_id
 from careerpath.core.plan.values import Plan
-from careerpath.views.formatting import whole_percent
-
-if TYPE_CHECKING:
-    from careerpath.core.plan.carryover import FollowUp, Previous
-    from careerpath.core.reviews.compare import Comparison
+from careerpath.core.reviews.compare import FLAG_AT, Comparison
+from careerpath.errors import flag
+from careerpath.views.formatting import rating_value, whole_percent
 
 SCHEMA_ID = "careerpath.plan/1"
 
@@ -114,7 +113,7 @@ class GoalDoc(_Part):
     carried_from: dt.date | None = Field(
         default=None,
         description="Carried over, unfinished, from the plan that started on this date"
-        " (plan --previous); absent for a new goal.",
+        f" (plan {flag('previous')}); absent for a new goal.",
     )
 
 
@@ -259,13 +258,15 @@ class PlanDocument(_Part):
     agenda: AgendaDoc = Field(description="The one-on-one page for the manager.")
     basis: Literal["self", "manager", "conservative"] | None = Field(
         default=None,
-        description="Whose ratings the plan uses (--basis); present when a manager view exists.",
+        description=f"Whose ratings the plan uses ({flag('basis')}); present when a manager view"
+        " exists.",
     )
     comparison: ComparisonDoc | None = Field(
         default=None, description="Self against manager, when the inventory has both views."
     )
     followup: FollowUpDoc | None = Field(
-        default=None, description="What was carried over from the previous plan (--previous)."
+        default=None,
+        description=f"What was carried over from the previous plan ({flag('previous')}).",
     )
 
 
@@ -327,9 +328,6 @@ def goal_value(doc: GoalDoc) -> Goal:
 
 
 def _comparison(result: Comparison) -> ComparisonDoc:
-    from careerpath.core.reviews.compare import FLAG_AT
-    from careerpath.views.formatting import rating_value
-
     return ComparisonDoc(
         self_date=dt.date.fromisoformat(result.self_date),
         manager=result.manager,
@@ -536,8 +534,6 @@ def mark_done(document: PlanDocument, goal: str, done: Done) -> PlanDocument:
 
 def previous_plan(document: PlanDocument) -> Previous:
     """What a new plan needs of this one (careerpath.core.plan.carryover)."""
-    from careerpath.core.plan.carryover import Previous
-
     followup = document.followup
     return Previous(
         start=document.start,

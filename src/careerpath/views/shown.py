@@ -6,6 +6,8 @@ and it must stay so on the page. Pure: a plan and its text in, findings out.
 
 from __future__ import annotations
 
+import html
+
 from careerpath.core.plan.goals import Goal
 from careerpath.core.plan.smart import SmartProblem
 from careerpath.core.plan.values import Plan
@@ -21,8 +23,6 @@ def unshown(plan: Plan, text: str, *, is_html: bool = False) -> tuple[SmartProbl
     writes it (careerpath.views.escape.md_inline).
     """
     if is_html:
-        import html  # only user HTML templates are checked this way
-
         text = html.unescape(text)
     found = []
     for goal in plan.goals:

@@ -9,6 +9,7 @@ from pathlib import Path
 from careerpath.core.assessment import describe, skill_order
 from careerpath.core.gaps import RoleGaps, rank
 from careerpath.core.model import Catalogue, Inventory, Role
+from careerpath.errors import flag
 from careerpath.views.escape import terminal_text
 from careerpath.views.formatting import percent, shorten
 from careerpath.views.gaps_text import bar
@@ -33,13 +34,15 @@ def top_strengths(inventory: Inventory, catalogue: Catalogue, count: int = TOP) 
 
 def plan_command(out: Path, role: str, roles_dir: Path | None = None) -> str:
     """The exact command that renders the plan."""
-    option = f" --roles-dir {shlex.quote(str(roles_dir))}" if roles_dir is not None else ""
-    return f"careerpath{option} plan {shlex.quote(str(out))} --role {role}"
+    return f"careerpath{_roles_dir(roles_dir)} plan {shlex.quote(str(out))} {flag('role')} {role}"
 
 
 def update_command(out: Path, roles_dir: Path | None = None) -> str:
-    option = f" --roles-dir {shlex.quote(str(roles_dir))}" if roles_dir is not None else ""
-    return f"careerpath{option} assess --update {shlex.quote(str(out))}"
+    return f"careerpath{_roles_dir(roles_dir)} assess {flag('update')} {shlex.quote(str(out))}"
+
+
+def _roles_dir(roles_dir: Path | None) -> str:
+    return f" {flag('roles_dir')} {shlex.quote(str(roles_dir))}" if roles_dir is not None else ""
 
 
 def _gap_lines(result: RoleGaps) -> list[str]:

@@ -22,7 +22,7 @@ from careerpath.core.reviews.team import (
     Team,
 )
 from careerpath.views.escape import json_text, terminal_text
-from careerpath.views.formatting import JSON_RATINGS, md_cell, percent
+from careerpath.views.formatting import JSON_RATINGS, counted, md_cell, percent
 
 # Each rating code's value in JSON: a level as an integer, as in every careerpath document.
 RATING_VALUES = {code: JSON_RATINGS[cell] for code, cell in CELLS.items()}
@@ -57,8 +57,8 @@ def _header(result: Team) -> list[str]:
     scope = f"for {result.role}" if result.role else "for every role"
     lines = [f"Team of {result.size} {scope}" + (", anonymised" if result.anonymous else "")]
     if result.older:
-        lines.append(f"({result.older} earlier inventories of the same people set aside: the")
-        lines[-1] += " latest per person is used)"
+        older = counted(result.older, "earlier inventory", "earlier inventories")
+        lines.append(f"({older} of the same people set aside: the latest per person is used)")
     return lines
 
 

@@ -183,7 +183,7 @@ def _session(
     from careerpath.edges import interview, locations
     from careerpath.edges.inventory_files import ProgressFile
 
-    progress = ProgressFile(locations.user_home())
+    progress = ProgressFile(locations.user_home(), flags=exits.FLAGS)
     try:
         state = interview.begin(
             library, progress=progress, fresh=fresh, resume=resume, mine=mine, out=out, force=force
@@ -329,8 +329,7 @@ def _assess_summary(
 ) -> None:
     from careerpath.views.summary_text import summary_text
 
-    typer.echo(
-        summary_text(
-            inventory, library.roles.values(), library.catalogue, written, settings.roles_dir
-        )
+    summary = summary_text(
+        inventory, library.roles.values(), library.catalogue, written, settings.roles_dir
     )
+    typer.echo(exits.flagged(summary))

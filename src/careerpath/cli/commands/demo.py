@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from careerpath.cli import exits
 from careerpath.cli.commands.plan import plan_markdown
 from careerpath.cli.shared import handled, library_of, parse_date, read_inventory
 from careerpath.core.plan.horizon import parse_horizon
@@ -42,7 +43,8 @@ def demo(
     target = first_target(inventory)
     typer.echo(f"careerpath demo: the shipped example inventory, {path.name}\n")
     typer.echo(ranking_text(ranking) + "\n")
-    typer.echo(role_text(next(r for r in ranking if r.role == target), limit=8) + "\n")
+    typer.echo(exits.flagged(role_text(next(r for r in ranking if r.role == target), limit=8)))
+    typer.echo()
     typer.echo("-" * 72)
     start = chosen or inventory.date
     typer.echo(plan_markdown(library, inventory, target, start, parse_horizon("6m")))

@@ -69,7 +69,7 @@ def export(
     from careerpath.edges.export_files import FORMATS as EXPORT_FORMATS
     from careerpath.edges.export_files import export_folder
     from careerpath.edges.folder_pool import progress
-    from careerpath.edges.inventory_folder import inventory_paths
+    from careerpath.edges.inventory_folder import inventory_paths, no_inventories
 
     fmt = chosen_format(fmt, out, EXPORT_FORMATS, "csv")
     check_jobs(jobs)
@@ -80,6 +80,8 @@ def export(
     library = library_of(ctx)
     profile = library.role(role) if role is not None else None
     paths = inventory_paths(folder)
+    if not paths:
+        raise no_inventories(folder)
     frame = scope(library.roles.values(), library.catalogue, role=profile, anonymous=anonymous)
     with progress(len(paths), "Exporting") as tick:
         result = export_folder(paths, library, frame, fmt, jobs=jobs, tick=tick)
@@ -89,10 +91,18 @@ def export(
         emit_pieces(result.pieces, out, force)
     for error in result.errors[read:]:  # files changed between the two passes
         fail(error)
-    older = f"; {result.older} earlier inventories set aside" if result.older else ""
-    typer.echo(f"careerpath: {EXPORT_VERSION}, {counted(result.people, 'person')}{older}", err=True)
+    older = (
+        f"; {counted(result.older, 'earlier inventory', 'earlier inventories')} set aside"
+        if result.older
+        else ""
+    )
+    typer.echo(f"careerpath: {EXPORT_VERSION}, {_people(result.people)}{older}", err=True)
     if result.hidden is not None:
-        typer.echo(f"careerpath: {result.hidden}", err=True)
+        typer.echo(f"careerpath: {exits.flagged(result.hidden)}", err=True)
     if result.errors:
         typer.echo(f"careerpath: {counted(len(result.errors), 'file')} could not be read", err=True)
         raise typer.Exit(exits.DATA)
+
+
+def _people(number: int) -> str:
+    return f"{number} {'person' if number == 1 else 'people'}"

@@ -88,7 +88,7 @@ def gaps(
     else:  # piped: plain text
         if ranking:
             parts.append(ranking_text(ranking))
-        parts.extend(role_text(r) for r in detail)
+        parts.extend(exits.flagged(role_text(r)) for r in detail)
     if role is None and not inventory.targets:
         parts.append("No targets in the inventory: add `targets: [ROLE]` or use --role ROLE.")
     if parts:

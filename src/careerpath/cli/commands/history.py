@@ -51,7 +51,7 @@ def history_output(
     return formatted(
         library,
         fmt,
-        lambda: history_text(result),
+        lambda: exits.flagged(history_text(result)),
         lambda: history_markdown(result),
         lambda: history_data(result),
         "history.html.j2",

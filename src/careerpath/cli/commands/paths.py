@@ -99,4 +99,4 @@ def paths(
     if as_json:
         echo_json(paths_data(view))
         return
-    typer.echo(paths_text(view), nl=False)
+    typer.echo(exits.flagged(paths_text(view)), nl=False)

@@ -236,23 +236,31 @@ def _batch_of(
     library = library_of(ctx)
     if role is not None:
         role = library.role(role).id
-    return out_dir, Batch(library, role, start, span, basis, fmt, None, cache_dir(), False, {})
+    return out_dir, Batch(
+        library, role, start, span, basis, fmt, None, cache_dir(), False, {}, exits.FLAGS
+    )
 
 
 def _plan_folder(folder: Path, out_dir: Path, batch: "Batch", jobs: int | None) -> None:
     """One plan per person, each as `plan FILE` writes it; what was skipped, named on stderr."""
     from careerpath.edges.folder_pool import progress
-    from careerpath.edges.inventory_folder import inventory_paths
+    from careerpath.edges.inventory_folder import inventory_paths, no_inventories
     from careerpath.edges.plan_batch import plan_folder
 
     paths = inventory_paths(folder)
+    if not paths:
+        raise no_inventories(folder)
     with progress(len(paths), "Writing plans") as tick:
         outcome = plan_folder(paths, batch, out_dir, jobs=jobs, tick=tick)
     for error in outcome.errors:
         fail(error)
     for warning in sorted({w for done in outcome.written for w in done.warnings}):
         typer.echo(f"careerpath: warning: {warning}", err=True)
-    older = f"; {outcome.older} earlier inventories set aside" if outcome.older else ""
+    older = (
+        f"; {counted(outcome.older, 'earlier inventory', 'earlier inventories')} set aside"
+        if outcome.older
+        else ""
+    )
     typer.echo(
         f"careerpath: wrote {counted(len(outcome.written), 'plan')} in {out_dir}{older}", err=True
     )
@@ -270,7 +278,7 @@ def plan_text(library: "Library", the_plan: "Plan", fmt: str, template: Path | N
     rendered = render_plan(the_plan, library, fmt, template, cache_dir())
     for warning in rendered.warnings:
         typer.echo(f"careerpath: warning: {terminal_line(warning)}", err=True)
-    return rendered.text
+    return exits.flagged(rendered.text)
 
 
 def plan_markdown(

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from careerpath.cli import exits
 from careerpath.cli.shared import handled
 
 app = typer.Typer(add_completion=False)
@@ -30,4 +31,4 @@ def schema(
     Editors autocomplete YAML with a file format's schema; a script checks what it reads."""
     from careerpath.views.schemas import schema_text
 
-    typer.echo(schema_text(name), nl=False)
+    typer.echo(exits.flagged(schema_text(name)), nl=False)

@@ -30,6 +30,7 @@ from careerpath.cli.shared import (
     handled,
     library_of,
 )
+from careerpath.errors import CareerpathError
 
 if TYPE_CHECKING:  # the heavy modules load inside the command
     from careerpath.core.reviews.team import Team
@@ -67,13 +68,15 @@ def team(
     Groups smaller than five are left out of aggregates."""
     from careerpath.core.reviews.team import scope
     from careerpath.edges.folder_pool import collector_paused, progress
-    from careerpath.edges.inventory_folder import inventory_paths, read_team
+    from careerpath.edges.inventory_folder import inventory_paths, no_inventories, read_team
 
     fmt = chosen_format(with_json(as_json, fmt), out, FORMATS, "text")
     check_jobs(jobs)
     library = library_of(ctx)
     profile = library.role(role) if role is not None else None
     paths = inventory_paths(folder)
+    if not paths:
+        raise no_inventories(folder)
     frame = scope(library.roles.values(), library.catalogue, role=profile, anonymous=anonymous)
     with collector_paused() as collector:
         with progress(len(paths), "Reading inventories") as tick:
@@ -81,7 +84,14 @@ def team(
         collector.kept()
         for error in errors:
             fail(error)
+        if not tally.latest:
+            raise CareerpathError(
+                f"no team to show: none of its {counted(len(paths), 'YAML file')} is an"
+                " inventory careerpath can read (each named above)",
+                file=folder,
+            )
         result = tally.finish(library.catalogue, profile)
+        result = result._replace(hidden=tuple(exits.flagged(note) for note in result.hidden))
         title = "Team" + (f": {profile.title}" if profile is not None else "")
         emit_pieces(team_pieces(library, fmt, result, title), out, force)
     if errors:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from careerpath.core.gaps import (
     RoleGaps,
@@ -14,6 +13,7 @@ from careerpath.core.gaps import (
 )
 from careerpath.core.model import Catalogue, Inventory, Rating, Role
 from careerpath.core.plan.agenda import agenda
+from careerpath.core.plan.carryover import Previous, carried_first, follow, follow_up
 from careerpath.core.plan.goals import Goal, identify
 from careerpath.core.plan.horizon import Horizon, add_months, check_start
 from careerpath.core.plan.role_goals import (
@@ -29,11 +29,7 @@ from careerpath.core.plan.role_goals import (
     step_goal,
 )
 from careerpath.core.plan.values import CheckIn, GapPlan, Milestone, Plan
-
-if TYPE_CHECKING:  # only a plan with a manager view or a previous plan needs them loaded
-    from careerpath.core.plan.carryover import Previous
-    from careerpath.core.reviews.compare import Comparison
-
+from careerpath.core.reviews.compare import Comparison
 
 STEPS_PER_MILESTONE = 2  # level steps a person can work on at once next to a full-time job
 CHECKIN_DAYS = 14
@@ -97,8 +93,6 @@ class _Follow:
         named = identify(goals, self.taken)
         if self.previous is None:
             return named
-        from careerpath.core.plan.carryover import follow
-
         followed = (follow(goal, self.previous) for goal in named)
         return tuple(goal for goal in followed if goal is not None)
 
@@ -155,8 +149,6 @@ def build_plan(
 
     followup = None
     if previous is not None:
-        from careerpath.core.plan.carryover import follow_up
-
         all_goals = tuple(g for m in milestones for g in m.goals)
         all_goals += tuple(g for gp in top_gaps for g in gp.later)
         followup = follow_up(previous, all_goals, inventory.ratings)
@@ -201,8 +193,9 @@ def _skill_steps(
     max_gaps: int,
     follow: _Follow,
 ) -> tuple[tuple[GapPlan, ...], list[list[Goal]]]:
-    """The gaps the plan works on, by priority while the timeline has room, each with its
-    steps up; and the steps placed per milestone (at most STEPS_PER_MILESTONE each)."""
+    """The gaps the plan works on (the previous plan's open skills first, then by priority
+    while the timeline has room), listed by priority, each with its steps up; and the steps
+    placed per milestone (at most STEPS_PER_MILESTONE each), the open skills' first."""
 
     def steps_of(gap: SkillGap) -> list[Goal]:
         levels = range((gap.current or 0) + 1, gap.required + 1)
@@ -222,8 +215,6 @@ def _skill_steps(
 
     candidates = analysis.gaps
     if follow.previous is not None:
-        from careerpath.core.plan.carryover import carried_first
-
         candidates = carried_first(follow.previous, analysis.gaps)
     capacity = STEPS_PER_MILESTONE * len(marks)
     top: list[SkillGap] = []
@@ -252,7 +243,10 @@ def _skill_steps(
         )
         for index, (gap, steps) in enumerate(zip(top, gap_steps, strict=True))
     )
-    return top_gaps, dated
+    # The previous plan's open skills are scheduled first (they were started); the gaps are
+    # shown by priority all the same.
+    rank = {gap.skill: n for n, gap in enumerate(analysis.gaps)}
+    return tuple(sorted(top_gaps, key=lambda gp: rank[gp.gap.skill])), dated
 
 
 def _middle(slots: int) -> int:

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from careerpath.core.gaps import SkillGap
 from careerpath.core.model import LEVEL_NAMES, Catalogue, Role, Step
 from careerpath.core.plan.goals import Goal
+from careerpath.errors import flag
 
 
 class MentorGoals(NamedTuple):
@@ -161,8 +162,8 @@ def mid_review(person: str) -> Goal:
     return Goal(
         "review",
         "Mid-plan review",
-        "Re-rate the skills you have worked on, with evidence (careerpath assess --update), and"
-        " go through careerpath gaps with your manager.",
+        "Re-rate the skills you have worked on, with evidence (careerpath assess"
+        f" {flag('update')}), and go through careerpath gaps with your manager.",
         "The updated inventory and the notes of the review",
         person,
         outcome="An agreed change to the plan, or an agreement that none is needed",
@@ -174,8 +175,8 @@ def final_review(person: str) -> Goal:
     return Goal(
         "review",
         "Re-assess and plan the next stretch",
-        "Take a fresh inventory (careerpath assess --update), compare it with this one, and make"
-        " the next plan.",
+        f"Take a fresh inventory (careerpath assess {flag('update')}), compare it with this one,"
+        " and make the next plan.",
         "The new dated inventory and plan",
         person,
         outcome="Readiness measured again, and the next plan agreed with your manager",

@@ -22,6 +22,7 @@ from typing import NamedTuple
 from careerpath.core.model import Catalogue, Inventory, Rating, Role, level_of
 from careerpath.core.paths import effort
 from careerpath.core.reviews.team import Scope, summarise
+from careerpath.errors import flag
 
 EXPORT_VERSION = "export/1"
 
@@ -35,12 +36,12 @@ class Column(NamedTuple):
 
 COLUMNS = (
     Column("record", "text", "all", "skill, target or role: what the row is about"),
-    Column("person", "text", "all", "the inventory's person; with --anonymous, Person 1, 2, ..."
-           " as in careerpath team --anonymous"),
+    Column("person", "text", "all", f"the inventory's person; with {flag('anonymous')}, Person 1,"
+           f" 2, ... as in careerpath team {flag('anonymous')}"),
     Column("date", "date", "all", "the date of the person's latest inventory, YYYY-MM-DD;"
-           " empty with --anonymous"),
+           f" empty with {flag('anonymous')}"),
     Column("current_role", "text", "all", "the inventory's current role; empty with"
-           " --anonymous"),
+           f" {flag('anonymous')}"),
     Column("skill", "text", "skill, target", "the skill's id (careerpath roles skills lists them)"),
     Column("self_level", "integer", "skill, target", "the person's own level 0-5; n/a counts"
            " as 0; empty when unsure or not rated"),
@@ -51,7 +52,7 @@ COLUMNS = (
            " without one"),
     Column("role", "text", "target, role", "the role's id"),
     Column("target", "boolean", "target, role", "true for one of the person's targets (or"
-           " --role); false for a role they do not aim at"),
+           f" {flag('role')}); false for a role they do not aim at"),
     Column("required", "integer", "target", "the level 1-5 the role asks for"),
     Column("importance", "integer", "target", "the skill's importance 1-5 for the role"),
     Column("gap", "integer", "target", "levels still to climb: required - self_level, 0 when"

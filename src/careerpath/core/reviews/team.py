@@ -26,6 +26,7 @@ from typing import NamedTuple, overload
 
 from careerpath.core.assessment import skill_order
 from careerpath.core.model import Catalogue, Inventory, Rating, Role, person_key
+from careerpath.errors import flag
 
 MIN_GROUP = 5  # aggregate views hide any group smaller than this
 MENTOR_FROM = 4  # 4 advanced (coaches others), 5 sets direction
@@ -101,6 +102,7 @@ class PersonRow(NamedTuple):
 
 
 class Team(NamedTuple):
+    size: int  # the people counted, also when their rows are hidden
     people: tuple[str, ...]  # names, or Person 1..N when anonymous
     skills: tuple[tuple[str, str], ...]  # (id, name), the heatmap's columns
     rows: tuple[PersonRow, ...]  # one per person shown, in the order of `people`
@@ -114,10 +116,6 @@ class Team(NamedTuple):
     role: str | None  # --role, if given
     anonymous: bool
     strong_level: str  # what "strong" means in `thinnest`
-
-    @property
-    def size(self) -> int:
-        return len(self.people)
 
     @property
     def heatmap(self) -> Cells:
@@ -367,7 +365,7 @@ def _team(
     if anonymous_and_small := frame.anonymous and 0 < size < min_group:
         hidden.insert(
             0,
-            f"the rows of each person: with --anonymous, {size} people are too few to stay"
+            f"the rows of each person: with {flag('anonymous')}, {size} people are too few to stay"
             f" anonymous (fewer than {min_group})",
         )
         # Without labels (a group too small to stay anonymous) no one is paired.
@@ -375,6 +373,7 @@ def _team(
         mentoring = _mentoring(columns, labels, frame, shown, catalogue, listed)
     strong = f"the {role.title} level" if role is not None else f"level {STRONG} or more"
     return Team(
+        size=size,
         people=() if anonymous_and_small else tuple(labels),
         skills=tuple((frame.skills[n], catalogue.skills[frame.skills[n]].name) for n in shown),
         rows=() if anonymous_and_small else tuple(rows),

@@ -16,10 +16,10 @@ from pathlib import Path
 import icalendar
 import jsonschema
 import pytest
-from typer.testing import CliRunner
 
-from careerpath.cli import app
+from careerpath.cli.exits import flagged
 from careerpath.core.plan.builder import build_plan
+from careerpath.core.plan.carryover import Previous
 from careerpath.core.plan.horizon import parse_horizon
 from careerpath.core.plan.smart import check_plan
 from careerpath.core.plan.values import Plan
@@ -29,7 +29,7 @@ from careerpath.edges.plan_formats import render_plan
 from careerpath.views.charts import CHAR_WIDTH, FONT, gap_bars, radar
 from careerpath.views.schemas import schema_text
 from careerpath.views.shown import unshown
-from tests.helpers import GOLDEN, ROOT
+from tests.helpers import GOLDEN, ROOT, one_line_error, run
 
 UPDATE = os.environ.get("CAREERPATH_UPDATE_GOLDEN") == "1"
 EXAMPLE = str(ROOT / "examples" / "support-analyst.yaml")
@@ -51,19 +51,6 @@ def shipped(library: Library, role_id: str = "testing", person: str | None = Non
     )
 
 
-def result_of(*args: object) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
-
-
-def one_line_error(code: int, stderr: str, expected: int) -> str:
-    assert code == expected, stderr
-    lines = stderr.strip().splitlines()
-    assert len(lines) == 1, stderr
-    assert lines[0].startswith("careerpath: error: ")
-    return lines[0].removeprefix("careerpath: error: ")
-
-
 # --- golden files ----------------------------------------------------------------------------
 
 
@@ -72,18 +59,19 @@ def test_plan_matches_golden_file(library: Library, fmt: str, suffix: str) -> No
     """CAREERPATH_UPDATE_GOLDEN=1 rewrites them after an intended change."""
     rendered = render_plan(shipped(library), library, fmt)
     assert rendered.warnings == ()
+    text = flagged(rendered.text)  # as the command line writes it, with its flags
     golden = GOLDEN / f"plan-testing.{suffix}"
     if UPDATE:
-        golden.write_text(rendered.text, encoding="utf-8")
-    assert rendered.text == golden.read_text(encoding="utf-8")
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
 
 
 def test_cli_formats_match_the_golden_files() -> None:
     for fmt in ("md", "html", "json"):
-        code, out, err = result_of(*PLAN, "--format", fmt)
-        assert code == 0, err
-        assert err == ""
-        assert out == (GOLDEN / f"plan-testing.{fmt}").read_text(encoding="utf-8")
+        result = run(*PLAN, "--format", fmt)
+        assert result.exit_code == 0, result.stderr
+        assert result.stderr == ""
+        assert result.stdout == (GOLDEN / f"plan-testing.{fmt}").read_text(encoding="utf-8")
 
 
 # --- HTML --------------------------------------------------------------------------------------
@@ -139,6 +127,37 @@ def test_html_bar_chart_has_every_gap_and_the_timeline_every_goal(library: Libra
     assert unshown(plan, text, is_html=True) == ()
 
 
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_carried_gap_below_new_ones_says_why_its_steps_come_first(
+    library: Library, fmt: str
+) -> None:
+    """--previous: the gaps stay in priority order, and a carried-over gap listed after new
+    ones of higher priority says why its steps keep their early dates."""
+    first = shipped(library)
+    last = first.top_gaps[-1]
+    previous = Previous(START, "testing", first.role.title, last.steps)
+    inventory = load_inventory(locations.example_inventory(), library)
+    second = build_plan(
+        inventory,
+        library.roles["testing"],
+        library.catalogue,
+        list(library.roles.values()),
+        start=START + dt.timedelta(days=90),
+        horizon=parse_horizon("6m"),
+        previous=previous,
+    )
+    priorities = [gp.gap.priority or 0 for gp in second.top_gaps]
+    assert priorities == sorted(priorities, reverse=True)
+    text = render_plan(second, library, fmt).text
+    note = (
+        "Carried over from the plan of 2026-11-02, where you started it: its steps keep their"
+        " early dates, before those of the new gaps above it by priority."
+    )
+    assert text.count(note) == 1
+    assert text.index(last.gap.name + ": from") < text.index(note)
+    assert render_plan(first, library, fmt).text.count("Carried over from the plan of") == 0
+
+
 def test_a_script_as_a_name_comes_out_escaped(library: Library) -> None:
     name = "<script>alert(1)</script>"
     text = render_plan(shipped(library, person=name), library, "html").text
@@ -178,10 +197,10 @@ def test_the_shipped_plan_schema_is_a_valid_json_schema() -> None:
 
 def test_ics_parses_back_with_milestones_and_checkins(tmp_path: Path, library: Library) -> None:
     ics, out = tmp_path / "plan.ics", tmp_path / "plan.md"
-    code, stdout, err = result_of(*PLAN, "--ics", ics, "--out", out)
-    assert code == 0, err
-    assert stdout == ""
-    assert f"wrote {ics}" in err
+    result = run(*PLAN, "--ics", ics, "--out", out)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert f"wrote {ics}" in result.stderr
     assert oct(ics.stat().st_mode & 0o777) == "0o600"
     calendar = icalendar.Calendar.from_ical(ics.read_bytes())
     events = list(calendar.walk("VEVENT"))
@@ -195,7 +214,7 @@ def test_ics_parses_back_with_milestones_and_checkins(tmp_path: Path, library: L
     assert "Requirements analysis" in str(first["description"])
     # Deterministic: the same plan gives the same file.
     again = tmp_path / "again.ics"
-    assert result_of(*PLAN, "--ics", again)[0] == 0
+    assert run(*PLAN, "--ics", again).exit_code == 0
     assert again.read_bytes() == ics.read_bytes()
 
 
@@ -223,8 +242,8 @@ def test_a_name_with_line_breaks_or_controls_makes_a_valid_calendar(
     inventory.write_text(text, encoding="utf-8")
     ics, out = tmp_path / "plan.ics", tmp_path / "plan.md"
     args = ("plan", inventory, "--date", START.isoformat(), "--out", out, "--ics", ics)
-    code, _, err = result_of(*args)
-    assert code == 0, err
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
     raw = ics.read_bytes()
     assert not re.search(rb"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]", raw)  # no control but CRLF
     assert all(line.endswith(b"\r") for line in raw.split(b"\n")[:-1])  # CRLF line ends
@@ -237,53 +256,53 @@ def test_a_calendar_that_cannot_be_written_stops_before_the_plan(tmp_path: Path)
     """Everything that can fail is checked before anything is written: here the --ics target."""
     out, ics = tmp_path / "plan.md", tmp_path / "calendar"
     ics.mkdir()
-    code, _, err = result_of(*PLAN, "--out", out, "--ics", ics)
-    assert "is a folder" in one_line_error(code, err, 1)
+    result = run(*PLAN, "--out", out, "--ics", ics)
+    assert "is a folder" in one_line_error(result, 1)
     assert not out.exists()
 
 
 def test_ics_is_not_replaced_without_force(tmp_path: Path) -> None:
     ics = tmp_path / "plan.ics"
     ics.write_text("mine\n")
-    code, out, err = result_of(*PLAN, "--ics", ics)
-    assert "--force" in one_line_error(code, err, 1)
-    assert out == ""  # nothing written, not even the plan
+    result = run(*PLAN, "--ics", ics)
+    assert "--force" in one_line_error(result, 1)
+    assert result.stdout == ""  # nothing written, not even the plan
     assert ics.read_text() == "mine\n"
-    assert result_of(*PLAN, "--ics", ics, "--force")[0] == 0
+    assert run(*PLAN, "--ics", ics, "--force").exit_code == 0
     assert ics.read_text().startswith("BEGIN:VCALENDAR")
 
 
 def test_ics_and_out_must_differ(tmp_path: Path) -> None:
     same = tmp_path / "plan.x"
-    code, _, err = result_of(*PLAN, "--out", same, "--ics", same)
-    assert "same file" in one_line_error(code, err, 2)
+    result = run(*PLAN, "--out", same, "--ics", same)
+    assert "same file" in one_line_error(result, 2)
 
 
 # --- options and their errors -----------------------------------------------------------------
 
 
 def test_unknown_format_is_a_usage_error() -> None:
-    code, _, err = result_of(*PLAN, "--format", "pdf")
-    assert "md, html, json" in one_line_error(code, err, 2)
+    result = run(*PLAN, "--format", "pdf")
+    assert "md, html, json" in one_line_error(result, 2)
 
 
 def test_template_with_json_is_a_usage_error(tmp_path: Path) -> None:
     template = tmp_path / "t.md.j2"
     template.write_text("x\n")
-    code, _, err = result_of(*PLAN, "--format", "json", "--template", template)
-    assert "schema" in one_line_error(code, err, 2)
+    result = run(*PLAN, "--format", "json", "--template", template)
+    assert "schema" in one_line_error(result, 2)
 
 
 def test_missing_template_is_a_usage_error(tmp_path: Path) -> None:
-    code, _, err = result_of(*PLAN, "--template", tmp_path / "nosuch.md.j2")
-    assert "no such file" in one_line_error(code, err, 2)
+    result = run(*PLAN, "--template", tmp_path / "nosuch.md.j2")
+    assert "no such file" in one_line_error(result, 2)
 
 
 def test_html_template_must_be_named_to_be_autoescaped(tmp_path: Path) -> None:
     template = tmp_path / "plan.j2"
     template.write_text("<p>{{ plan.person }}</p>\n")
-    code, _, err = result_of(*PLAN, "--format", "html", "--template", template)
-    assert ".html.j2" in one_line_error(code, err, 2)
+    result = run(*PLAN, "--format", "html", "--template", template)
+    assert ".html.j2" in one_line_error(result, 2)
 
 
 def test_user_template_renders_in_the_sandbox(tmp_path: Path) -> None:
@@ -293,10 +312,10 @@ def test_user_template_renders_in_the_sandbox(tmp_path: Path) -> None:
         "{% for m in plan.milestones %}{{ m.date | isodate }}"
         "{% for g in m.goals %} {{ g.measure }}{% endfor %}\n{% endfor %}"
     )
-    code, out, err = result_of(*PLAN, "--template", template)
-    assert code == 0, err
-    assert out.startswith("Megan Doyle: 74%\n")
-    assert err == ""  # every goal's date and evidence is shown
+    result = run(*PLAN, "--template", template)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Megan Doyle: 74%\n")
+    assert result.stderr == ""  # every goal's date and evidence is shown
 
 
 def test_user_html_template_is_autoescaped(tmp_path: Path) -> None:
@@ -307,20 +326,18 @@ def test_user_html_template_is_autoescaped(tmp_path: Path) -> None:
     )
     template = tmp_path / "mine.html.j2"
     template.write_text("<h1>{{ plan.person }}</h1>\n")
-    code, out, _ = result_of(
-        "plan", inventory, "--role", "testing", "--format", "html", "--template", template
-    )
-    assert code == 0
-    assert out == "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>\n"
+    result = run("plan", inventory, "--role", "testing", "--format", "html", "--template", template)
+    assert result.exit_code == 0
+    assert result.stdout == "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>\n"
 
 
 def test_template_dropping_evidence_warns_on_stderr(tmp_path: Path) -> None:
     template = tmp_path / "titles.md.j2"
     template.write_text("{% for g in plan.goals %}- {{ g.title }}\n{% endfor %}")
-    code, out, err = result_of(*PLAN, "--template", template)
-    assert code == 0
-    assert out.startswith("- ")
-    (line,) = err.strip().splitlines()
+    result = run(*PLAN, "--template", template)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("- ")
+    (line,) = result.stderr.strip().splitlines()
     assert line.startswith(f"careerpath: warning: {template}: ")
     assert "due date or evidence" in line
 
@@ -328,8 +345,8 @@ def test_template_dropping_evidence_warns_on_stderr(tmp_path: Path) -> None:
 def test_template_error_reports_file_and_line(tmp_path: Path) -> None:
     template = tmp_path / "broken.md.j2"
     template.write_text("ok\n{{ plan.person }}\n{{ plan.no_such_thing }}\n")
-    code, _, err = result_of(*PLAN, "--template", template)
-    message = one_line_error(code, err, 1)
+    result = run(*PLAN, "--template", template)
+    message = one_line_error(result, 1)
     assert message.startswith(f"{template}:3: ")
     assert "no_such_thing" in message
 
@@ -337,8 +354,8 @@ def test_template_error_reports_file_and_line(tmp_path: Path) -> None:
 def test_template_syntax_error_reports_file_and_line(tmp_path: Path) -> None:
     template = tmp_path / "broken.md.j2"
     template.write_text("ok\n{% for x in %}\n")
-    code, _, err = result_of(*PLAN, "--template", template)
-    assert one_line_error(code, err, 1).startswith(f"{template}:2: ")
+    result = run(*PLAN, "--template", template)
+    assert one_line_error(result, 1).startswith(f"{template}:2: ")
 
 
 @pytest.mark.parametrize(
@@ -357,11 +374,11 @@ def test_template_reaching_for_python_internals_fails_cleanly(
     monkeypatch.chdir(tmp_path)
     template = tmp_path / "evil.md.j2"
     template.write_text(f"before\n{reach}\n")
-    code, out, err = result_of(*PLAN, "--template", template)
-    message = one_line_error(code, err, 1)
+    result = run(*PLAN, "--template", template)
+    message = one_line_error(result, 1)
     assert message.startswith(f"{template}:2: ")
-    assert "Traceback" not in err
-    assert out == ""
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
     assert not (tmp_path / "PWNED").exists()
 
 
@@ -372,10 +389,10 @@ def test_organisation_templates_replace_the_built_in_html(tmp_path: Path) -> Non
         "<p>{{ plan.person }} {{ plan.role.id }}</p>\n"
         "{% for g in plan.goals %}{{ g.due | isodate }} {{ g.measure }}\n{% endfor %}"
     )
-    code, out, err = result_of("--roles-dir", org, *PLAN, "--format", "html")
-    assert code == 0, err
-    assert out.startswith("<p>Megan Doyle testing</p>\n")
-    assert err == ""
+    result = run("--roles-dir", org, *PLAN, "--format", "html")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("<p>Megan Doyle testing</p>\n")
+    assert result.stderr == ""
 
 
 def test_role_without_success_signals_warns(tmp_path: Path) -> None:
@@ -383,10 +400,10 @@ def test_role_without_success_signals_warns(tmp_path: Path) -> None:
     org.mkdir()
     text = (ROOT / "roles" / "testing.yaml").read_text(encoding="utf-8")
     (org / "testing.yaml").write_text(re.sub(r"(?m)^    signal: .*\n", "", text), "utf-8")
-    code, out, err = result_of("--roles-dir", org, *PLAN)
-    assert code == 0
-    assert "(no success signal given)" in out
-    warnings = err.strip().splitlines()
+    result = run("--roles-dir", org, *PLAN)
+    assert result.exit_code == 0
+    assert "(no success signal given)" in result.stdout
+    warnings = result.stderr.strip().splitlines()
     assert len(warnings) == 5
     assert all(
         w.startswith(f"careerpath: warning: {org / 'testing.yaml'}: goal ") for w in warnings
