@@ -60,3 +60,20 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         plugin = session.config.pluginmanager.get_plugin("hypothesispytest")
         if plugin is not None:
             session.config.pluginmanager.unregister(plugin)
+
+
+ORG_ROLE = """\
+id: qa_lead
+title: QA lead (our organisation)
+summary: Leads testing for one product line.
+skills:
+  test_design: {level: 4, importance: 5}
+mentor:
+  profile: The head of quality.
+"""
+
+
+@pytest.fixture
+def org(write: WriteFile) -> Path:
+    """An organisation's folder that adds one role, qa_lead."""
+    return write("org/qa_lead.yaml", ORG_ROLE).parent

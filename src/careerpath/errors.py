@@ -84,13 +84,34 @@ class Cancelled(Exception):
     """The person stopped at a prompt (Ctrl-C or end of input)."""
 
 
+def matching(value: str, allowed: Sequence[str]) -> str | None:
+    """The one of `allowed` that `value` names, in any case (`Testing`, `JSON`); else None."""
+    if value in allowed:
+        return value
+    folded = [name for name in allowed if name.casefold() == value.casefold()]
+    return folded[0] if len(folded) == 1 else None
+
+
+def did_you_mean(value: str, allowed: Sequence[str]) -> str:
+    """` (did you mean 'x'?)` for a typo of one of `allowed`, else nothing."""
+    import difflib
+
+    folded = {name.casefold(): name for name in allowed}
+    close = difflib.get_close_matches(value.casefold(), list(folded), n=1)
+    return f" (did you mean '{folded[close[0]]}'?)" if close else ""
+
+
 def one_of(value: str, allowed: Sequence[str], *, option: str) -> str:
-    """`value`, if it is one of `allowed`; else a usage error for `option` that lists them."""
-    if value not in allowed:
+    """The one of `allowed` that `value` names, in any case; else a usage error for `option`
+    that suggests the closest and lists them."""
+    found = matching(value, allowed)
+    if found is None:
         raise UsageError(
-            f"{OPTION} must be one of {', '.join(allowed)}, got '{value}'", option=option
+            f"{OPTION} must be one of {', '.join(allowed)}, got '{value}'"
+            + did_you_mean(value, allowed),
+            option=option,
         )
-    return value
+    return found
 
 
 def dotted(path: tuple[str | int, ...]) -> str:

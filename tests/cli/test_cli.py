@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from careerpath import __version__
-from tests.conftest import WriteFile
+from tests.conftest import ORG_ROLE, WriteFile
 from tests.helpers import ROOT, assert_no_traceback, ok, one_line_error, run
 
 EXAMPLE = ROOT / "examples" / "support-analyst.yaml"
@@ -27,22 +27,6 @@ ROLE_TITLES = {
     if line.startswith("title:")
 }
 PLAN = ("plan", EXAMPLE, "--role", "testing", "--date", "2026-11-02")
-
-ORG_ROLE = """\
-id: qa_lead
-title: QA lead (our organisation)
-summary: Leads testing for one product line.
-skills:
-  test_design: {level: 4, importance: 5}
-mentor:
-  profile: The head of quality.
-"""
-
-
-@pytest.fixture
-def org(write) -> Path:
-    """An organisation's folder that adds one role."""
-    return write("org/qa_lead.yaml", ORG_ROLE).parent
 
 
 # --- help and version --------------------------------------------------------------------
@@ -131,7 +115,9 @@ def test_roles() -> None:
 
 
 def test_roles_json() -> None:
-    data = json.loads(ok(run("roles", "--json")))
+    document = json.loads(ok(run("roles", "--json")))
+    assert document["schema"] == "careerpath.roles/1"
+    data = document["roles"]
     assert len(data) == len(ROLE_IDS)
     assert {role["id"] for role in data} == ROLE_IDS
     assert {role["title"] for role in data} == ROLE_TITLES
@@ -502,9 +488,9 @@ def test_schema(name: str, field: str) -> None:
 
 def test_schema_unknown_name() -> None:
     message = one_line_error(run("schema", "nosuch"), 2)
-    assert (
-        message
-        == "unknown schema 'nosuch'; choose one of: catalogue, role, inventory, lattice, plan"
+    assert message == (
+        "unknown schema 'nosuch'; choose one of: catalogue, role, inventory, lattice, plan,"
+        " gaps, paths, compare, history, team, roles, goals, validate"
     )
 
 
@@ -514,9 +500,9 @@ def test_schema_unknown_name() -> None:
 def test_roles_dir_adds_a_role(org: Path) -> None:
     out = ok(run("--roles-dir", org, "roles"))
     assert re.search(r"^qa_lead +QA lead \(our organisation\)$", out, re.MULTILINE)
-    assert {role["id"] for role in json.loads(ok(run("--roles-dir", org, "roles", "--json")))} == (
-        ROLE_IDS | {"qa_lead"}
-    )
+    assert {
+        role["id"] for role in json.loads(ok(run("--roles-dir", org, "roles", "--json")))["roles"]
+    } == (ROLE_IDS | {"qa_lead"})
 
 
 def test_roles_env_var_adds_a_role(org: Path) -> None:

@@ -3,30 +3,14 @@ completion, --json everywhere, the same option meaning the same thing in every c
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 from careerpath.cli.app import COMMANDS
-from tests.helpers import ROOT, ok, run
-
-ORG_ROLE = """\
-id: qa_lead
-title: QA lead (our organisation)
-summary: Leads testing for one product line.
-skills:
-  test_design: {level: 4, importance: 5}
-mentor:
-  profile: The head of quality.
-"""
-
-
-@pytest.fixture
-def org(write) -> Path:
-    """An organisation's folder that adds one role."""
-    return write("org/qa_lead.yaml", ORG_ROLE).parent
-
+from tests.helpers import ROOT, ok, one_line_error, run
 
 # Every command and subcommand a person can ask --help of.
 COMMAND_PATHS = (
@@ -203,3 +187,202 @@ def test_roles_dir_works_after_the_command_too(org: Path, command: tuple[object,
     before = ok(run("--roles-dir", org, *command))
     assert ok(run(*command, "--roles-dir", org)) == before
     assert ok(run(*command, f"--roles-dir={org}")) == before
+
+
+# --- JSON: every read command, one type per value, a schema per document --------------------
+
+MANAGER_RATED = """\
+person: Sam Lee
+date: 2026-11-02
+current_role: support
+targets: [testing]
+ratings:
+  troubleshooting: {level: 4, evidence: Ticket 1}
+  test_design: unsure
+  scripting: n/a
+manager:
+  name: Priya Shah
+  date: 2026-11-03
+  ratings:
+    troubleshooting: {level: 2, evidence: Still escalates}
+    test_design: 1
+"""
+
+
+@pytest.fixture
+def documents(write, tmp_path: Path) -> dict[str, tuple[object, ...]]:
+    """Each kind of JSON document, and a command that prints it with --json."""
+    from tests.helpers import json_plan
+
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "megan.yaml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    sam = write("team/sam.yaml", MANAGER_RATED)
+    plan = json_plan(tmp_path / "plan.json", tmp_path)
+    return {
+        "gaps": ("gaps", EXAMPLE),
+        "paths": ("paths", EXAMPLE),
+        "compare": ("compare", sam),
+        "history": ("progress", EXAMPLE, EXAMPLE),
+        "team": ("team", team),
+        "roles": ("roles",),
+        "role": ("roles", "show", "testing"),
+        "catalogue": ("roles", "skills"),
+        "goals": ("goals", "list", plan),
+        "validate": ("validate", EXAMPLE),
+    }
+
+
+def test_every_read_command_prints_json_that_its_schema_accepts(
+    documents: dict[str, tuple[object, ...]],
+) -> None:
+    import jsonschema
+
+    for name, command in documents.items():
+        data = json.loads(ok(run(*command, "--json")))
+        schema = json.loads(ok(run("schema", name)))
+        jsonschema.validate(data, schema)
+        if "schema" in data:
+            assert data["schema"] == schema["$id"], name
+
+
+def test_history_also_takes_json(tmp_path: Path) -> None:
+    (tmp_path / "megan.yaml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    data = json.loads(ok(run("history", "Megan Doyle", "--dir", tmp_path, "--json")))
+    assert data["schema"] == "careerpath.history/1"
+    assert ok(run("progress", EXAMPLE, EXAMPLE, "--json")) == ok(
+        run("progress", EXAMPLE, EXAMPLE, "--format", "json")
+    )
+
+
+def test_json_and_another_format_is_a_usage_error() -> None:
+    message = one_line_error(run("progress", EXAMPLE, EXAMPLE, "--json", "--format", "md"), 2)
+    assert message == "--json and --format md ask for two formats; give one"
+
+
+def test_levels_are_integers_in_every_document(documents: dict[str, tuple[object, ...]]) -> None:
+    """compare and team printed "4" and "?" where gaps printed 4: now 4, "unsure", null."""
+    compare = json.loads(ok(run(*documents["compare"], "--json")))
+    rows = {row["skill"]: row for row in compare["skills"]}
+    assert (rows["troubleshooting"]["self"], rows["troubleshooting"]["manager"]) == (4, 2)
+    assert (rows["test_design"]["self"], rows["test_design"]["manager"]) == ("unsure", 1)
+    assert rows["scripting"]["self"] == "n/a"
+    team = json.loads(ok(run(*documents["team"], "--json")))
+    sam = next(p for p in team["people"] if p["person"] == "Sam Lee")
+    assert sam["ratings"]["troubleshooting"] == 4
+    assert sam["ratings"]["test_design"] == "unsure"
+    assert None in sam["ratings"].values()  # not rated
+    gaps = json.loads(ok(run(*documents["gaps"], "--json")))
+    assert all(isinstance(s["current"], int | None) for r in gaps["roles"] for s in r["skills"])
+
+
+def test_validate_json_lists_the_problems_and_exits_1(write) -> None:
+    bad = write("bad.yaml", "person: x\nratings: [\n")
+    result = run("validate", bad, "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["ok"] is False
+    assert data["problems"][0]["file"] == str(bad) and data["problems"][0]["line"] == 3
+    assert not data["problems"][0]["message"].startswith(str(bad))
+
+
+def test_gaps_and_compare_take_out(write, tmp_path: Path) -> None:
+    gaps = tmp_path / "gaps.txt"
+    result = run("gaps", EXAMPLE, "-o", gaps)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert gaps.read_text(encoding="utf-8") == ok(run("gaps", EXAMPLE))
+    as_json = tmp_path / "gaps.json"  # the extension names the format, as everywhere
+    assert run("gaps", EXAMPLE, "--out", as_json).exit_code == 0
+    assert json.loads(as_json.read_text(encoding="utf-8"))["schema"] == "careerpath.gaps/1"
+    sam = write("sam.yaml", MANAGER_RATED)
+    compared = tmp_path / "compare.json"
+    assert run("compare", sam, "--json", "-o", compared).exit_code == 0
+    assert compared.read_text(encoding="utf-8") == ok(run("compare", sam, "--json"))
+    assert "exists" in one_line_error(run("compare", sam, "--json", "-o", compared), 1)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("gaps", EXAMPLE, "--role", "TESTING", "--json"),
+        ("plan", EXAMPLE, "--role", "Testing", "--format", "JSON", "--date", "2026-11-02"),
+        ("progress", EXAMPLE, EXAMPLE, "--role", "Testing", "--format", "Json"),
+        ("paths", "--from", "Support", "--to", "Testing", "--json"),
+        ("roles", "show", "Testing", "--json"),
+        ("gaps", EXAMPLE, "--basis", "Self", "--json"),
+    ],
+    ids=lambda c: " ".join(str(w) for w in c if "/" not in str(w)),
+)
+def test_role_format_and_basis_values_are_case_insensitive(command: tuple[object, ...]) -> None:
+    lower = tuple(w.lower() if isinstance(w, str) and not w.startswith("-") else w for w in command)
+    assert ok(run(*command)) == ok(run(*lower))
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (("gaps", EXAMPLE, "--role", "testng"), "unknown role 'testng' (did you mean 'testing'?)"),
+        (
+            ("roles", "show", "devlopment"),
+            "unknown role 'devlopment' (did you mean 'development'?)",
+        ),
+        (("team", ROOT / "examples", "--format", "jsn"), "got 'jsn' (did you mean 'json'?)"),
+        (("plan", EXAMPLE, "-f", "htm"), "got 'htm' (did you mean 'html'?)"),
+        (("schema", "gap"), "unknown schema 'gap' (did you mean 'gaps'?)"),
+    ],
+    ids=lambda c: " ".join(str(w) for w in c if "/" not in str(w)) if isinstance(c, tuple) else "",
+)
+def test_a_typo_in_a_value_gets_a_did_you_mean(command: tuple[object, ...], message: str) -> None:
+    assert message in one_line_error(run(*command), 2)
+
+
+# --- --out -----------------------------------------------------------------------------------
+
+PLAN_ARGS = ("plan", EXAMPLE, "--role", "testing", "--date", "2026-11-02")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [PLAN_ARGS, ("gaps", EXAMPLE), ("progress", EXAMPLE, EXAMPLE), ("team", ROOT / "examples")],
+    ids=lambda c: str(c[0]),
+)
+def test_out_dash_is_stdout(command: tuple[object, ...], tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert ok(run(*command, "--out", "-")) == ok(run(*command))
+    assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("flag", ["--out", "--ics"])
+def test_out_never_makes_a_folder(tmp_path: Path, flag: str) -> None:
+    target = tmp_path / "no-such-folder" / "plan.md"
+    message = one_line_error(
+        run(*PLAN_ARGS, flag, target.with_suffix(".ics" if flag == "--ics" else ".md")), 2
+    )
+    assert f"the folder {target.parent} does not exist" in message
+    assert "mkdir -p" in message
+    assert not target.parent.exists()
+    gaps = one_line_error(run("gaps", EXAMPLE, "-o", target.with_name("gaps.txt")), 2)
+    assert "does not exist" in gaps
+
+
+def test_a_plan_never_overwrites_its_own_inventory(tmp_path: Path) -> None:
+    mine = tmp_path / "me.yaml"
+    mine.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    before = mine.read_bytes()
+    for flag in ("--out", "--ics"):
+        result = run("plan", mine, "--date", "2026-11-02", flag, mine, "--force")
+        assert "is the inventory the plan is made from" in one_line_error(result, 2)
+    assert mine.read_bytes() == before
+
+
+def test_out_and_ics_write_both_or_neither(tmp_path: Path) -> None:
+    plan, ics = tmp_path / "plan.md", tmp_path / "plan.ics"
+    ics.write_text("mine\n")
+    assert "already exists" in one_line_error(run(*PLAN_ARGS, "-o", plan, "--ics", ics), 1)
+    assert not plan.exists() and ics.read_text() == "mine\n"
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    result = run(*PLAN_ARGS, "-o", plan, "--ics", blocked / "plan.ics")
+    assert result.exit_code == 2 and not plan.exists()
+    result = run(*PLAN_ARGS, "-o", plan, "--ics", tmp_path / "new.ics")
+    assert result.exit_code == 0 and plan.exists() and (tmp_path / "new.ics").exists()

@@ -16,6 +16,7 @@ def test_draft_to_stdout() -> None:
 
 def test_draft_to_a_file_loads_as_a_role(tmp_path: Path) -> None:
     out = tmp_path / "org" / "trainer.yaml"
+    out.parent.mkdir()  # careerpath makes no folder for --out
     result = run("roles", "import-onet", ONET, "--code", "13-1151.00", "--out", out)
     assert result.exit_code == 0, result.output
     assert result.stdout == ""

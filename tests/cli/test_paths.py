@@ -77,7 +77,7 @@ def test_without_inventory_or_from_is_a_usage_error() -> None:
 
 def test_unknown_roles_are_usage_errors() -> None:
     assert one_line_error(run("paths", "--from", "tester"), 2).startswith(
-        "unknown role 'tester'; choose one of: "
+        "unknown role 'tester' (did you mean 'testing'?); choose one of: "
     )
     assert one_line_error(run("paths", EXAMPLE, "--to", "tester"), 2).startswith(
         "unknown role 'tester'"

@@ -173,8 +173,8 @@ def test_plan_with_a_manager_view_has_the_comparison(library: Library, basis: st
     assert row == {
         "skill": "troubleshooting",
         "name": "Troubleshooting",
-        "self": "4",
-        "manager": "2",
+        "self": 4,
+        "manager": 2,
         "difference": -2,
         "flagged": True,
         "self_evidence": row["self_evidence"],

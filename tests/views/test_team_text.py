@@ -53,7 +53,12 @@ def test_the_page_rows_are_the_data_rows(case: str) -> None:
     result = teams()[case]
     page, data = team_page(result), team_data(result)
     assert isinstance(page["people"], People)
-    assert list(page["people"]) == data["people"]
+    assert list(page["people"]) == team_page(result, whole=True)["people"]
+    # The page shows each rating as the table's cell; the JSON as its value (4, "unsure").
+    cells = {"n/a": "n/a", "?": "unsure", "-": None}
+    for row, data_row in zip(page["people"], data["people"], strict=True):
+        shown = {s: cells.get(c, int(c) if c.isdigit() else c) for s, c in row["ratings"].items()}
+        assert {**row, "ratings": shown} == data_row
     assert {**page, "people": data["people"]} == data
 
 

@@ -28,16 +28,49 @@ FormatOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def dash_is_stdout(value: Path | None) -> Path | None:
+    """--out -: standard output, as for other Unix tools."""
+    return None if value is not None and str(value) == "-" else value
+
+
+def check_out(path: Path | None, flag: str = "--out") -> None:
+    """A usage error when `path`'s folder does not exist: careerpath never makes a folder for
+    --out (a mistyped folder would be a new one nobody looks in)."""
+    if path is None:
+        return
+    folder = path.parent
+    if not folder.is_dir():
+        problem = "is not a folder" if folder.exists() else "does not exist"
+        raise UsageError(
+            f"{flag} {path}: the folder {folder} {problem}; careerpath makes no folder for"
+            f" {flag}: create it first (mkdir -p {folder}) or name a file in another folder"
+        )
+
+
 OutOption = Annotated[
     Path | None,
     typer.Option(
         "--out",
         "-o",
         metavar="FILE",
+        callback=dash_is_stdout,
         help="Write to this file (mode 0600) instead of the terminal; - is the terminal.",
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON: the same as --format json.")]
+
+
+def with_json(as_json: bool, fmt: str | None) -> str | None:
+    """--format as --json asks for it: every read command takes --json, and those with
+    formats take --format json as well; the two never disagree."""
+    if not as_json:
+        return fmt
+    if fmt is not None and fmt.lower() != "json":
+        raise UsageError(f"--json and --format {fmt} ask for two formats; give one")
+    return "json"
 
 
 # The format a file name asks for, by its extension (--out plan.html is HTML).
@@ -65,6 +98,7 @@ def chosen_format(fmt: str | None, out: Path | None, allowed: tuple[str, ...], d
     A --format that contradicts --out's extension (`--format md --out plan.html`) is a usage
     error, not a .html file of Markdown.
     """
+    check_out(out)
     implied = SUFFIX_FORMATS.get(out.suffix.lower()) if out is not None else None
     if implied not in allowed:
         implied = None
@@ -81,12 +115,17 @@ def chosen_format(fmt: str | None, out: Path | None, allowed: tuple[str, ...], d
     return fmt
 
 
-def echo_json(data: object) -> None:
+def json_document(data: object) -> str:
+    """`data` as careerpath prints JSON: indented, UTF-8, inert, with a final newline."""
     import json
 
     from careerpath.views.escape import json_text
 
-    typer.echo(json_text(json.dumps(data, indent=2, ensure_ascii=False)))
+    return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
+
+
+def echo_json(data: object) -> None:
+    typer.echo(json_document(data), nl=False)
 
 
 def emit(text: str, out: Path | None, force: bool) -> None:
@@ -103,6 +142,7 @@ def emit(text: str, out: Path | None, force: bool) -> None:
         return
     from careerpath.edges.private_files import write_private
 
+    check_out(out)
     write_private(out, text, force=force)
     typer.echo(f"careerpath: wrote {out}", err=True)
 
@@ -141,12 +181,9 @@ def formatted(
     title: str,
 ) -> str:
     """The chosen format of one result; HTML through careerpath.edges.templates (autoescaped)."""
-    import json
 
     if fmt == "json":
-        from careerpath.views.escape import json_text
-
-        return json_text(json.dumps(data(), indent=2, ensure_ascii=False)) + "\n"
+        return json_document(data())
     if fmt == "md":
         return markdown()
     if fmt == "html":

@@ -14,7 +14,7 @@ from careerpath.core.model import Catalogue, Inventory, Lattice, Role
 from careerpath.edges import limits, locations
 from careerpath.edges.explain import explain
 from careerpath.edges.safe_open import NotRegular, read_file
-from careerpath.errors import CareerpathError, Problem, UsageError
+from careerpath.errors import CareerpathError, Problem, UsageError, did_you_mean, matching
 
 if TYPE_CHECKING:  # yaml loads only when a file is parsed: a cached inventory needs none
     from careerpath.edges.yaml_source import Document
@@ -52,11 +52,15 @@ class Library:
     fingerprint: str = ""  # the state of the files it was read from (careerpath.edges.cache)
 
     def role(self, role_id: str) -> Role:
-        try:
-            return self.roles[role_id]
-        except KeyError:
-            known = ", ".join(sorted(self.roles))
-            raise UsageError(f"unknown role '{role_id}'; choose one of: {known}") from None
+        """The role `role_id` names, in any case (`Testing`); a typo gets a did-you-mean."""
+        found = matching(role_id, list(self.roles))
+        if found is None:
+            known = sorted(self.roles)
+            raise UsageError(
+                f"unknown role '{role_id}'{did_you_mean(role_id, known)};"
+                f" choose one of: {', '.join(known)}"
+            )
+        return self.roles[found]
 
 
 def read_bytes(path: Path) -> bytes:

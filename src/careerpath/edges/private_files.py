@@ -48,6 +48,11 @@ def check_target(path: Path, *, force: bool = False) -> None:
     try:
         status = os.lstat(path)
     except FileNotFoundError:
+        folder = _folder_of(path)
+        if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+            raise CareerpathError(
+                f"cannot write here: the folder {folder} is not writable", file=path
+            ) from None
         return
     except OSError as exc:
         raise CareerpathError(f"cannot write here: {exc.strerror}", file=path) from None

@@ -7,7 +7,7 @@ import textwrap
 from careerpath.core.assessment import describe
 from careerpath.core.reviews.compare import FLAG_AT, NA_RULE, Comparison, SkillView
 from careerpath.views.escape import terminal_text
-from careerpath.views.formatting import MINUS, rating_cell, signed
+from careerpath.views.formatting import MINUS, rating_cell, rating_value, signed
 
 WIDTH = 100
 
@@ -59,11 +59,8 @@ def compare_text(result: Comparison) -> str:
 
 
 def compare_data(result: Comparison) -> dict[str, object]:
-    def side(rating: object) -> object:
-        return None if rating is None else rating_cell(rating)  # type: ignore[arg-type]
-
     return {
-        "schema": "careerpath.compare/1",
+        "schema": "careerpath.compare/2",
         "person": result.person,
         "self_date": result.self_date,
         "manager": result.manager,
@@ -73,8 +70,8 @@ def compare_data(result: Comparison) -> dict[str, object]:
             {
                 "skill": row.skill,
                 "name": row.name,
-                "self": side(row.self_rating),
-                "manager": side(row.manager),
+                "self": rating_value(row.self_rating),
+                "manager": rating_value(row.manager),
                 "difference": row.difference,
                 "flagged": row.flagged,
                 "self_evidence": row.self_rating.evidence if row.self_rating else "",

@@ -80,6 +80,21 @@ def rating_cell(rating: Rating | None) -> str:
     return "n/a" if rating.status == "n/a" else str(rating.level)
 
 
+# A rating in JSON, the same in every document: a level is an integer 0 to 5; the answers that
+# are no level are the words "n/a" and "unsure"; null is not rated.
+JSON_RATINGS: dict[str, int | str | None] = {
+    **{str(n): n for n in range(6)},
+    "n/a": "n/a",
+    "?": "unsure",
+    "-": None,
+}
+
+
+def rating_value(rating: Rating | None) -> int | str | None:
+    """A rating in a JSON document: 3, "n/a", "unsure", or None (not rated)."""
+    return JSON_RATINGS[rating_cell(rating)]
+
+
 def gap_cell(gap: SkillGap) -> str:
     """The current level in a gaps table: 3, 3 claimed (no evidence), n/a=0 (counted as 0),
     unsure or unrated."""

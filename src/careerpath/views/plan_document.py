@@ -28,7 +28,7 @@ from careerpath.core.plan.goals import Done, Goal, GoalKind, goal_id
 from careerpath.core.plan.values import Plan, ThisMonth, TimeFit
 from careerpath.core.reviews.compare import FLAG_AT, Comparison
 from careerpath.errors import flag
-from careerpath.views.formatting import rating_cell, whole_percent
+from careerpath.views.formatting import rating_value, whole_percent
 
 if TYPE_CHECKING:
     from careerpath.core.plan.bridges import RouteShown
@@ -280,10 +280,12 @@ class ComparedSkillDoc(_Part):
 
     skill: str
     name: str
-    self_rating: str | None = Field(
-        alias="self", description="A level, n/a, ? (unsure); null when not rated."
+    self_rating: int | str | None = Field(
+        alias="self",
+        description="A level (an integer, as everywhere), or n/a or unsure; null when not rated."
+        " (Plans of careerpath 0.1.0 have the level as text, and ? for unsure.)",
     )
-    manager: str | None
+    manager: int | str | None
     difference: int | None = Field(description="manager - self (n/a as 0); null when unknown.")
     flagged: bool = Field(description="Two levels or more apart.")
     self_evidence: str
@@ -466,8 +468,8 @@ def _comparison(result: Comparison) -> ComparisonDoc:
             ComparedSkillDoc(
                 skill=row.skill,
                 name=row.name,
-                self_rating=None if row.self_rating is None else rating_cell(row.self_rating),
-                manager=None if row.manager is None else rating_cell(row.manager),
+                self_rating=rating_value(row.self_rating),
+                manager=rating_value(row.manager),
                 difference=row.difference,
                 flagged=row.flagged,
                 self_evidence=row.self_rating.evidence if row.self_rating else "",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import textwrap
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from operator import itemgetter
 from typing import overload
 
@@ -23,9 +23,11 @@ from careerpath.core.reviews.team import (
     Team,
 )
 from careerpath.views.escape import json_text, terminal_text
-from careerpath.views.formatting import counted, md_cell, percent
+from careerpath.views.formatting import JSON_RATINGS, counted, md_cell, percent
 
 LINE_WIDTH = 80  # the text view fits a standard terminal: wide tables come in blocks
+# Each rating code's value in JSON: a level as an integer, as in every careerpath document.
+RATING_VALUES = {code: JSON_RATINGS[cell] for code, cell in CELLS.items()}
 NAMES_SHOWN = 6  # names per list in text and Markdown; JSON has them (MENTORING_LISTED at most)
 
 LEGEND = (
@@ -209,14 +211,16 @@ def team_markdown(result: Team) -> str:
     return "".join(team_markdown_lines(result))
 
 
-# --- JSON: careerpath.team/1 -----------------------------------------------------------------
+# --- JSON: careerpath.team/2 -----------------------------------------------------------------
 
 
 class People(Sequence[dict[str, object]]):
-    """The people's rows as JSON-ready dicts, each made when it is read."""
+    """The people's rows as JSON-ready dicts, each made when it is read; a rating as `values`
+    has it (JSON's own values by default; the HTML page shows the table's cells)."""
 
-    def __init__(self, result: Team) -> None:
+    def __init__(self, result: Team, values: Mapping[str, object] = RATING_VALUES) -> None:
         self.result = result
+        self.values = values
         self.skills = [skill for skill, _ in result.skills]
         self.roles = [role for role, _ in result.roles]
 
@@ -241,7 +245,7 @@ class People(Sequence[dict[str, object]]):
         return {
             "person": person,
             "ratings": {
-                skill: CELLS[cells[column]]
+                skill: self.values[cells[column]]
                 for skill, column in zip(self.skills, self.result.columns, strict=True)
             },
             "readiness": {
@@ -270,7 +274,7 @@ def _mentoring_data(group: Mentoring) -> dict[str, object]:
 
 def _document(result: Team, people: Sequence[object]) -> dict[str, object]:
     return {
-        "schema": "careerpath.team/1",
+        "schema": "careerpath.team/2",
         "size": result.size,
         "role": result.role,
         "anonymous": result.anonymous,
@@ -302,13 +306,15 @@ def _document(result: Team, people: Sequence[object]) -> dict[str, object]:
 
 
 def team_data(result: Team) -> dict[str, object]:
-    """The JSON document (careerpath.team/1), whole."""
+    """The JSON document (careerpath.team/2), whole."""
     return _document(result, list(People(result)))
 
 
-def team_page(result: Team) -> dict[str, object]:
-    """team_data for the shipped HTML template: the people's rows made as it reads them."""
-    return _document(result, People(result))
+def team_page(result: Team, *, whole: bool = False) -> dict[str, object]:
+    """team_data for an HTML template, a rating as the table's cell (3, n/a, ?, -): the shipped
+    template reads the people's rows as it writes them; anyone else's gets them `whole`."""
+    people = People(result, CELLS)
+    return _document(result, list(people) if whole else people)
 
 
 _PLACE = "\x00people\x00"
@@ -326,7 +332,10 @@ def team_json(result: Team) -> Iterator[str]:
     before, after = around.split(f"    {json.dumps(_PLACE)}\n", 1)
     yield before
     rating_lines = [
-        {code: f"        {json.dumps(skill)}: {json.dumps(cell)}" for code, cell in CELLS.items()}
+        {
+            code: f"        {json.dumps(skill)}: {json.dumps(value)}"
+            for code, value in RATING_VALUES.items()
+        }
         for skill, _ in result.skills
     ]
     role_keys = [f"        {json.dumps(role)}: " for role, _ in result.roles]

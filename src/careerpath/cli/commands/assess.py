@@ -117,7 +117,7 @@ def assess(
         )
     library = library_of(ctx)
     if role is not None:
-        library.role(role)
+        role = library.role(role).id
     base = read_inventory(update, library) if update is not None else None
     today = dt.date.today()
     settings = ctx.find_object(Settings) or Settings()

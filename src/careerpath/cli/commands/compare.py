@@ -9,7 +9,15 @@ from typing import Annotated
 
 import typer
 
-from careerpath.cli.output import echo_json
+from careerpath.cli.output import (
+    ForceOption,
+    JsonOption,
+    OutOption,
+    chosen_format,
+    emit,
+    json_document,
+    with_json,
+)
 from careerpath.cli.shared import handled, library_of, read_inventory
 from careerpath.errors import CareerpathError
 
@@ -23,7 +31,7 @@ def compare(
     inventory_path: Annotated[
         Path, typer.Argument(metavar="FILE", help="An inventory with a manager rating.")
     ],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOption = False,
     reader: Annotated[
         str,
         typer.Option(
@@ -33,6 +41,8 @@ def compare(
             " prompts speak to them.",
         ),
     ] = "self",
+    out: OutOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Self against manager, skill by skill.
 
@@ -41,7 +51,8 @@ def compare(
     from careerpath.errors import one_of
     from careerpath.views.compare_text import compare_data, compare_text
 
-    one_of(reader, ("self", "manager"), option="reader")
+    reader = one_of(reader, ("self", "manager"), option="reader")
+    fmt = chosen_format(with_json(as_json, None), out, ("text", "json"), "text")
     library = library_of(ctx)
     inventory = read_inventory(inventory_path, library)
     comparison = compare_views(
@@ -53,7 +64,7 @@ def compare(
             f" careerpath assess --as-manager {inventory_path}",
             file=inventory_path,
         )
-    if as_json:
-        echo_json(compare_data(comparison))
+    if fmt == "json":
+        emit(json_document(compare_data(comparison)), out, force)
         return
-    typer.echo(compare_text(comparison))
+    emit(compare_text(comparison) + "\n", out, force)

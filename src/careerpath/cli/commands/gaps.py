@@ -10,7 +10,15 @@ from typing import Annotated
 import typer
 
 from careerpath.cli import exits
-from careerpath.cli.output import echo_json
+from careerpath.cli.output import (
+    ForceOption,
+    JsonOption,
+    OutOption,
+    chosen_format,
+    emit,
+    json_document,
+    with_json,
+)
 from careerpath.cli.shared import (
     BasisOption,
     InventoryArg,
@@ -39,14 +47,18 @@ def gaps(
             help="Only this role. Default: rank every role, then your targets.",
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOption = False,
     basis: BasisOption = "self",
+    out: OutOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Compare your inventory with the roles: readiness, gaps by priority, strengths."""
     from careerpath.core.basis import basis_line, check_basis
     from careerpath.core.gaps import analyse, baseline_for, ranking_of
     from careerpath.views.gaps_text import gaps_data, ranking_text, role_text
 
+    basis = check_basis(basis)  # in any case: Manager is manager
+    fmt = chosen_format(with_json(as_json, None), out, ("text", "json"), "text")
     library = library_of(ctx)
     original = read_inventory(inventory_path, library)
     inventory = based(original, basis)
@@ -58,14 +70,19 @@ def gaps(
     else:
         ranking = ranking_of(inventory, library.roles.values(), catalogue)
         detail = [r for target in inventory.targets for r in ranking if r.role == target]
-    if as_json:
-        data = gaps_data(inventory.person, ranking, detail, inventory.targets)
-        echo_json({**data, "basis": basis})
+    if fmt == "json":
+        emit(
+            json_document({**gaps_data(inventory.person, ranking, detail, inventory.targets), "basis": basis}),
+            out,
+            force,
+        )
         return
     parts = [f"{inventory.person}, {inventory.date.isoformat()}"]
     if basis != "self" or original.manager is not None:
         parts[0] += "\n" + exits.with_flag(basis_line(original, check_basis(basis)), "basis")
-    if sys.stdout.isatty():  # a person reading: tables with bars coloured by priority (rich)
+    if (
+        out is None and sys.stdout.isatty()
+    ):  # a person reading: tables with bars coloured by priority (rich)
         from careerpath.edges.terminal import GapsView, print_gaps
 
         heading = parts.pop(0)
@@ -79,4 +96,4 @@ def gaps(
     if parts:
         from careerpath.views.escape import terminal_text
 
-        typer.echo(terminal_text("\n\n".join(parts)))
+        emit(terminal_text("\n\n".join(parts)) + "\n", out, force)

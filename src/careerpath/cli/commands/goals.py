@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from careerpath.cli.output import JsonOption, echo_json
 from careerpath.cli.shared import counted, handled, parse_date
 from careerpath.core.plan.goals import Done
 
@@ -30,7 +31,7 @@ PlanArg = Annotated[
 
 @app.command("list", epilog="Example: careerpath goals list plan.json")
 @handled
-def goals_list(plan_path: PlanArg) -> None:
+def goals_list(plan_path: PlanArg, as_json: JsonOption = False) -> None:
     """Every goal of the plan with its id, due date and whether it is done."""
     from careerpath.edges.plan_files import read_plan
     from careerpath.views.escape import terminal_line
@@ -38,6 +39,31 @@ def goals_list(plan_path: PlanArg) -> None:
 
     document = read_plan(plan_path)  # perhaps someone else's: its text is shown inert
     goals = document_goals(document)
+    if as_json:
+        echo_json(
+            {
+                "schema": "careerpath.goals/1",
+                "person": document.person,
+                "role": document.role.id,
+                "start": document.start.isoformat(),
+                "end": document.end.isoformat(),
+                "goals": [
+                    {
+                        "id": g.id,
+                        "title": g.title,
+                        "due": None if g.due is None else g.due.isoformat(),
+                        "done": None
+                        if g.done is None
+                        else {"date": g.done.date.isoformat(), "evidence": g.done.evidence},
+                        "carried_from": None
+                        if g.carried_from is None
+                        else g.carried_from.isoformat(),
+                    }
+                    for g in goals
+                ],
+            }
+        )
+        return
     typer.echo(
         terminal_line(f"{document.person} → {document.role.title}:")
         + f" plan of {document.start.isoformat()} to {document.end.isoformat()}"

@@ -14,10 +14,12 @@ from careerpath.cli.output import (
     FORMATS,
     ForceOption,
     FormatOption,
+    JsonOption,
     OutOption,
     chosen_format,
     emit,
     formatted,
+    with_json,
 )
 from careerpath.cli.shared import TargetRoleOption, fail, handled, library_of
 from careerpath.errors import CareerpathError
@@ -31,14 +33,12 @@ app = typer.Typer(add_completion=False)
 
 def format_and_library(
     ctx: typer.Context, fmt: str | None, out: Path | None, role: str | None
-) -> "tuple[str, Library]":
-    """The format (--format, else --out's extension, else text), then the library once --role
-    is known to be right: usage errors before any file is read."""
+) -> "tuple[str, Library, str | None]":
+    """The format (--format, else --out's extension, else text), the library, and the role
+    --role names (in any case): usage errors before any file is read."""
     chosen = chosen_format(fmt, out, FORMATS, "text")
     library = library_of(ctx)
-    if role is not None:
-        library.role(role)
-    return chosen, library
+    return chosen, library, None if role is None else library.role(role).id
 
 
 def history_output(
@@ -76,6 +76,7 @@ def history(
     ] = None,
     role: TargetRoleOption = None,
     fmt: FormatOption = None,
+    as_json: JsonOption = False,
     out: OutOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -84,7 +85,7 @@ def history(
     from careerpath.edges import locations
     from careerpath.edges.inventory_folder import inventory_paths, read_inventories
 
-    fmt, library = format_and_library(ctx, fmt, out, role)
+    fmt, library, role = format_and_library(ctx, with_json(as_json, fmt), out, role)
     paths = [p for folder in folders or [locations.user_home()] for p in inventory_paths(folder)]
     loaded, errors = read_inventories(paths, library)
     for error in errors:

@@ -70,7 +70,7 @@ def paths(
         current = None if inventory is None else inventory.current_role
         start = start_of(current, library.lattice, library.roles)
     if to_role is not None:
-        library.role(to_role)
+        to_role = library.role(to_role).id
     note = ""
     if inventory is not None and from_role is None and start != inventory.current_role:
         note = exits.with_flag(

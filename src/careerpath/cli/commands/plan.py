@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careerpath.cli import exits
-from careerpath.cli.output import chosen_format, emit
+from careerpath.cli.output import check_out, chosen_format, dash_is_stdout, emit
 from careerpath.cli.shared import (
     BasisOption,
     JobsOption,
@@ -68,7 +68,11 @@ def plan(
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", metavar="FILE", help="Write the plan to this file (mode 0600)."
+            "--out",
+            "-o",
+            metavar="FILE",
+            callback=dash_is_stdout,
+            help="Write the plan to this file (mode 0600); - is the terminal.",
         ),
     ] = None,
     horizon: Annotated[
@@ -162,6 +166,7 @@ def plan(
     # Everything that can be wrong with the options is checked before any work or output.
     start = parse_date(date)
     span = parse_horizon(horizon)
+    basis = check_basis(basis)  # in any case: Manager is manager
     per_week = None
     if hours is not None:
         from careerpath.core.plan.schedule import check_hours
@@ -185,6 +190,13 @@ def plan(
         return
     if out is not None and ics is not None and out.resolve() == ics.resolve():
         raise UsageError("--out and --ics name the same file")
+    check_out(ics, "--ics")
+    for flag, path in (("--out", out), ("--ics", ics)):  # never over the plan's own input
+        if path is not None and path.resolve() == inventory_path.resolve():
+            raise UsageError(
+                f"{flag} {path} is the inventory the plan is made from; name another file"
+                " (--force does not replace it)"
+            )
     for path in (out, ics):
         if path is not None:
             check_target(path, force=force)
@@ -196,7 +208,7 @@ def plan(
 
         for text in exits.with_flag(basis_line(original, check_basis(basis)), "basis").splitlines():
             typer.echo(f"careerpath: {terminal_line(text)}", err=True)
-    role_id = role or first_target(inventory)
+    role_id = library.role(role).id if role else first_target(inventory)
     before = None
     if previous is not None:
         from careerpath.edges.plan_files import read_previous
@@ -243,7 +255,7 @@ def _batch_of(
     check_basis(basis)
     library = library_of(ctx)
     if role is not None:
-        library.role(role)
+        role = library.role(role).id
     return out_dir, Batch(
         library, role, start, span, basis, fmt, None, cache_dir(), False, {}, exits.FLAGS
     )

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from careerpath.cli.commands.history import format_and_library, history_output
-from careerpath.cli.output import ForceOption, FormatOption, OutOption, emit
+from careerpath.cli.output import ForceOption, FormatOption, JsonOption, OutOption, emit, with_json
 from careerpath.cli.shared import TargetRoleOption, handled, read_inventory
 
 app = typer.Typer(add_completion=False)
@@ -26,12 +26,13 @@ def progress(
     new: Annotated[Path, typer.Argument(metavar="NEW", help="The later inventory.")],
     role: TargetRoleOption = None,
     fmt: FormatOption = None,
+    as_json: JsonOption = False,
     out: OutOption = None,
     force: ForceOption = False,
 ) -> None:
     """Movement between two inventories: every skill, and readiness for the target roles."""
     from careerpath.core.reviews.history import chronological
 
-    fmt, library = format_and_library(ctx, fmt, out, role)
+    fmt, library, role = format_and_library(ctx, with_json(as_json, fmt), out, role)
     inventories = chronological([read_inventory(old, library), read_inventory(new, library)])
     emit(history_output(library, inventories, role, fmt), out, force)

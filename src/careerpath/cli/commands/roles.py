@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from careerpath.cli.output import echo_json, emit
+from careerpath.cli.output import JsonOption, dash_is_stdout, echo_json, emit
 from careerpath.cli.shared import complete_role, counted, handled, library_of
 
 app = typer.Typer(
@@ -25,23 +25,26 @@ app = typer.Typer(
 @handled
 def roles(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """List the role profiles you can aim at."""
     if ctx.invoked_subcommand is not None:
         return
     library = library_of(ctx)
     if as_json:
-        data = [
-            {
-                "id": r.id,
-                "title": r.title,
-                "summary": r.summary,
-                "skills": len(r.skills),
-                "source": str(library.sources[r.id]),
-            }
-            for r in sorted(library.roles.values(), key=lambda r: r.id)
-        ]
+        data = {
+            "schema": "careerpath.roles/1",
+            "roles": [
+                {
+                    "id": r.id,
+                    "title": r.title,
+                    "summary": r.summary,
+                    "skills": len(r.skills),
+                    "source": str(library.sources[r.id]),
+                }
+                for r in sorted(library.roles.values(), key=lambda r: r.id)
+            ],
+        }
         echo_json(data)
         return
     from careerpath.views.escape import terminal_line
@@ -62,22 +65,30 @@ def roles_show(
             metavar="ROLE", autocompletion=complete_role, help="A role id, e.g. testing."
         ),
     ],
+    as_json: JsonOption = False,
 ) -> None:
     """Show what a role needs: skills with level and importance, credentials, people, mentor."""
     from careerpath.views.role_text import role_text
 
     library = library_of(ctx)
-    typer.echo(role_text(library.role(role_id), library.catalogue))
+    role = library.role(role_id)
+    if as_json:  # the role as its file has it: careerpath schema role
+        echo_json(role.model_dump(mode="json", by_alias=True, exclude_defaults=True))
+        return
+    typer.echo(role_text(role, library.catalogue))
 
 
 @app.command("skills", epilog="Example: careerpath roles skills --json")
 @handled
-def roles_skills(ctx: typer.Context) -> None:
+def roles_skills(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """List every skill in the catalogue, by category, with its id."""
     from careerpath.views.escape import terminal_line
 
     library = library_of(ctx)
     catalogue = library.catalogue
+    if as_json:  # the catalogue as skills.yaml has it: careerpath schema catalogue
+        echo_json(catalogue.model_dump(mode="json", by_alias=True, exclude_defaults=True))
+        return
     for category, title in catalogue.categories.items():
         typer.echo(terminal_line(title))
         for skill_id, skill in catalogue.skills.items():
@@ -121,7 +132,8 @@ def roles_import_onet(
             "--out",
             "-o",
             metavar="FILE",
-            help="Write the draft here (never over a file without --force).",
+            callback=dash_is_stdout,
+            help="Write the draft here (never over a file without --force); - is the terminal.",
             show_default=False,
         ),
     ] = None,

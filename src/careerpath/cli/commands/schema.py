@@ -18,10 +18,17 @@ app = typer.Typer(add_completion=False)
 @handled
 def schema(
     name: Annotated[
-        str, typer.Argument(metavar="NAME", help="catalogue, role, lattice, inventory or plan.")
+        str,
+        typer.Argument(
+            metavar="NAME",
+            help="A file format (catalogue, role, lattice, inventory) or a command's JSON"
+            " (plan, gaps, paths, compare, history, team, roles, goals, validate).",
+        ),
     ],
 ) -> None:
-    """Print the JSON Schema of a file format, for editors that autocomplete YAML."""
+    """Print the JSON Schema of a file format or of a command's JSON output.
+
+    Editors autocomplete YAML with a file format's schema; a script checks what it reads."""
     from careerpath.views.schemas import schema_text
 
     typer.echo(exits.flagged(schema_text(name)), nl=False)

@@ -15,9 +15,11 @@ from careerpath.cli.output import (
     FORMATS,
     ForceOption,
     FormatOption,
+    JsonOption,
     OutOption,
     chosen_format,
     emit_pieces,
+    with_json,
 )
 from careerpath.cli.shared import (
     JobsOption,
@@ -53,6 +55,7 @@ def team(
         ),
     ] = None,
     fmt: FormatOption = None,
+    as_json: JsonOption = False,
     anonymous: Annotated[
         bool, typer.Option("--anonymous", help="Replace names with Person 1, Person 2, ...")
     ] = False,
@@ -67,7 +70,7 @@ def team(
     from careerpath.edges.folder_pool import collector_paused, progress
     from careerpath.edges.inventory_folder import inventory_paths, no_inventories, read_team
 
-    fmt = chosen_format(fmt, out, FORMATS, "text")
+    fmt = chosen_format(with_json(as_json, fmt), out, FORMATS, "text")
     check_jobs(jobs)
     library = library_of(ctx)
     profile = library.role(role) if role is not None else None
@@ -109,6 +112,6 @@ def team_pieces(library: "Library", fmt: str, result: "Team", title: str) -> Ite
     from careerpath.edges.templates import render_pieces, shipped
 
     # The shipped template reads the rows as it writes them; anyone else's gets them all.
-    page = team_text.team_page if shipped(library.template_dirs) else team_text.team_data
-    context: dict[str, object] = {"title": title, "team": page(result), "legend": team_text.LEGEND}
+    page = team_text.team_page(result, whole=not shipped(library.template_dirs))
+    context: dict[str, object] = {"title": title, "team": page, "legend": team_text.LEGEND}
     return render_pieces(library.template_dirs, "team.html.j2", context)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from careerpath.cli import exits
+from careerpath.cli.output import JsonOption, echo_json
 from careerpath.cli.shared import Settings, counted, fail, handled, library_of
 from careerpath.errors import CareerpathError
 
@@ -36,6 +37,7 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Check skill catalogues, role profiles, the lattice and inventories; print every problem."""
     from careerpath.edges.validation import default_paths, validate_paths
@@ -43,6 +45,25 @@ def validate(
     settings = ctx.find_object(Settings) or Settings()
     library = library_of(ctx) if not paths else _library_or_builtin(ctx)
     report = validate_paths(paths or default_paths(settings.roles_dir), library)
+    if as_json:  # the same exit code: 1 when anything is wrong
+        echo_json(
+            {
+                "schema": "careerpath.validate/1",
+                "ok": not report.errors,
+                "checked": [{"file": str(path), "kind": kind} for path, kind in report.checked],
+                "problems": [
+                    {
+                        "file": None if e.file is None else str(e.file),
+                        "line": e.line,
+                        "message": exits.worded(CareerpathError(e.message, option=e.option)),
+                    }
+                    for e in report.errors
+                ],
+            }
+        )
+        if report.errors:
+            raise typer.Exit(exits.DATA)
+        return
     for error in report.errors:
         fail(error)
     files = counted(len(report.checked), "file")
