@@ -228,7 +228,7 @@ def test_gaps_one_role() -> None:
 
 def test_gaps_json() -> None:
     data = json.loads(ok(run("gaps", EXAMPLE, "--json")))
-    assert data["schema"] == "careerpath.gaps/1"
+    assert data["schema"] == "careerpath.gaps/2"
     assert data["person"] == "Megan Doyle"
     assert {r["role"] for r in data["ranking"]} == ROLE_IDS
     moves = [round(r["readiness"] * 100) for r in data["ranking"] if not r["step_back"]]

@@ -293,7 +293,7 @@ def test_gaps_and_compare_take_out(write, tmp_path: Path) -> None:
     assert gaps.read_text(encoding="utf-8") == ok(run("gaps", EXAMPLE))
     as_json = tmp_path / "gaps.json"  # the extension names the format, as everywhere
     assert run("gaps", EXAMPLE, "--out", as_json).exit_code == 0
-    assert json.loads(as_json.read_text(encoding="utf-8"))["schema"] == "careerpath.gaps/1"
+    assert json.loads(as_json.read_text(encoding="utf-8"))["schema"] == "careerpath.gaps/2"
     sam = write("sam.yaml", MANAGER_RATED)
     compared = tmp_path / "compare.json"
     assert run("compare", sam, "--json", "-o", compared).exit_code == 0

@@ -68,6 +68,10 @@ GAP = record(
         "importance": INT,
         "priority": null(INT),
         "evidence": STR,
+        "claimed": BOOL,
+        "baseline": LEVEL,
+        "weight": INT,
+        "essential": BOOL,
     }
 )
 LEG = record({"from": STR, "to": STR, "kind": STR, "readiness": FRACTION, "effort": EFFORT})
@@ -76,19 +80,43 @@ ROUTE = record({"roles": array(STR), "effort": EFFORT, "legs": array(LEG)})
 DOCUMENTS: dict[str, Schema] = {
     "gaps": document(
         "gaps",
-        1,
+        2,
         {
             "person": STR,
             "formulas": mapping(STR),
-            "ranking": array(record({**ROLE_TITLE, "readiness": FRACTION})),
+            "ranking": array(
+                record(
+                    {
+                        **ROLE_TITLE,
+                        "place": STR,
+                        "readiness": FRACTION,
+                        "readiness_high": FRACTION,
+                        "not_yet": array(STR),
+                        "climb": INT,
+                        "hours": NUM,
+                        "step_back": BOOL,
+                    }
+                )
+            ),
             "roles": array(
                 record(
                     {
                         **ROLE_TITLE,
                         "readiness": FRACTION,
+                        "readiness_high": FRACTION,
+                        "percent": INT,
+                        "percent_high": INT,
                         "covered_weight": NUM,
                         "total_weight": NUM,
                         "unknown_weight": NUM,
+                        "essential_factor": FRACTION,
+                        "not_yet": array(STR),
+                        "claimed": array(STR),
+                        "climb": INT,
+                        "hours": NUM,
+                        "adds": INT,
+                        "step_back": BOOL,
+                        "baseline": STR,
                         "skills": array(GAP),
                         "strengths": array(STR),
                         "unknowns": array(STR),

@@ -194,7 +194,7 @@ def gaps_data(
     targets: Sequence[str] = (),
 ) -> dict[str, object]:
     return {
-        "schema": "careerpath.gaps/1",
+        "schema": "careerpath.gaps/2",
         "person": person,
         "formulas": {
             "priority": PRIORITY_FORMULA,

@@ -72,7 +72,9 @@ def gaps(
         detail = [r for target in inventory.targets for r in ranking if r.role == target]
     if fmt == "json":
         emit(
-            json_document({**gaps_data(inventory.person, ranking, detail, inventory.targets), "basis": basis}),
+            json_document(
+                {**gaps_data(inventory.person, ranking, detail, inventory.targets), "basis": basis}
+            ),
             out,
             force,
         )
