@@ -231,6 +231,38 @@ def mean_profile(
     return Profile(name, anchor, levels)
 
 
+def related(folder: Path = ONET) -> dict[str, set[str]]:
+    """Occupation code -> the codes O*NET lists as related to it (a link has a direction)."""
+    links: dict[str, set[str]] = {}
+    with (folder / "Related Occupations.txt").open(encoding="utf-8") as stream:
+        for row in csv.DictReader(stream, delimiter="\t"):
+            links.setdefault(row["O*NET-SOC Code"], set()).add(row["Related O*NET-SOC Code"])
+    return links
+
+
+def unrelated_average(library: Library, anchor: str, name: str = "unrelated") -> Profile:
+    """A profile that knows nothing about the anchor's occupation: for each catalogue element,
+    the mean LV (x 5/7) of the shipped occupations O*NET relates to it in neither direction.
+
+    The issue's example of a know-nothing profile: it scores well on raw correlation (every
+    occupation rates listening above budgeting) but carries nothing of the role itself.
+    """
+    onet, links = read_onet(), related()
+    others = [
+        code
+        for code in onet
+        if code != anchor
+        and code not in links.get(anchor, set())
+        and anchor not in links.get(code, set())
+    ]
+    levels = {}
+    for e in sorted(set(elements(library).values())):
+        known = [v for code in others if (v := onet[code].get(e)) is not None]
+        if known:
+            levels[e] = sum(known) / len(known) * 5 / 7
+    return Profile(name, anchor, levels)
+
+
 def report(library: Library) -> str:
     """The fidelity table under both policies."""
     names = {}

@@ -92,6 +92,32 @@ def test_a_generic_profile_in_whole_levels_fails_for_every_anchor(policy: str) -
         assert result.problems, f"a generic profile in whole levels passed as {code}"
 
 
+@pytest.mark.parametrize("policy", POLICIES)
+def test_the_average_of_unrelated_occupations_fails_for_every_anchor(policy: str) -> None:
+    """The issue's know-nothing profile: the mean of the occupations O*NET does not relate to
+    the anchor. Its raw correlation with the anchor is high; its role-specific part must fail."""
+    for code in sorted({p.anchor for p in fidelity.profiles(SHIPPED)}):
+        average = fidelity.unrelated_average(SHIPPED, code)
+        result = next(
+            r for r in fidelity.fidelity(SHIPPED, policy, [average]) if r.profile == "unrelated"
+        )
+        assert result.problems, f"the average of unrelated occupations passed as {code}"
+        assert result.own < MIN_FIDELITY and result.lead < MIN_LEAD, (code, result.own, result.lead)
+
+
+def test_the_unrelated_average_scores_well_on_raw_correlation() -> None:
+    """So it is the role-specific comparison, not a weak raw score, that fails it."""
+    raws = []
+    for code in sorted({p.anchor for p in fidelity.profiles(SHIPPED)}):
+        average = fidelity.unrelated_average(SHIPPED, code)
+        raws.append(
+            next(
+                r for r in fidelity.fidelity(SHIPPED, "as 0", [average]) if r.profile == "unrelated"
+            ).raw
+        )
+    assert sum(raw >= 0.6 for raw in raws) >= len(raws) // 2, raws
+
+
 def test_the_mean_profile_would_pass_a_raw_correlation() -> None:
     """Why raw correlation is not enough: the know-nothing profile scores well on it."""
     codes = sorted({p.anchor for p in fidelity.profiles(SHIPPED)})

@@ -52,7 +52,9 @@ def test_the_development_figure_and_its_essential_gap(library: Library) -> None:
     development = example(library)["development"]
     assert development.factor == 0.6
     (essential,) = development.essential
-    assert said(f"**{development.percent}%**")
+    before = round(development.readiness / development.factor * 100)
+    assert said(f"gives {before}% before the factor")
+    assert said(f"{development.factor:g} × {before}% = **{development.percent}%**")
     assert said(f"`not yet: {essential.not_yet}`")
 
 
