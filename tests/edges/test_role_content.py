@@ -216,9 +216,11 @@ HELPS_OTHERS = re.compile(
     r" (?:a |an |one |two |three |new |other |your |the |each )?"
     r"(?:colleagues?|analysts?|others|team|peers?|new starters?|juniors?|writers|leads|managers"
     r"|administrators|people)\b"
-    r"|\bshows? colleagues how|\bhelps? (?:colleagues|others)\b|\bprepares? colleagues"
-    r"|\bdevelops? team leads|\bbriefs the team"
-    r"|\breview(?:s|ing)? (?:colleagues'|others'|other people's|each author)",
+    r"|\bshows? (?:a )?colleagues? how|\bhelp(?:s|ing)? (?:colleagues|others)\b"
+    r"|\bprepares? colleagues|\bguides? colleagues|\bwalk (?:two |three )?colleagues through"
+    r"|\bdevelops? team leads|\bbriefs? (?:the team|support)\b"
+    r"|\breview(?:s|ing)? (?:(?:two |five )?colleagues'|a colleague's|others'|other people's"
+    r"|each author)|\bgive each (?:author|colleague)",
     re.IGNORECASE,
 )
 SETS_DIRECTION = re.compile(
@@ -469,7 +471,7 @@ REAL_WORK = re.compile(  # the person's own doing, not what "they" (the people w
     r"|deliver|prepare|propose|raise|calculate|practise|try|keep|check|compare|review|name"
     r"|explain|add)" + OBJECT + r"|work out|open your|work one|start a run|recap"
     r"|confirm the problem|summary the|of your own|compare last month's|explain yesterday"
-    r"|name that kind|put the questions"
+    r"|name that kind|put the questions|end (?:your next|every)"
     r"|write (?:down )?(?:a|the) (?:reusable|short interpretation|follow-up))",
     re.IGNORECASE,
 )
