@@ -220,11 +220,14 @@ HELPS_OTHERS = re.compile(
     r"|\bprepares? colleagues|\bguides? colleagues|\bwalk (?:two |three )?colleagues through"
     r"|\bdevelops? team leads|\bbriefs? (?:the team|support)\b"
     r"|\breview(?:s|ing)? (?:(?:two |five )?colleagues'|a colleague's|others'|other people's"
-    r"|each author)|\bgive each (?:author|colleague)",
+    r"|each author)|\bgive each (?:author|colleague)"
+    r"|\breview\w*[^.;]{0,25}\b(?:the team's|your team's|colleagues') (?:\w+ )?"
+    r"(?:tickets|work|articles|scripts|escalations|test cases|calls)",
     re.IGNORECASE,
 )
 SETS_DIRECTION = re.compile(
     r"\bsets? (?:the |how |what )?(?:standards?|strategy|direction)"
+    r"|\b(?:write|writes|set|sets) (?:the |your )?(?:team's|organisation's) (?:\w+ )?standards?\b"
     r"|\bsetting (?:the )?(?:standards?|strategy|direction)",
     re.IGNORECASE,
 )
@@ -328,8 +331,10 @@ def test_each_borrowed_descriptor_pattern_matches_its_own_descriptor() -> None:
         ("scripting", 3, "Make a small change in the product codebase. The change merged."),
         ("planning_work", 3, "Own the queue check for a shift: move work between people."),
         ("planning_work", 3, "Plan a tool roll-out that spans several teams."),
-        # the general rule
+        # the general rule, and the leadership steps it found
         ("troubleshooting", 3, "Coach two colleagues on the method."),
+        ("ticket_documentation", 2, "With your lead, review a sample of the team's tickets."),
+        ("ticket_documentation", 3, "Write the team's ticket standard, with a template."),
         ("data_analysis", 4, "Set the standards for the team's reporting."),
     ],
 )
@@ -354,6 +359,7 @@ def test_the_level_rules_catch_what_the_review_found(skill_id: str, level: int, 
         ("scripting", 1, "Read one small script from the product repository and run it."),
         ("troubleshooting", 1, "Ask a senior to coach you through five tickets."),
         ("knowledge_sharing", 3, "Teach colleagues one product area you know well."),
+        ("scripting", 3, "Write a tool to the team's standards, reviewed by a developer."),
     ],
 )
 def test_the_level_rules_leave_steps_at_their_level_alone(
