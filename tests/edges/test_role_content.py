@@ -535,6 +535,7 @@ def test_the_level_one_rule_accepts_watching_with_work(text: str) -> None:
 UNSUPPORTED = [
     r"\bmost (?:support |service |IT |software )?(?:organi[sz]ations|companies|teams|employers)\b",
     r"\bmost (?:support |hiring )?managers\b",
+    r"\bmost people (?:take|need|go|start|find|choose|move)\b",
     r"\bthe (?:method|approach|framework|standard)s? (?:that )?most\b",
     r"\bindustry[- ]standard\b",
     r"\bwidely (?:used|recogni[sz]ed|adopted|respected|accepted)\b",
@@ -564,6 +565,7 @@ def test_no_unsupported_claims() -> None:
         "KCS is the method most support organisations use.",  # support.yaml, as it was
         "An industry-standard certificate that employers look for.",
         "Widely recognised across the sector.",
+        "Most people take the intermediate step through second line.",  # the lattice, as it was
     ],
 )
 def test_the_claims_rule_catches_what_the_review_found(text: str) -> None:
