@@ -30,7 +30,7 @@ from careerpath.edges.plan_formats import render_plan
 from careerpath.views.charts import CHAR_WIDTH, FONT, gap_bars, radar
 from careerpath.views.schemas import schema_text
 from careerpath.views.shown import unshown
-from tests.helpers import GOLDEN, ROOT, ok, one_line_error, run
+from tests.helpers import GOLDEN, ROOT, example_plan, ok, one_line_error, run
 
 UPDATE = os.environ.get("CAREERPATH_UPDATE_GOLDEN") == "1"
 EXAMPLE = str(ROOT / "examples" / "support-analyst.yaml")
@@ -39,18 +39,7 @@ PLAN = ("plan", EXAMPLE, "--role", "testing", "--date", START.isoformat())
 
 
 def shipped(library: Library, role_id: str = "testing", person: str | None = None) -> Plan:
-    inventory = load_inventory(locations.example_inventory(), library)
-    if person is not None:
-        inventory = inventory.model_copy(update={"person": person})
-    return build_plan(
-        inventory,
-        library.roles[role_id],
-        library.catalogue,
-        list(library.roles.values()),
-        start=START,
-        horizon=parse_horizon("6m"),
-        lattice=library.lattice,
-    )
+    return example_plan(library, role_id, START.isoformat(), person or "")
 
 
 # --- golden files ----------------------------------------------------------------------------

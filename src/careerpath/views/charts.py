@@ -5,6 +5,11 @@ autoescaping covers every label), and nothing here knows about HTML.
 Labels are never clipped: each chart's viewBox is grown to hold every label, measured with a
 generous estimate of the text's width (CHAR_WIDTH × font size per character, wider than the
 average glyph of any common sans-serif font).
+
+Printed, an SVG's text shrinks with the chart: text of FONT user units in a viewBox W units wide,
+printed P points wide, is FONT × P / W points. Each chart carries the printed width
+(`print_width`, in mm) at which its smallest text (SMALL) is PRINT_PT points, so no label of a
+long role prints at 5 pt; the template sets that width in its print stylesheet.
 """
 
 from __future__ import annotations
@@ -18,8 +23,23 @@ from careerpath.core.gaps import Band, RoleGaps, SkillGap, priority_band
 from careerpath.core.model import MAX_LEVEL
 
 CHAR_WIDTH = 0.6  # of the font size; real sans-serif text averages about 0.5
-FONT = 11.0
+FONT = 11.0  # labels, in user units (CSS px on screen at full size)
+SMALL = 10.0  # ring labels and scale ticks: the smallest text of a chart
 LINE = 1.25  # line height, in font sizes
+PRINT_PT = 8.5  # the smallest chart text on paper, in points
+PRINTABLE_MM = 184.0  # A4's width less the print stylesheet's margins; Letter's is wider
+MM_PER_PT = 25.4 / 72
+
+
+def print_width(view_width: float) -> float:
+    """The printed width (mm) at which a chart `view_width` user units wide shows its smallest
+    text at PRINT_PT points, never wider than the printable width of an A4 page."""
+    return round(min(PRINTABLE_MM, view_width * PRINT_PT / SMALL * MM_PER_PT), 1)
+
+
+def printed_points(view_width: float, width_mm: float, size: float = SMALL) -> float:
+    """How large text of `size` user units prints when the chart is `width_mm` wide."""
+    return size * width_mm / MM_PER_PT / view_width
 
 
 def text_width(text: str, size: float = FONT) -> float:
@@ -148,6 +168,7 @@ class Radar(NamedTuple):
     points: tuple[Point, ...]  # the current level on each axis
     labels: tuple[Label, ...]
     names: tuple[str, ...]  # the skills, in axis order
+    print_width: float  # mm: see print_width()
 
 
 def _fmt(value: float) -> str:
@@ -213,6 +234,7 @@ def radar(result: RoleGaps, order: Sequence[str] = (), radius: float = 150.0) ->
         points=points,
         labels=tuple(labels),
         names=tuple(s.name for s in skills),
+        print_width=print_width(width),
     )
 
 
@@ -235,6 +257,7 @@ class BarChart(NamedTuple):
     bar_height: float
     scale: tuple[tuple[float, int], ...]  # x, priority: the grid lines
     bars: tuple[Bar, ...]
+    print_width: float  # mm: see print_width()
 
 
 def gap_bars(gaps: Sequence[SkillGap], bar_width: float = 260.0, row: float = 22.0) -> BarChart:
@@ -275,12 +298,16 @@ def gap_bars(gaps: Sequence[SkillGap], bar_width: float = 260.0, row: float = 22
         bar_height=row - 8,
         scale=tuple((bar_x + bar_width * t / top, t) for t in ticks),
         bars=tuple(bars),
+        print_width=print_width(width),
     )
 
 
 class Charts(NamedTuple):
     radar: Radar
     gaps: BarChart
+    font: float = FONT  # the sizes the template's stylesheet gives SVG text, in user units
+    small: float = SMALL
+    print_pt: float = PRINT_PT  # the smallest printed text, in points
 
 
 def plan_charts(result: RoleGaps, order: Sequence[str]) -> Charts:
