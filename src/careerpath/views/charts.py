@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from careerpath.core.gaps import Band, RoleGaps, SkillGap, priority_band
 from careerpath.core.model import MAX_LEVEL
@@ -40,6 +40,17 @@ def print_width(view_width: float) -> float:
 def printed_points(view_width: float, width_mm: float, size: float = SMALL) -> float:
     """How large text of `size` user units prints when the chart is `width_mm` wide."""
     return size * width_mm / MM_PER_PT / view_width
+
+
+def frame(width: float, height: float, left: float = 0.0, top: float = 0.0) -> dict[str, Any]:
+    """A chart's viewBox, size and printed width: the fields every chart here shares."""
+    box = " ".join(number_text(v) for v in (left, top, width, height))
+    return {
+        "view_box": box,
+        "width": round(width, 1),
+        "height": round(height, 1),
+        "print_width": print_width(width),
+    }
 
 
 def text_width(text: str, size: float = FONT) -> float:
@@ -171,12 +182,14 @@ class Radar(NamedTuple):
     print_width: float  # mm: see print_width()
 
 
-def _fmt(value: float) -> str:
+def number_text(value: float) -> str:
+    """A coordinate as SVG text: 12, 12.5 (one decimal at most)."""
     return f"{value:.1f}".rstrip("0").rstrip(".") if value % 1 else str(int(value))
 
 
-def _polygon(points: Sequence[tuple[float, float]]) -> str:
-    return " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in points)
+def points_text(points: Sequence[tuple[float, float]]) -> str:
+    """Points as a polygon's or polyline's `points` attribute."""
+    return " ".join(f"{number_text(x)},{number_text(y)}" for x, y in points)
 
 
 def _label_box(label: Label, size: float) -> Box:
@@ -207,11 +220,11 @@ def radar(result: RoleGaps, order: Sequence[str] = (), radius: float = 150.0) ->
         r = radius * level / MAX_LEVEL
         return (r * math.cos(angle), r * math.sin(angle))
 
-    rings = tuple(_polygon([at(i, level) for i in range(count)]) for level in range(1, 6))
+    rings = tuple(points_text([at(i, level) for i in range(count)]) for level in range(1, 6))
     ring_labels = tuple((3.0, -radius * level / MAX_LEVEL - 2, level) for level in range(1, 6))
     axes = tuple(at(i, MAX_LEVEL) for i in range(count))
-    required = _polygon([at(i, s.required) for i, s in enumerate(skills)])
-    current = _polygon([at(i, s.current or 0) for i, s in enumerate(skills)])
+    required = points_text([at(i, s.required) for i, s in enumerate(skills)])
+    current = points_text([at(i, s.current or 0) for i, s in enumerate(skills)])
     points = tuple(Point(*at(i, s.current or 0), s.known) for i, s in enumerate(skills))
 
     labels = _radar_labels([s.name for s in skills], radius, step)
@@ -222,9 +235,7 @@ def radar(result: RoleGaps, order: Sequence[str] = (), radius: float = 150.0) ->
     left, top = box.left - pad, box.top - pad
     width, height = box.right - box.left + 2 * pad, box.bottom - box.top + 2 * pad
     return Radar(
-        view_box=f"{_fmt(left)} {_fmt(top)} {_fmt(width)} {_fmt(height)}",
-        width=round(width, 1),
-        height=round(height, 1),
+        **frame(width, height, left, top),
         radius=radius,
         rings=rings,
         ring_labels=ring_labels,
@@ -234,7 +245,6 @@ def radar(result: RoleGaps, order: Sequence[str] = (), radius: float = 150.0) ->
         points=points,
         labels=tuple(labels),
         names=tuple(s.name for s in skills),
-        print_width=print_width(width),
     )
 
 
@@ -290,15 +300,12 @@ def gap_bars(gaps: Sequence[SkillGap], bar_width: float = 260.0, row: float = 22
     width = max(value_right, bar_x + bar_width) + 4
     height = 18 + len(known) * row + 4
     return BarChart(
-        view_box=f"0 0 {_fmt(width)} {_fmt(height)}",
-        width=round(width, 1),
-        height=round(height, 1),
+        **frame(width, height),
         label_x=label_x,
         bar_x=bar_x,
         bar_height=row - 8,
         scale=tuple((bar_x + bar_width * t / top, t) for t in ticks),
         bars=tuple(bars),
-        print_width=print_width(width),
     )
 
 
