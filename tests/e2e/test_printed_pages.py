@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import pytest
 
+from careerpath.edges import locations
 from careerpath.edges.load import Library
 from careerpath.edges.plan_formats import render_plan
 from tests.helpers import example_plan
@@ -74,7 +75,12 @@ def test_the_print_stylesheet_keeps_things_whole(library: Library) -> None:
     for selector in ("h2", "h3", ".lead", "tr.milestone"):
         assert "break-after: avoid" in rule(css, selector), selector
     assert "break-after: page" in rule(css, ".month")  # "This month" prints alone
-    assert "white-space: nowrap" in rule(css, "td.date")
+    for selector in ("td.date", ".date"):  # every date in the page's text is a .date
+        assert "white-space: nowrap" in rule(html, selector)
+    source = (locations.builtin("templates") / "plan.html.j2").read_text(encoding="utf-8")
+    dates = re.findall(r"(.{0,20})\{\{[^{}]*\| (?:longdate|isodate)[^{}]*\}\}", source)
+    assert len(dates) > 20
+    assert all(before.endswith(('<span class="date">', '<td class="date">')) for before in dates)
     assert "break-before: page" not in css  # no forced page break leaves a page blank
     # The check-ins' lead paragraph stays with its table.
     assert '<p class="lead">Thirty minutes with your manager or mentor' in html
@@ -223,6 +229,8 @@ def test_the_printed_plan(library: Library, tmp_path: Path, paper: str) -> None:
     # Dates are never split across lines.
     text = "\n".join("\n".join(page_lines) for page_lines in lines)
     assert not re.search(r"\b\d{4}-\d{2}-?$", text, re.MULTILINE)
+    day = r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+    assert not re.search(rf"{day}$|{day} \d{{1,2}}$|{day} \d{{1,2}} [A-Z][a-z]{{2}}$", text, re.M)
     # Chart text at 8 pt or more: a word's box is about 1.15 times its font size.
     caption_words = ["Current", "and", "required", "levels"]
     radar_page = next(p for p in pages if caption_words in _runs(p.words, 4))
