@@ -23,7 +23,6 @@ from careerpath.edges.plan_formats import render_plan
 from tests.helpers import example_plan
 
 MIN_PT = 8.0  # the smallest chart text on paper
-PX_PER_MM = 96 / 25.4  # CSS pixels
 PT_PER_MM = 72 / 25.4
 ROLES = ("testing", "support", "development", "leadership", "helpdesk", "support-operations")
 
@@ -179,6 +178,7 @@ def printed(html: str, folder: Path, paper: str) -> list[Page]:
             "--disable-gpu",
             f"--print-to-pdf={pdf}",
             "--no-pdf-header-footer",
+            f"--user-data-dir={folder / 'profile'}",  # its own: tests run side by side
             source.as_uri(),
         ],
         check=True,
