@@ -94,6 +94,16 @@ def test_readiness_is_a_line_per_role_across_the_dates() -> None:
     assert [date for _, date in chart.dates] == list(result.dates)
 
 
+def test_a_line_is_coloured_as_its_numbers_read() -> None:
+    """A change smaller than the shown percentage is no change: 69% to 69% is not green."""
+    result = track(BEFORE, AFTER)
+    role = result.roles[0]
+    tiny = result._replace(roles=(role._replace(readiness=(0.691, 0.694)),))
+    assert readiness_lines(tiny).lines[0].direction == "same"
+    down = result._replace(roles=(role._replace(readiness=(0.70, 0.52)),))
+    assert readiness_lines(down).lines[0].direction == "down"
+
+
 def test_many_dates_label_the_first_and_the_last() -> None:
     chart = readiness_lines(track(*[BEFORE] * 12))
     assert [date for _, date in chart.dates] == ["2026-01-01", "2027-11-01"]

@@ -122,19 +122,10 @@ def readiness_lines(result: History, line_width: float = 220.0) -> ReadinessChar
         y = top + index * row
         base = y + (row + inner) / 2
         dots = tuple((x, base - inner * value) for x, value in zip(xs, role.readiness, strict=True))
-        change = role.change
-        direction: Direction = "up" if change > 0.0005 else "down" if change < -0.0005 else "same"
-        lines.append(
-            RoleLine(
-                role.title,
-                y,
-                points_text(dots),
-                dots,
-                percent(role.readiness[0]),
-                percent(role.readiness[-1]),
-                direction,
-            )
-        )
+        first, last = percent(role.readiness[0]), percent(role.readiness[-1])
+        # Coloured as the numbers beside it read: 69% to 69% is unchanged.
+        direction: Direction = "same" if first == last else "up" if role.change > 0 else "down"
+        lines.append(RoleLine(role.title, y, points_text(dots), dots, first, last, direction))
     value_x = line_x + line_width + 8
     half_date = text_width(result.dates[-1], SMALL) / 2  # the dates are centred on their x
     width = max(value_x + text_width("100%"), line_x + line_width + half_date) + 4
