@@ -65,6 +65,8 @@ def test_the_chosen_roles_levels_head_the_people(tmp_path: Path, library: Librar
     ]
     assert [text for _, text in CELL.findall(required)] == levels
     assert [r for r in rows if 'class="role"' in r] == [required]  # one role: one row
+    head = page.split("<thead>")[1].split("</thead>")[0]
+    assert "requires</th>" in head  # printed, it heads every page with the skills
     assert all(any(name in row for name in NAMES) for row in rows[2:])
 
 
