@@ -1,9 +1,11 @@
-"""The HTML pages printed: the plan as a real PDF from headless Chromium (A4 and Letter), read
-back with poppler (pdftotext); and the same promises without a browser, from the stylesheet and
-the charts' geometry, so a machine without Chromium still checks them.
+"""The HTML pages printed: the plan (A4 and Letter) and the team page as real PDFs from
+headless Chromium, read back with poppler (pdftotext); and the plan's promises without a browser
+too, from the stylesheet and the charts' geometry, so a machine without Chromium still checks
+them.
 
 Printed, the plan keeps "This month" on a page of its own, leaves no page mostly blank, no
-heading at a page's foot, no date split across lines, and prints chart text at 8 pt or more.
+heading at a page's foot, no date split across lines, and prints chart text at 8 pt or more;
+the team's heatmap repeats its head (skills, the role's levels) on every page.
 """
 
 from __future__ import annotations
@@ -18,10 +20,13 @@ from typing import NamedTuple
 
 import pytest
 
+from careerpath.core.assessment import skill_order
 from careerpath.edges import locations
 from careerpath.edges.load import Library
 from careerpath.edges.plan_formats import render_plan
-from tests.helpers import example_plan
+from careerpath.edges.yaml_source import dump
+from tests.builders import varied_team
+from tests.helpers import example_plan, ok, run
 
 MIN_PT = 8.0  # the smallest chart text on paper
 PT_PER_MM = 72 / 25.4
@@ -131,6 +136,7 @@ class Word(NamedTuple):
     text: str
     top: float
     bottom: float
+    left: float
 
 
 class Page(NamedTuple):
@@ -138,10 +144,13 @@ class Page(NamedTuple):
     words: tuple[Word, ...]
 
     def lines(self) -> list[str]:
-        rows: dict[int, list[str]] = {}
+        """The words that share a baseline, left to right, top to bottom."""
+        rows: dict[int, list[Word]] = {}
         for word in self.words:
-            rows.setdefault(round(word.bottom), []).append(word.text)
-        return [" ".join(rows[y]) for y in sorted(rows)]
+            rows.setdefault(round(word.bottom), []).append(word)
+        return [
+            " ".join(w.text for w in sorted(rows[y], key=lambda w: w.left)) for y in sorted(rows)
+        ]
 
 
 class _Boxes(HTMLParser):
@@ -162,18 +171,20 @@ class _Boxes(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._word is not None:
             page = self.pages[-1]
-            word = Word(data, float(self._word["ymin"]), float(self._word["ymax"]))
+            box = self._word
+            word = Word(data, float(box["ymin"]), float(box["ymax"]), float(box["xmin"]))
             self.pages[-1] = page._replace(words=(*page.words, word))
             self._word = None
 
 
-def printed(html: str, folder: Path, paper: str) -> list[Page]:
-    source = folder / f"plan-{paper}.html"
+def printed(html: str, folder: Path, paper: str, name: str = "plan") -> list[Page]:
+    source = folder / f"{name}-{paper}.html"
+    size = paper if name == "plan" else f"{paper} landscape"
     source.write_text(
-        html.replace("</head>", f"<style>@page {{ size: {paper}; }}</style>\n</head>"),
+        html.replace("</head>", f"<style>@page {{ size: {size}; }}</style>\n</head>"),
         encoding="utf-8",
     )
-    pdf = folder / f"plan-{paper}.pdf"
+    pdf = folder / f"{name}-{paper}.pdf"
     subprocess.run(
         [
             str(CHROMIUM),
@@ -250,3 +261,28 @@ def test_the_printed_plan(library: Library, tmp_path: Path, paper: str, role_id:
     chart = [w for w in words if caption.bottom < w.top and w.bottom < legend.top]
     assert len(chart) > 20
     assert min(w.bottom - w.top for w in chart) >= MIN_PT * 1.1
+
+
+@needs_browser
+@pytest.mark.slow
+def test_the_printed_team_repeats_its_head_on_every_page(library: Library, tmp_path: Path) -> None:
+    """40 people of every kind of rating, printed landscape: each page opens with the skills
+    and the levels the chosen role requires, so a page of rows is never read without them."""
+    folder = tmp_path / "team"
+    folder.mkdir()
+    skills = skill_order(library.catalogue)
+    for name, data in varied_team(40, 3, skills, sorted(library.roles)):
+        (folder / name).write_text(dump(data), encoding="utf-8")
+    html = ok(run("team", str(folder), "--role", "testing", "--format", "html"))
+    pages = printed(html, tmp_path, "A4", name="team")
+    names = [unescape(n) for n in re.findall(r'<td class="person">([^<]+)</td>', html)]
+
+    cells = re.compile(r"(?: (?:[0-5]|n/a|\?|-)){10}")
+
+    def heatmap_row(line: str) -> bool:  # a name, then levels
+        return any(line.startswith(name) and cells.match(line[len(name) :]) for name in names)
+
+    with_rows = [p.lines() for p in pages if any(heatmap_row(line) for line in p.lines())]
+    assert len(with_rows) >= 2  # the rows run over more than one page
+    for lines in with_rows:
+        assert any(line.startswith("Software tester (QA analyst) requires 3") for line in lines)
