@@ -6,15 +6,45 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from typer.testing import CliRunner, Result
 
 from careerpath.cli import app
 
+if TYPE_CHECKING:
+    from careerpath.core.plan.values import Plan
+    from careerpath.edges.load import Library
+
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 GOLDEN = TESTS / "golden"
 ONET = TESTS / "data" / "onet"
+
+
+def example_plan(
+    library: Library, role_id: str = "testing", start: str = "2026-11-02", person: str = ""
+) -> Plan:
+    """The shipped example's six-month plan for `role_id` (under another name if given)."""
+    import datetime as dt
+
+    from careerpath.core.plan.builder import build_plan
+    from careerpath.core.plan.horizon import parse_horizon
+    from careerpath.edges import locations
+    from careerpath.edges.load import load_inventory
+
+    inventory = load_inventory(locations.example_inventory(), library)
+    if person:
+        inventory = inventory.model_copy(update={"person": person})
+    return build_plan(
+        inventory,
+        library.roles[role_id],
+        library.catalogue,
+        list(library.roles.values()),
+        start=dt.date.fromisoformat(start),
+        horizon=parse_horizon("6m"),
+        lattice=library.lattice,
+    )
 
 
 def installed() -> list[str]:

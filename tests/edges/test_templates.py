@@ -2,35 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
 
-from careerpath.core.plan.builder import build_plan
-from careerpath.core.plan.horizon import parse_horizon
 from careerpath.edges import locations
-from careerpath.edges.load import load_inventory, load_library
+from careerpath.edges.load import load_library
 from careerpath.edges.templates import render
 from careerpath.errors import CareerpathError
-from tests.helpers import GOLDEN
+from tests.helpers import GOLDEN, example_plan
 
 UPDATE = os.environ.get("CAREERPATH_UPDATE_GOLDEN") == "1"
 
 
 def shipped_plan(role_id: str) -> str:
     library = load_library()
-    inventory = load_inventory(locations.example_inventory(), library)
-    plan = build_plan(
-        inventory,
-        library.roles[role_id],
-        library.catalogue,
-        list(library.roles.values()),
-        start=dt.date(2026, 11, 2),
-        horizon=parse_horizon("6m"),
-        lattice=library.lattice,
-    )
+    plan = example_plan(library, role_id)
     return render(
         library.template_dirs, "plan.md.j2", {"plan": plan, "catalogue": library.catalogue}
     )

@@ -179,8 +179,10 @@ def formatted(
     data: Callable[[], dict[str, object]],
     template: str,
     title: str,
+    page: Callable[[], dict[str, object]] | None = None,
 ) -> str:
-    """The chosen format of one result; HTML through careerpath.edges.templates (autoescaped)."""
+    """The chosen format of one result; HTML through careerpath.edges.templates (autoescaped),
+    given `page` (else the JSON document's data) as the template's data."""
 
     if fmt == "json":
         return json_document(data())
@@ -189,6 +191,6 @@ def formatted(
     if fmt == "html":
         from careerpath.edges.templates import render
 
-        context: dict[str, object] = {"title": title, template.split(".")[0]: data()}
+        context: dict[str, object] = {"title": title, template.split(".")[0]: (page or data)()}
         return render(library.template_dirs, template, context)
     return text() + "\n"

@@ -5,6 +5,11 @@ autoescaping covers every label), and nothing here knows about HTML.
 Labels are never clipped: each chart's viewBox is grown to hold every label, measured with a
 generous estimate of the text's width (CHAR_WIDTH × font size per character, wider than the
 average glyph of any common sans-serif font).
+
+Printed, an SVG's text shrinks with the chart: text of FONT user units in a viewBox W units wide,
+printed P points wide, is FONT × P / W points. Each chart carries the printed width
+(`print_width`, in mm) at which its smallest text (SMALL) is PRINT_PT points, so no label of a
+long role prints at 5 pt; the template sets that width in its print stylesheet.
 """
 
 from __future__ import annotations
@@ -12,14 +17,40 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from careerpath.core.gaps import Band, RoleGaps, SkillGap, priority_band
 from careerpath.core.model import MAX_LEVEL
 
 CHAR_WIDTH = 0.6  # of the font size; real sans-serif text averages about 0.5
-FONT = 11.0
+FONT = 11.0  # labels, in user units (CSS px on screen at full size)
+SMALL = 10.0  # ring labels and scale ticks: the smallest text of a chart
 LINE = 1.25  # line height, in font sizes
+PRINT_PT = 8.5  # the smallest chart text on paper, in points
+PRINTABLE_MM = 184.0  # A4's width less the print stylesheet's margins; Letter's is wider
+MM_PER_PT = 25.4 / 72
+
+
+def print_width(view_width: float) -> float:
+    """The printed width (mm) at which a chart `view_width` user units wide shows its smallest
+    text at PRINT_PT points, never wider than the printable width of an A4 page."""
+    return round(min(PRINTABLE_MM, view_width * PRINT_PT / SMALL * MM_PER_PT), 1)
+
+
+def printed_points(view_width: float, width_mm: float, size: float = SMALL) -> float:
+    """How large text of `size` user units prints when the chart is `width_mm` wide."""
+    return size * width_mm / MM_PER_PT / view_width
+
+
+def frame(width: float, height: float, left: float = 0.0, top: float = 0.0) -> dict[str, Any]:
+    """A chart's viewBox, size and printed width: the fields every chart here shares."""
+    box = " ".join(number_text(v) for v in (left, top, width, height))
+    return {
+        "view_box": box,
+        "width": round(width, 1),
+        "height": round(height, 1),
+        "print_width": print_width(width),
+    }
 
 
 def text_width(text: str, size: float = FONT) -> float:
@@ -148,14 +179,17 @@ class Radar(NamedTuple):
     points: tuple[Point, ...]  # the current level on each axis
     labels: tuple[Label, ...]
     names: tuple[str, ...]  # the skills, in axis order
+    print_width: float  # mm: see print_width()
 
 
-def _fmt(value: float) -> str:
+def number_text(value: float) -> str:
+    """A coordinate as SVG text: 12, 12.5 (one decimal at most)."""
     return f"{value:.1f}".rstrip("0").rstrip(".") if value % 1 else str(int(value))
 
 
-def _polygon(points: Sequence[tuple[float, float]]) -> str:
-    return " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in points)
+def points_text(points: Sequence[tuple[float, float]]) -> str:
+    """Points as a polygon's or polyline's `points` attribute."""
+    return " ".join(f"{number_text(x)},{number_text(y)}" for x, y in points)
 
 
 def _label_box(label: Label, size: float) -> Box:
@@ -186,11 +220,11 @@ def radar(result: RoleGaps, order: Sequence[str] = (), radius: float = 150.0) ->
         r = radius * level / MAX_LEVEL
         return (r * math.cos(angle), r * math.sin(angle))
 
-    rings = tuple(_polygon([at(i, level) for i in range(count)]) for level in range(1, 6))
+    rings = tuple(points_text([at(i, level) for i in range(count)]) for level in range(1, 6))
     ring_labels = tuple((3.0, -radius * level / MAX_LEVEL - 2, level) for level in range(1, 6))
     axes = tuple(at(i, MAX_LEVEL) for i in range(count))
-    required = _polygon([at(i, s.required) for i, s in enumerate(skills)])
-    current = _polygon([at(i, s.current or 0) for i, s in enumerate(skills)])
+    required = points_text([at(i, s.required) for i, s in enumerate(skills)])
+    current = points_text([at(i, s.current or 0) for i, s in enumerate(skills)])
     points = tuple(Point(*at(i, s.current or 0), s.known) for i, s in enumerate(skills))
 
     labels = _radar_labels([s.name for s in skills], radius, step)
@@ -201,9 +235,7 @@ def radar(result: RoleGaps, order: Sequence[str] = (), radius: float = 150.0) ->
     left, top = box.left - pad, box.top - pad
     width, height = box.right - box.left + 2 * pad, box.bottom - box.top + 2 * pad
     return Radar(
-        view_box=f"{_fmt(left)} {_fmt(top)} {_fmt(width)} {_fmt(height)}",
-        width=round(width, 1),
-        height=round(height, 1),
+        **frame(width, height, left, top),
         radius=radius,
         rings=rings,
         ring_labels=ring_labels,
@@ -235,6 +267,7 @@ class BarChart(NamedTuple):
     bar_height: float
     scale: tuple[tuple[float, int], ...]  # x, priority: the grid lines
     bars: tuple[Bar, ...]
+    print_width: float  # mm: see print_width()
 
 
 def gap_bars(gaps: Sequence[SkillGap], bar_width: float = 260.0, row: float = 22.0) -> BarChart:
@@ -267,9 +300,7 @@ def gap_bars(gaps: Sequence[SkillGap], bar_width: float = 260.0, row: float = 22
     width = max(value_right, bar_x + bar_width) + 4
     height = 18 + len(known) * row + 4
     return BarChart(
-        view_box=f"0 0 {_fmt(width)} {_fmt(height)}",
-        width=round(width, 1),
-        height=round(height, 1),
+        **frame(width, height),
         label_x=label_x,
         bar_x=bar_x,
         bar_height=row - 8,
@@ -281,6 +312,9 @@ def gap_bars(gaps: Sequence[SkillGap], bar_width: float = 260.0, row: float = 22
 class Charts(NamedTuple):
     radar: Radar
     gaps: BarChart
+    font: float = FONT  # the sizes the template's stylesheet gives SVG text, in user units
+    small: float = SMALL
+    print_pt: float = PRINT_PT  # the smallest printed text, in points
 
 
 def plan_charts(result: RoleGaps, order: Sequence[str]) -> Charts:

@@ -9,6 +9,7 @@ from careerpath.core.reviews.history import History, SkillTrack
 from careerpath.errors import flag
 from careerpath.views.escape import terminal_text
 from careerpath.views.formatting import md_cell, percent, points, rating_cell, signed
+from careerpath.views.history_charts import history_charts, moved
 
 
 def _cells(track: SkillTrack) -> list[str]:
@@ -98,3 +99,9 @@ def history_data(result: History) -> dict[str, object]:
             for r in result.roles
         ],
     }
+
+
+def history_page(result: History) -> dict[str, object]:
+    """history_data for the HTML page, with the charts of what moved and, per skill whose
+    level changed, the evidence given for it (careerpath.views.history_charts)."""
+    return {**history_data(result), "charts": history_charts(result), "moved": moved(result)}

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from operator import itemgetter
 from typing import overload
 
+from careerpath.core.model import LEVEL_NAMES, Role
 from careerpath.core.reviews.team import (
     CELLS,
     MENTOR_FROM,
@@ -310,11 +311,41 @@ def team_data(result: Team) -> dict[str, object]:
     return _document(result, list(People(result)))
 
 
-def team_page(result: Team, *, whole: bool = False) -> dict[str, object]:
+# What each heatmap cell means, for the page's colour legend.
+CELL_MEANINGS = (
+    *((str(level), name) for level, name in enumerate(LEVEL_NAMES)),
+    ("n/a", "not part of the work (counts as 0)"),
+    ("?", "unsure"),
+    ("-", "not rated"),
+)
+
+
+def required_rows(result: Team, roles: Sequence[Role]) -> list[dict[str, object]]:
+    """Per role shown, the level it requires of each heatmap skill ("" where it asks none)."""
+    return [
+        {
+            "role": role.id,
+            "title": role.title,
+            "levels": {
+                skill: str(role.skills[skill].level) if skill in role.skills else ""
+                for skill, _ in result.skills
+            },
+        }
+        for role in roles
+    ]
+
+
+def team_page(
+    result: Team, roles: Sequence[Role] = (), *, whole: bool = False
+) -> dict[str, object]:
     """team_data for an HTML template, a rating as the table's cell (3, n/a, ?, -): the shipped
-    template reads the people's rows as it writes them; anyone else's gets them `whole`."""
+    template reads the people's rows as it writes them; anyone else's gets them `whole`.
+    Beside them: the legend of the cells, and the levels the shown `roles` require."""
     people = People(result, CELLS)
-    return _document(result, list(people) if whole else people)
+    page = _document(result, list(people) if whole else people)
+    page["cells"] = [{"cell": cell, "meaning": meaning} for cell, meaning in CELL_MEANINGS]
+    page["required"] = required_rows(result, roles)
+    return page
 
 
 _PLACE = "\x00people\x00"

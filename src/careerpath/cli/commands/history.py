@@ -45,7 +45,12 @@ def history_output(
     library: "Library", inventories: "list[Inventory]", role: str | None, fmt: str
 ) -> str:
     from careerpath.core.reviews.history import history
-    from careerpath.views.history_text import history_data, history_markdown, history_text
+    from careerpath.views.history_text import (
+        history_data,
+        history_markdown,
+        history_page,
+        history_text,
+    )
 
     result = history(inventories, library.roles.values(), library.catalogue, role)
     return formatted(
@@ -56,6 +61,7 @@ def history_output(
         lambda: history_data(result),
         "history.html.j2",
         f"Progress: {result.person}",
+        lambda: history_page(result),
     )
 
 

@@ -112,6 +112,7 @@ def team_pieces(library: "Library", fmt: str, result: "Team", title: str) -> Ite
     from careerpath.edges.templates import render_pieces, shipped
 
     # The shipped template reads the rows as it writes them; anyone else's gets them all.
-    page = team_text.team_page(result, whole=not shipped(library.template_dirs))
+    roles = [library.roles[role] for role, _ in result.roles]
+    page = team_text.team_page(result, roles, whole=not shipped(library.template_dirs))
     context: dict[str, object] = {"title": title, "team": page, "legend": team_text.LEGEND}
     return render_pieces(library.template_dirs, "team.html.j2", context)
