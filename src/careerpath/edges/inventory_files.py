@@ -25,7 +25,7 @@ from careerpath.core.draft import (
 from careerpath.core.model import Inventory
 from careerpath.edges.load import Library, load_document, load_inventory, raise_problems, validate
 from careerpath.edges.private_files import free_names, locked, write_new, write_private
-from careerpath.edges.yaml_source import dump
+from careerpath.edges.yaml_source import Document, dump
 from careerpath.errors import Problem, flag, spelled
 
 PROGRESS_FILE = "assess-in-progress.yaml"  # a self-inventory whose person is not named yet
@@ -167,7 +167,11 @@ def save_draft(draft: Draft, path: Path, flags: Mapping[str, str] | None = None)
 
 def load_draft(path: Path, library: Library) -> Draft:
     """Read an unfinished inventory; every skill and role it names must still exist."""
-    document = load_document(path)
+    return draft_of(load_document(path), library)
+
+
+def draft_of(document: Document, library: Library) -> Draft:
+    """The unfinished inventory a parsed file holds; its problems, each with its line."""
     partial = validate(document, PartialInventory)
     raise_problems(document, _check(partial, library))
     return from_partial(partial)

@@ -13,6 +13,7 @@ from careerpath.core.lattice import merge
 from careerpath.core.model import Catalogue, Inventory, Lattice, Role
 from careerpath.edges import limits, locations
 from careerpath.edges.explain import explain
+from careerpath.edges.file_kinds import not_an_inventory
 from careerpath.edges.safe_open import NotRegular, read_file
 from careerpath.errors import CareerpathError, Problem, UsageError, did_you_mean, matching
 
@@ -251,7 +252,15 @@ def load_inventory(path: Path, library: Library, cache_dir: Path | None = None) 
 
 
 def _read_inventory(path: Path, raw: bytes, library: Library) -> Inventory:
-    document = load_document(path, raw)
-    inventory = validate(document, Inventory)
+    """The inventory in `path`; a file of another kind (a plan, a role profile, an unfinished
+    inventory...) is named as what it is, with what to pass instead."""
+    try:
+        document = load_document(path, raw)
+    except CareerpathError as error:
+        raise not_an_inventory(path, raw) or error from None
+    try:
+        inventory = validate(document, Inventory)
+    except DataError as error:
+        raise not_an_inventory(path, raw, document.data) or error from None
     raise_problems(document, checks.check_inventory(inventory, library.catalogue, library.roles))
     return inventory
