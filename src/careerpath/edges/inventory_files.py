@@ -115,13 +115,21 @@ class ProgressFile:
         self.home = home
         self.current = current
         self.flags = flags  # how the header that says how to resume spells the option
+        # A new draft's answers when it was first saved (None: a saved one was continued).
+        self.started: list[str] | None = None
 
     def save(self, state: Draft) -> None:
         path = progress_path(self.home, state)
+        if self.current is None and self.started is None:
+            self.started = list(state.answered)
         save_draft(state, path, self.flags)
         if self.current is not None and self.current != path:
             self.current.unlink(missing_ok=True)
         self.current = path
+
+    def unanswered(self, state: Draft) -> bool:
+        """A new draft stopped before its first answer: there is nothing in it to keep."""
+        return self.started is not None and state.answered == self.started
 
     def remove(self) -> None:
         if self.current is not None:

@@ -184,6 +184,7 @@ def _session(
     from careerpath.edges.inventory_files import ProgressFile
 
     progress = ProgressFile(locations.user_home(), flags=exits.FLAGS)
+    state: Draft | None = None
     try:
         state = interview.begin(
             library, progress=progress, fresh=fresh, resume=resume, mine=mine, out=out, force=force
@@ -202,6 +203,9 @@ def _session(
                 option=error.option,
             ) from None
     except (Cancelled, KeyboardInterrupt):
+        if state is not None and progress.unanswered(state):  # stopped at the first question
+            progress.remove()
+            progress.current = None
         if progress.current is not None and progress.current.exists():
             typer.echo(
                 f"careerpath: cancelled; progress saved to {progress.current};"
@@ -209,7 +213,7 @@ def _session(
                 err=True,
             )
         else:
-            typer.echo("careerpath: cancelled; nothing was saved", err=True)
+            typer.echo("careerpath: cancelled before the first answer; nothing was saved", err=True)
         raise typer.Exit(exits.CANCELLED) from None
     typer.echo()
     return state, inventory, written
