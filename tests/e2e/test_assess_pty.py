@@ -244,9 +244,14 @@ def test_each_person_and_kind_has_its_own_unfinished_slot(spawn, tmp_path: Path)
     child = spawn("--as-manager", str(ben))  # the manager's own rating of Ben is offered
     child.expect_exact("Priya Shah's rating of Ben Okafor")
     child.expect_exact("Continue it?")
-    child.sendintr()
+    child.send("\x1b[B\x1b[B\r")  # Stop here
     child.expect(pexpect.EOF)
     child.close()
+    assert child.exitstatus == 130
+    assert (
+        "careerpath: cancelled before the first answer; nothing was saved; the 2 unfinished"
+        f" inventories in {home} are kept"
+    ) in " ".join(child.before.split())
 
     child = spawn("--resume")
     child.expect_exact("2 unfinished inventories: continue which?")

@@ -181,7 +181,7 @@ def _session(
     and a file that cannot be written at the end, say what was kept. Only the unfinished
     inventories `mine` accepts are offered; `out` sends a resumed one to a new file."""
     from careerpath.edges import interview, locations
-    from careerpath.edges.inventory_files import ProgressFile
+    from careerpath.edges.inventory_files import ProgressFile, progress_files
 
     progress = ProgressFile(locations.user_home(), flags=exits.FLAGS)
     state: Draft | None = None
@@ -213,7 +213,14 @@ def _session(
                 err=True,
             )
         else:
-            typer.echo("careerpath: cancelled before the first answer; nothing was saved", err=True)
+            kept = progress_files(progress.home)  # stopped at "Continue it?": still there
+            still = f"; the unfinished inventory in {kept[0]} is kept" if len(kept) == 1 else ""
+            if len(kept) > 1:
+                still = f"; the {len(kept)} unfinished inventories in {progress.home} are kept"
+            typer.echo(
+                f"careerpath: cancelled before the first answer; nothing was saved{still}",
+                err=True,
+            )
         raise typer.Exit(exits.CANCELLED) from None
     typer.echo()
     return state, inventory, written
