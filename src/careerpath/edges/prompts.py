@@ -22,7 +22,7 @@ from prompt_toolkit.application.current import get_app_session
 from prompt_toolkit.filters import Condition
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.key_binding import KeyBindings
-from prompt_toolkit.layout import Dimension, Window
+from prompt_toolkit.layout import Dimension, ScrollOffsets, Window
 from prompt_toolkit.layout.layout import walk
 from questionary.prompts.common import InquirerControl
 
@@ -120,6 +120,8 @@ def _fit(question: questionary.Question, above: int) -> None:
         return Dimension(max=max(MIN_LIST_ROWS, size.rows - above - used))
 
     window.height = height
+    # a choice's continuation lines come into view with its first (a title is up to 3 lines)
+    window.scroll_offsets = ScrollOffsets(bottom=2)
 
 
 def _ask(question: questionary.Question) -> Any:
