@@ -60,7 +60,7 @@ def test_a_role_profile_says_how_to_name_the_role(library: Library) -> None:
 @pytest.mark.parametrize(
     ("content", "start"),
     [
-        ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", "is careerpath plan --ics's output (a calendar)"),
+        ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", "is a calendar (careerpath plan --ics wrote it)"),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "is a PDF, not an inventory"),
         ("<!DOCTYPE html>\n<html><title>Notes</title>", "is a web page (HTML), not an inventory"),
         ("name: Priya Shah\nratings:\n  troubleshooting: 2\n", "is a manager's rating on its own"),

@@ -122,7 +122,10 @@ def _text_kind(head: str) -> str | None:
             return _output("team", "HTML")
         return f"is a web page (HTML), not an inventory; pass an inventory: {ASSESS_WRITES}"
     if first.startswith("BEGIN:VCALENDAR"):
-        return _output(f"plan {flag('ics')}", "a calendar")
+        return (
+            f"is a calendar (careerpath plan {flag('ics')} wrote it), not an inventory; pass an"
+            f" inventory: {ASSESS_WRITES}"
+        )
     if first.startswith("%PDF-"):
         return f"is a PDF, not an inventory; pass an inventory: {ASSESS_WRITES}"
     return None
