@@ -142,6 +142,11 @@ def test_a_hand_written_inventory_with_the_usual_slips(write: WriteFile) -> None
         " skills:); put the levels under ratings:, one skill a line (troubleshooting: 3)",
         "3 problems in 1 file",
     ]
+    # a command that reads it says the first problem, and that validate lists the others
+    assert one_line_error(run("gaps", bad), 1) == (
+        f"{bad}:1: current_role is missing; add it (careerpath schema inventory lists the"
+        f" fields) (and 2 more; careerpath validate {bad} lists all)"
+    )
     fixed = write(
         "fixed.yaml",
         'person: A\ndate: 2026-01-01\ncurrent_role: support\nratings:\n  troubleshooting: "3"\n'

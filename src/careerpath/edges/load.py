@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -35,10 +36,13 @@ class DataError(CareerpathError):
         super().__init__(first.message, file=first.file, line=first.line)
         self.problems = problems
 
-    def __str__(self) -> str:
+    def worded(
+        self, option_text: str | None = None, *, flags: Mapping[str, str] | None = None
+    ) -> str:
+        """The first problem, and how many more there are (as the CLI says it, too)."""
         more = len(self.problems) - 1
         suffix = f" (and {more} more; careerpath validate {self.file} lists all)" if more else ""
-        return super().__str__() + suffix
+        return super().worded(option_text, flags=flags) + suffix
 
 
 @dataclass(frozen=True)
