@@ -286,3 +286,25 @@ def test_the_text_view_fits_80_columns_with_every_skill_and_role(
     assert len(headers) >= 2  # the skills come in blocks, each with the people's names
     assert headers[1].split()[1] == str(len(headers[0].split()))  # the next block goes on
     assert sum(len(h.split()) - 1 for h in headers) == len(library.catalogue.skills)
+
+
+def test_a_median_level_is_written_one_way_in_every_format(tmp_path: Path) -> None:
+    """Six people: troubleshooting's median is 2 (statistics.median's 2.0 of an even count),
+    scripting's 1.5; text, Markdown, JSON and HTML all say 2 and 1.5, never 2.0."""
+    folder = tmp_path / "team"
+    folder.mkdir()
+    levels = [(1, 0), (2, 1), (2, 1), (2, 2), (3, 2), (3, 3)]
+    for index, (troubleshooting, scripting) in enumerate(levels):
+        data = member(NAMES[index], {"troubleshooting": troubleshooting, "scripting": scripting})
+        (folder / f"p{index}.yaml").write_text(dump(data), encoding="utf-8")
+    shown = {form: run("team", folder, "--format", form).stdout for form in ("text", "md", "html")}
+    for form, output in shown.items():
+        assert "people, median level 2\n" in output.replace("</li>", "\n"), form
+        assert "people, median level 1.5\n" in output.replace("</li>", "\n"), form
+        assert "median level 2.0" not in output, form
+    medians = {
+        s["skill"]: s["median"]
+        for s in json.loads(run("team", folder, "--format", "json").stdout)["thinnest"]
+    }
+    assert medians == {"troubleshooting": 2, "scripting": 1.5}
+    assert type(medians["troubleshooting"]) is int

@@ -175,6 +175,20 @@ def test_ctrl_c_saves_progress_and_resume_finishes(spawn, tmp_path: Path, librar
     assert len(inventory.ratings) == 10
 
 
+@pytest.mark.parametrize("args", [(), ("--role", "testing")], ids=["whole", "role"])
+def test_stopping_at_the_first_question_saves_nothing(spawn, tmp_path: Path, args) -> None:
+    """Nothing answered, nothing kept: no unfinished inventory left behind to be offered."""
+    child = spawn(*args)
+    child.expect_exact("Your name")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "careerpath: cancelled before the first answer; nothing was saved" in child.before
+    assert "progress saved" not in child.before
+    assert not list((tmp_path / "home").glob("assess-in-progress*"))
+
+
 @pytest.mark.parametrize("stdin", ["pipe", "devnull"])
 def test_no_terminal_exits_2_at_once_and_reads_nothing(tmp_path: Path, stdin: str) -> None:
     home = tmp_path / "home"
@@ -230,9 +244,14 @@ def test_each_person_and_kind_has_its_own_unfinished_slot(spawn, tmp_path: Path)
     child = spawn("--as-manager", str(ben))  # the manager's own rating of Ben is offered
     child.expect_exact("Priya Shah's rating of Ben Okafor")
     child.expect_exact("Continue it?")
-    child.sendintr()
+    child.send("\x1b[B\x1b[B\r")  # Stop here
     child.expect(pexpect.EOF)
     child.close()
+    assert child.exitstatus == 130
+    assert (
+        "careerpath: cancelled before the first answer; nothing was saved; the 2 unfinished"
+        f" inventories in {home} are kept"
+    ) in " ".join(child.before.split())
 
     child = spawn("--resume")
     child.expect_exact("2 unfinished inventories: continue which?")

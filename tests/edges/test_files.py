@@ -734,8 +734,16 @@ INVENTORY_CASES = [
     pytest.param(
         edit(INVENTORY, "troubleshooting: 3", "troubleshooting: '3'"),
         6,
-        f"ratings.troubleshooting {RATING}, got '3'",
+        'ratings.troubleshooting is the text "3" in quotes, not a number; write the level'
+        " without the quotes",
         id="rating-quoted",
+    ),
+    pytest.param(
+        edit(INVENTORY, "troubleshooting: 3", 'troubleshooting: {level: "3"}'),
+        6,
+        'ratings.troubleshooting is the text "3" in quotes, not a number; write the level'
+        " without the quotes",
+        id="rating-mapping-quoted",
     ),
     pytest.param(
         edit(INVENTORY, "troubleshooting: 3", "troubleshooting: maybe"),
@@ -770,7 +778,7 @@ INVENTORY_CASES = [
     pytest.param(
         edit(INVENTORY, "troubleshooting: 3", "troubleshooting:"),
         6,
-        f"ratings.troubleshooting {RATING}, got None",
+        "ratings.troubleshooting is missing; write a level 0 to 5, n/a or unsure after the colon",
         id="rating-blank",
     ),
     pytest.param(
@@ -837,6 +845,26 @@ INVENTORY_CASES = [
         8,
         "aspiration is not a known field; did you mean 'aspirations'?",
         id="unknown-field-hint-2",
+    ),
+    pytest.param(  # no did-you-mean 'person': the format has no version at all
+        INVENTORY + "version: 2\n",
+        8,
+        "version is not a field of an inventory: the format has no version, every inventory"
+        " is read the same way; remove the line",
+        id="version",
+    ),
+    pytest.param(  # a role profile's key: the levels of an inventory are its ratings
+        INVENTORY + "skills:\n  writing: 3\n",
+        8,
+        "skills is not a field of an inventory (role profiles list skills:); put the levels"
+        " under ratings:, one skill a line (troubleshooting: 3)",
+        id="skills-instead-of-ratings",
+    ),
+    pytest.param(  # said instead of "person is missing"
+        edit(INVENTORY, "person: Sam Rivera", "name: Sam Rivera"),
+        1,
+        "name is not a field of an inventory; write whose inventory it is as person: NAME",
+        id="name-instead-of-person",
     ),
     pytest.param(
         INVENTORY + "credentials: CompTIA A+\n",

@@ -583,3 +583,65 @@ def test_the_answer_is_echoed_in_a_few_words(library: Library) -> None:
     with keyboard("3" + ENTER, screen):
         assert prompts.select("Troubleshooting", choices) == "3"
     assert screen.text.getvalue().rstrip().endswith("? Troubleshooting 3 independent")
+
+
+LONG_QUESTION = "Listening and managing expectations (Customer communication, skill 11 of 38)"
+LONG_ANSWER = (
+    "Ticket 48211: traced the SSO loop to a clock skew on the customer's identity provider,"
+    " confirmed by second line"
+)
+
+
+def _echo(screen: Screen, rows: int) -> list[str]:
+    """The last `rows` lines drawn: the answer's echo, once the prompt is erased (plain output
+    ignores cursor moves, so what was drawn before it may lead on its first line)."""
+    lines = screen.text.getvalue().replace("\r", "\n").splitlines()
+    return [ln.rstrip() for ln in lines if ln.strip()][-rows:]
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_a_long_questions_echo_breaks_at_words(columns: int) -> None:
+    """Plain output (piped): no escape sequence, and the echo within the width, broken at
+    words; the live question is checked on a real screen (tests/e2e)."""
+    screen = Screen(columns)
+    choices = [prompts.Choice("independent", "3", key="3", short="3 independent")]
+    with keyboard("3" + ENTER, screen):
+        prompts.select(LONG_QUESTION, choices, instruction="(0-5, n, u or arrows, then Enter)")
+    assert "\x1b" not in screen.text.getvalue()
+    echo = _echo(screen, 2)
+    assert echo[0].lstrip().startswith("? Listening")
+    assert all(len(ln) < columns for ln in echo[1:]) and echo[1].startswith("  ")
+    assert " ".join(" ".join(echo).split()) == f"? {LONG_QUESTION} 3 independent"
+
+
+def test_a_long_typed_answer_is_echoed_broken_at_words() -> None:
+    screen = Screen(80)
+    with keyboard(line(LONG_ANSWER), screen):
+        assert prompts.text("Evidence (optional)") == LONG_ANSWER
+    first, second = _echo(screen, 2)
+    assert first.lstrip() == (
+        "? Evidence (optional) Ticket 48211: traced the SSO loop to a clock skew on the"
+    )
+    assert second == "  customer's identity provider, confirmed by second line"
+
+
+def test_a_checkbox_echoes_what_was_ticked() -> None:
+    choices = [prompts.Choice(f"Role {n}", str(n), short=f"r{n}") for n in range(5)]
+    for keys, echoed in [
+        (SPACE + DOWN + SPACE + ENTER, "? Pick r0, r1"),
+        (ENTER, "? Pick none"),
+        ((SPACE + DOWN) * 5 + ENTER, "? Pick 5 ticked"),
+    ]:
+        screen = Screen(80)
+        with keyboard(keys, screen):
+            prompts.checkbox("Pick", choices)
+        assert _echo(screen, 1)[0].lstrip() == echoed
+
+
+def test_say_counts_the_rows_it_prints() -> None:
+    screen = Screen(40)
+    with keyboard("", screen):
+        rows = prompts.say("\nA check before saving:\n  - " + LONG_ANSWER)
+    lines = screen.text.getvalue().replace("\r", "").splitlines()
+    assert rows == len(lines) == 6
+    assert max(len(ln) for ln in lines) < 40

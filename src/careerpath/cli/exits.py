@@ -22,6 +22,7 @@ EXIT_CODES: tuple[tuple[type[BaseException], int], ...] = (
 # The option names errors and messages use, and the flag that gives each.
 FLAGS = {
     "anonymous": "--anonymous",
+    "answers": "--answers",
     "as_manager": "--as-manager",
     "basis": "--basis",
     "code": "--code",
@@ -32,6 +33,7 @@ FLAGS = {
     "from_role": "--from",
     "horizon": "--horizon",
     "hours": "--hours",
+    "ics": "--ics",
     "jobs": "--jobs",
     "out": "--out",
     "previous": "--previous",

@@ -172,9 +172,8 @@ def honesty_flags(
         flags.append(
             Flag(
                 "all_same",
-                f"Every skill got the same answer ({describe(ratings[answered[0]])}). Nearly"
-                " everyone is stronger in some skills than in others; a flat profile usually"
-                " means the descriptors were skimmed.",
+                f"Every skill got the same answer ({describe(ratings[answered[0]])}): most"
+                " people are stronger in some skills than others. Skimmed the descriptors?",
                 tuple(answered),
             )
         )
@@ -182,17 +181,16 @@ def honesty_flags(
         s for s in answered if (ratings[s].level or 0) >= HIGH and not ratings[s].evidence.strip()
     )
     does = (
-        "you handle the hardest cases and coach others in it"
+        "you handle the hardest cases and coach others"
         if about is None
-        else f"{about} handles the hardest cases and coaches others in it"
+        else f"{about} handles the hardest cases and coaches others"
     )
     if len(high) >= HIGH_WITHOUT_EVIDENCE_LIMIT:
         flags.append(
             Flag(
                 "high_without_evidence",
-                f"{len(high)} skills are rated {HIGH} or {HIGH + 1} with no evidence. Level"
-                f" {HIGH} means {does}: for each, can you name a ticket, a project or"
-                " feedback that shows it?",
+                f"{len(high)} skills are rated {HIGH} or {HIGH + 1} with no evidence; {HIGH}"
+                f" means {does}: name a ticket, project or feedback for each.",
                 high,
             )
         )

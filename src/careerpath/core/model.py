@@ -300,6 +300,13 @@ def _level_or_word(value: object) -> dict[str, object]:
         return {"status": NOT_APPLICABLE}
     if isinstance(value, str) and value.strip().lower() in {"unsure", "not sure", "?"}:
         return {"status": UNSURE}
+    if value is None:
+        raise ValueError("is missing; write a level 0 to 5, n/a or unsure after the colon")
+    if isinstance(value, str) and value.strip().isdigit():  # "3": quoted, so text
+        raise ValueError(
+            f'is the text "{value.strip()}" in quotes, not a number; write the level without'
+            " the quotes"
+        )
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_LEVEL:
         raise ValueError(f"must be a level 0 to 5, n/a or unsure, got {value!r}")
     return {"level": value, "status": "rated"}

@@ -24,6 +24,26 @@ PATTERNS = {
     r"^[0-9]{2}-[0-9]{4}\.[0-9]{2}$": "an O*NET-SOC code like 15-1232.00",
 }
 
+# Top-level fields people write that a format does not have: what to write instead, and the
+# field it stands for (whose "missing" it then replaces). A did-you-mean would point at a field
+# that only looks alike ("version" -> "person").
+NOT_FIELDS: dict[tuple[str, str], tuple[str, str | None]] = {
+    ("inventory", "skills"): (
+        "skills is not a field of an inventory (role profiles list skills:); put the levels"
+        " under ratings:, one skill a line (troubleshooting: 3)",
+        None,
+    ),
+    ("inventory", "version"): (
+        "version is not a field of an inventory: the format has no version, every inventory"
+        " is read the same way; remove the line",
+        None,
+    ),
+    ("inventory", "name"): (
+        "name is not a field of an inventory; write whose inventory it is as person: NAME",
+        "person",
+    ),
+}
+
 
 def explain(exc: ValidationError, model: type[BaseModel]) -> list[tuple[Loc, str]]:
     """(key path, sentence) per error; a misspelt field's suggestion replaces its 'missing'."""
@@ -66,6 +86,8 @@ def _describe(error: Any, model: type[BaseModel]) -> tuple[str, str | None]:
     got = _kind(value)
     if kind == "extra_forbidden":
         name = str(loc[-1])
+        if len(loc) == 1 and (schema, name) in NOT_FIELDS:
+            return NOT_FIELDS[schema, name]
         fields = _fields_at(model, _clean(loc[:-1]))
         close = difflib.get_close_matches(name, fields - {name}, n=1)
         if close:
@@ -94,7 +116,7 @@ def _describe(error: Any, model: type[BaseModel]) -> tuple[str, str | None]:
     }
     if kind in messages:
         return messages[kind], None
-    if message.startswith(("must", "needs", "has")):
+    if message.startswith(("must", "needs", "has", "is ")):
         return f"{what} {message}", None
     return (f"{what}: {message}" if path else message), None
 

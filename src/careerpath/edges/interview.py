@@ -307,7 +307,7 @@ class Interview:
         d = self.draft
         skill = self.library.catalogue.skills[skill_id]
         category = self.library.catalogue.categories.get(skill.category, skill.category)
-        prompts.say(f"\n{skill.name}: {skill.description}")
+        above = prompts.say(f"\n{skill.name}: {skill.description}")
         choices = [
             Choice(f"{o.label}: {o.text}", o.value, key=o.key, short=o.short)
             for o in assessment.options(skill, self._about)
@@ -319,6 +319,7 @@ class Interview:
             default=assessment.answer(d.ratings.get(skill_id)),
             instruction=SELECT_KEYS,
             placeholder=LEVEL_PLACEHOLDER,
+            above=above,
         )
         d.ratings[skill_id] = assessment.rating_from(value, d.ratings.get(skill_id))
 
@@ -384,9 +385,10 @@ class Interview:
         if not d.done(draft.CHECK):
             flags = assessment.honesty_flags(d.ratings, d.skills, self._about)
             if flags:
-                prompts.say("\nA check before saving:", "bold")
+                # the explanation stays on the screen with its question: the list scrolls
+                above = prompts.say("\nA check before saving:", "bold")
                 for flag in flags:
-                    prompts.say(f"  - {flag.message}")
+                    above += prompts.say(f"  - {flag.message}")
                 catalogue = self.library.catalogue
                 choices = [
                     Choice(
@@ -398,6 +400,7 @@ class Interview:
                     "Rate any of these again?",
                     choices,
                     instruction="(Space ticks; Enter alone keeps them)",
+                    above=above,
                 )
             self._done(draft.CHECK)
         for index, skill_id in enumerate(d.revisit, 1):

@@ -25,7 +25,7 @@ from careerpath.core.draft import (
 from careerpath.core.model import Inventory
 from careerpath.edges.load import Library, load_document, load_inventory, raise_problems, validate
 from careerpath.edges.private_files import free_names, locked, write_new, write_private
-from careerpath.edges.yaml_source import dump
+from careerpath.edges.yaml_source import Document, dump
 from careerpath.errors import Problem, flag, spelled
 
 PROGRESS_FILE = "assess-in-progress.yaml"  # a self-inventory whose person is not named yet
@@ -115,13 +115,21 @@ class ProgressFile:
         self.home = home
         self.current = current
         self.flags = flags  # how the header that says how to resume spells the option
+        # A new draft's answers when it was first saved (None: a saved one was continued).
+        self.started: list[str] | None = None
 
     def save(self, state: Draft) -> None:
         path = progress_path(self.home, state)
+        if self.current is None and self.started is None:
+            self.started = list(state.answered)
         save_draft(state, path, self.flags)
         if self.current is not None and self.current != path:
             self.current.unlink(missing_ok=True)
         self.current = path
+
+    def unanswered(self, state: Draft) -> bool:
+        """A new draft stopped before its first answer: there is nothing in it to keep."""
+        return self.started is not None and state.answered == self.started
 
     def remove(self) -> None:
         if self.current is not None:
@@ -167,7 +175,11 @@ def save_draft(draft: Draft, path: Path, flags: Mapping[str, str] | None = None)
 
 def load_draft(path: Path, library: Library) -> Draft:
     """Read an unfinished inventory; every skill and role it names must still exist."""
-    document = load_document(path)
+    return draft_of(load_document(path), library)
+
+
+def draft_of(document: Document, library: Library) -> Draft:
+    """The unfinished inventory a parsed file holds; its problems, each with its line."""
     partial = validate(document, PartialInventory)
     raise_problems(document, _check(partial, library))
     return from_partial(partial)

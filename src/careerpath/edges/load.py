@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -13,6 +14,7 @@ from careerpath.core.lattice import merge
 from careerpath.core.model import Catalogue, Inventory, Lattice, Role
 from careerpath.edges import limits, locations
 from careerpath.edges.explain import explain
+from careerpath.edges.file_kinds import not_an_inventory
 from careerpath.edges.safe_open import NotRegular, read_file
 from careerpath.errors import CareerpathError, Problem, UsageError, did_you_mean, matching
 
@@ -34,10 +36,13 @@ class DataError(CareerpathError):
         super().__init__(first.message, file=first.file, line=first.line)
         self.problems = problems
 
-    def __str__(self) -> str:
+    def worded(
+        self, option_text: str | None = None, *, flags: Mapping[str, str] | None = None
+    ) -> str:
+        """The first problem, and how many more there are (as the CLI says it, too)."""
         more = len(self.problems) - 1
         suffix = f" (and {more} more; careerpath validate {self.file} lists all)" if more else ""
-        return super().__str__() + suffix
+        return super().worded(option_text, flags=flags) + suffix
 
 
 @dataclass(frozen=True)
@@ -251,7 +256,15 @@ def load_inventory(path: Path, library: Library, cache_dir: Path | None = None) 
 
 
 def _read_inventory(path: Path, raw: bytes, library: Library) -> Inventory:
-    document = load_document(path, raw)
-    inventory = validate(document, Inventory)
+    """The inventory in `path`; a file of another kind (a plan, a role profile, an unfinished
+    inventory...) is named as what it is, with what to pass instead."""
+    try:
+        document = load_document(path, raw)
+    except CareerpathError as error:
+        raise not_an_inventory(path, raw) or error from None
+    try:
+        inventory = validate(document, Inventory)
+    except DataError as error:
+        raise not_an_inventory(path, raw, document.data) or error from None
     raise_problems(document, checks.check_inventory(inventory, library.catalogue, library.roles))
     return inventory

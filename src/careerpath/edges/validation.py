@@ -9,6 +9,13 @@ from pathlib import Path
 from careerpath.core import checks
 from careerpath.core.model import Catalogue, Inventory, Lattice, Role
 from careerpath.edges import locations
+from careerpath.edges.file_kinds import (
+    UNFINISHED_NOTE,
+    an_output,
+    not_an_inventory,
+    unfinished,
+)
+from careerpath.edges.inventory_files import draft_of
 from careerpath.edges.load import (
     CATALOGUE_FILE,
     LATTICE_FILE,
@@ -16,16 +23,25 @@ from careerpath.edges.load import (
     Library,
     load_document,
     raise_problems,
+    read_bytes,
     validate,
     yaml_files,
 )
 from careerpath.errors import CareerpathError
+
+UNFINISHED = "unfinished inventory"
+OUTPUT = "careerpath output"  # a plan, a team view: what careerpath writes, never reads
+# Fields only an inventory has: a file with one of them (and no role id) is checked as one.
+INVENTORY_FIELDS = frozenset(Inventory.model_fields) - frozenset(Role.model_fields)
 
 
 @dataclass
 class Report:
     checked: list[tuple[Path, str]] = field(default_factory=list)
     errors: list[CareerpathError] = field(default_factory=list)
+    # Files that are fine but not what they may look like: an unfinished inventory, with how
+    # to finish it. They are no problem: validate still succeeds.
+    notes: list[CareerpathError] = field(default_factory=list)
 
 
 def _kind(path: Path, data: object) -> str:
@@ -33,7 +49,9 @@ def _kind(path: Path, data: object) -> str:
         return "catalogue"
     if path.name == LATTICE_FILE:
         return "lattice"
-    if isinstance(data, dict) and ("ratings" in data or "person" in data):
+    if unfinished(data):
+        return UNFINISHED
+    if isinstance(data, dict) and "id" not in data and data.keys() & INVENTORY_FIELDS:
         return "inventory"
     return "role"
 
@@ -72,10 +90,22 @@ def validate_paths(paths: Iterable[Path], library: Library) -> Report:
     report = Report()
     for path in _expand(paths):
         try:
-            document = load_document(path)
+            raw = read_bytes(path)
+            try:
+                document = load_document(path, raw)
+            except CareerpathError as error:
+                raise an_output(path, raw) or error from None
+            output = an_output(path, raw, document.data)
+            if output is not None:  # a plan, a team view...: not a file careerpath reads
+                report.checked.append((path, OUTPUT))
+                report.errors.append(output)
+                continue
             kind = _kind(path, document.data)
             report.checked.append((path, kind))
-            if kind == "catalogue":
+            if kind == UNFINISHED:
+                draft_of(document, library)
+                report.notes.append(CareerpathError(UNFINISHED_NOTE, file=path))
+            elif kind == "catalogue":
                 part = validate(document, Catalogue)
                 merged = Catalogue(
                     categories={**library.catalogue.categories, **part.categories},
@@ -87,7 +117,11 @@ def validate_paths(paths: Iterable[Path], library: Library) -> Report:
                 roles = _roles_for_lattice(path, library)
                 raise_problems(document, checks.check_lattice(lattice, roles, library.catalogue))
             elif kind == "inventory":
-                inventory = validate(document, Inventory)
+                try:
+                    inventory = validate(document, Inventory)
+                except DataError as error:  # a manager's rating on its own, say
+                    other = not_an_inventory(path, raw, document.data)
+                    raise error if other is None else DataError([other]) from None
                 raise_problems(
                     document, checks.check_inventory(inventory, library.catalogue, library.roles)
                 )

@@ -309,6 +309,8 @@ DOCUMENTS: dict[str, Schema] = {
             "ok": BOOL,
             "checked": array(record({"file": STR, "kind": STR})),
             "problems": array(record({"file": null(STR), "line": null(INT), "message": STR})),
+            # files that are fine but not what they look like (an unfinished inventory)
+            "notes": array(record({"file": STR, "message": STR})),
         },
     ),
 }

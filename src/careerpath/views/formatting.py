@@ -39,6 +39,12 @@ def points(share: float) -> str:
     return f"{signed(whole_percent(share))} pts"
 
 
+def median_level(median: float) -> int | float:
+    """A median level, one way in every output (text, Markdown, JSON, HTML): 2 when whole
+    (statistics.median gives 2 or 2.0 as the count is odd or even), 2.5 between two levels."""
+    return int(median) if median == int(median) else median
+
+
 def shorten(text: str, width: int) -> str:
     """Text cut to `width` characters at a word, ending in "…" (a bracket it opened is closed).
 

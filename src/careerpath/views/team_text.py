@@ -24,7 +24,7 @@ from careerpath.core.reviews.team import (
     Team,
 )
 from careerpath.views.escape import json_text, terminal_text
-from careerpath.views.formatting import JSON_RATINGS, counted, md_cell, percent
+from careerpath.views.formatting import JSON_RATINGS, counted, md_cell, median_level, percent
 
 LINE_WIDTH = 80  # the text view fits a standard terminal: wide tables come in blocks
 # Each rating code's value in JSON: a level as an integer, as in every careerpath document.
@@ -137,7 +137,7 @@ def _text_lines(result: Team) -> Iterator[str]:
         for spread in result.thinnest:
             lines.append(
                 f"  {spread.name}: {spread.strong} of {spread.known} people,"
-                f" median level {spread.median:g}"
+                f" median level {median_level(spread.median)}"
             )
     if result.mentoring:
         lines += ["", f"Who could mentor whom (level {MENTOR_FROM}+ where another has a gap)"]
@@ -192,7 +192,8 @@ def team_markdown_lines(result: Team) -> Iterator[str]:
     if result.thinnest:
         lines += ["", "## Thinnest skills", "", f"Fewest people at {result.strong_level}:", ""]
         lines += [
-            f"- {md_cell(s.name)}: {s.strong} of {s.known} people, median level {s.median:g}"
+            f"- {md_cell(s.name)}: {s.strong} of {s.known} people,"
+            f" median level {median_level(s.median)}"
             for s in result.thinnest
         ]
     if result.mentoring:
@@ -296,7 +297,7 @@ def _document(result: Team, people: Sequence[object]) -> dict[str, object]:
                 "name": s.name,
                 "known": s.known,
                 "strong": s.strong,
-                "median": s.median,
+                "median": median_level(s.median),
             }
             for s in result.thinnest
         ],

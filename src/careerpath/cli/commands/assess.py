@@ -181,9 +181,10 @@ def _session(
     and a file that cannot be written at the end, say what was kept. Only the unfinished
     inventories `mine` accepts are offered; `out` sends a resumed one to a new file."""
     from careerpath.edges import interview, locations
-    from careerpath.edges.inventory_files import ProgressFile
+    from careerpath.edges.inventory_files import ProgressFile, progress_files
 
     progress = ProgressFile(locations.user_home(), flags=exits.FLAGS)
+    state: Draft | None = None
     try:
         state = interview.begin(
             library, progress=progress, fresh=fresh, resume=resume, mine=mine, out=out, force=force
@@ -202,6 +203,9 @@ def _session(
                 option=error.option,
             ) from None
     except (Cancelled, KeyboardInterrupt):
+        if state is not None and progress.unanswered(state):  # stopped at the first question
+            progress.remove()
+            progress.current = None
         if progress.current is not None and progress.current.exists():
             typer.echo(
                 f"careerpath: cancelled; progress saved to {progress.current};"
@@ -209,7 +213,14 @@ def _session(
                 err=True,
             )
         else:
-            typer.echo("careerpath: cancelled; nothing was saved", err=True)
+            kept = progress_files(progress.home)  # stopped at "Continue it?": still there
+            still = f"; the unfinished inventory in {kept[0]} is kept" if len(kept) == 1 else ""
+            if len(kept) > 1:
+                still = f"; the {len(kept)} unfinished inventories in {progress.home} are kept"
+            typer.echo(
+                f"careerpath: cancelled before the first answer; nothing was saved{still}",
+                err=True,
+            )
         raise typer.Exit(exits.CANCELLED) from None
     typer.echo()
     return state, inventory, written

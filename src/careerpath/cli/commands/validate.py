@@ -59,6 +59,10 @@ def validate(
                     }
                     for e in report.errors
                 ],
+                "notes": [
+                    {"file": str(note.file), "message": exits.worded(CareerpathError(note.message))}
+                    for note in report.notes
+                ],
             }
         )
         if report.errors:
@@ -66,11 +70,14 @@ def validate(
         return
     for error in report.errors:
         fail(error)
+    for note in report.notes:  # fine, and no problem: the exit code stays 0
+        typer.echo(f"careerpath: note: {exits.worded(note)}", err=True)
     files = counted(len(report.checked), "file")
     if report.errors:
         typer.echo(f"{counted(len(report.errors), 'problem')} in {files}", err=True)
         raise typer.Exit(exits.DATA)
-    typer.echo(f"ok: {files} valid")
+    notes = counted(len(report.notes), "unfinished inventory", "unfinished inventories")
+    typer.echo(f"ok: {files} valid" + (f" ({notes})" if report.notes else ""))
 
 
 def _library_or_builtin(ctx: typer.Context) -> "Library":
