@@ -45,7 +45,8 @@ def test_every_command_help_has_an_example(path: tuple[str, ...]) -> None:
 
 
 def test_usage_lines_read_like_unix_usage() -> None:
-    assert "Usage: careerpath history [OPTIONS] PERSON" in ok(run("history", "--help"))
+    assert "Usage: careerpath history [OPTIONS] PERSON [DIR]..." in ok(run("history", "--help"))
+    assert "Usage: careerpath team [OPTIONS] DIR..." in ok(run("team", "--help"))
     assert "Usage: careerpath validate [OPTIONS] [PATH]..." in ok(run("validate", "--help"))
     assert "Usage: careerpath paths [OPTIONS] [INVENTORY]" in ok(run("paths", "--help"))
 
@@ -187,6 +188,77 @@ def test_roles_dir_works_after_the_command_too(org: Path, command: tuple[object,
     before = ok(run("--roles-dir", org, *command))
     assert ok(run(*command, "--roles-dir", org)) == before
     assert ok(run(*command, f"--roles-dir={org}")) == before
+
+
+def _person_in(folder: Path, name: str) -> Path:
+    """A copy of the shipped example as `name`'s inventory, in `folder` (made)."""
+    folder.mkdir(exist_ok=True)
+    text = EXAMPLE.read_text(encoding="utf-8").replace("person: Megan Doyle", f"person: {name}")
+    path = folder / f"{name.lower().replace(' ', '-')}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def two_folders(tmp_path: Path) -> tuple[Path, Path]:
+    """Two team folders: Ana Lopez and Ben Ode in one, Cy Ray in the other."""
+    first, second = tmp_path / "north", tmp_path / "south"
+    _person_in(first, "Ana Lopez")
+    _person_in(first, "Ben Ode")
+    _person_in(second, "Cy Ray")
+    return first, second
+
+
+@pytest.mark.parametrize(
+    ("command", "options", "people"),
+    [
+        (("history", "Cy Ray"), ("--json",), ["Cy Ray"]),
+        (("team",), ("--json",), ["Ana Lopez", "Ben Ode", "Cy Ray"]),
+        (("export",), ("-f", "jsonl"), ["Ana Lopez", "Ben Ode", "Cy Ray"]),
+    ],
+    ids=["history", "team", "export"],
+)
+def test_folders_are_positional_and_several_can_be_given(
+    two_folders: tuple[Path, Path],
+    command: tuple[str, ...],
+    options: tuple[str, ...],
+    people: list[str],
+) -> None:
+    first, second = two_folders
+    result = run(*command, first, second, *options)
+    assert result.exit_code == 0, result.output
+    assert [p for p in ("Ana Lopez", "Ben Ode", "Cy Ray") if p in result.stdout] == people
+
+
+def test_history_still_takes_dir_as_it_did(two_folders: tuple[Path, Path]) -> None:
+    first, second = two_folders
+    positional = ok(run("history", "Cy Ray", second, "--json"))
+    assert ok(run("history", "Cy Ray", "--dir", second, "--json")) == positional
+    assert ok(run("history", "Cy Ray", "--dir", first, "--dir", second, "--json")) == positional
+    assert ok(run("history", "Cy Ray", first, "--dir", second, "--json")) == positional
+    assert "--dir" not in ok(run("history", "--help"))  # the old spelling, hidden
+
+
+def test_plan_takes_its_folder_positionally_too(two_folders: tuple[Path, Path], tmp_path) -> None:
+    first, _ = two_folders
+    result = run("plan", first, "--out-dir", tmp_path / "plans", "--role", "testing")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "plans").iterdir()) == ["ana-lopez.md", "ben-ode.md"]
+
+
+def test_a_folder_missing_among_several_is_named(two_folders: tuple[Path, Path]) -> None:
+    first, second = two_folders
+    missing = second.parent / "west"
+    for command in (("history", "Cy Ray"), ("team",), ("export",)):
+        message = one_line_error(run(*command, first, missing, second), 2)
+        assert message == f"{missing}: does not exist; name a folder of inventory files"
+
+
+def test_no_inventories_in_any_of_several_folders(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    message = one_line_error(run("team", tmp_path / "a", tmp_path / "b"), 1)
+    assert message.startswith(f"{tmp_path / 'a'}: no inventory files (*.yaml) here: it is empty")
 
 
 # --- JSON: every read command, one type per value, a schema per document --------------------
