@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Literal, NamedTuple
 
 GoalKind = Literal[
@@ -93,3 +93,40 @@ def identify(goals: Iterable[Goal], taken: set[str]) -> tuple[Goal, ...]:
         taken.add(found)
         named.append(goal._replace(id=found))
     return tuple(named)
+
+
+SHORT_LIMIT = 16  # the words of a short id after its kind, at most (more when needed to tell)
+
+
+def short_ids(ids: Sequence[str]) -> dict[str, str]:
+    """Each id's short form within a plan, the one `careerpath goals list` shows: the id cut
+    after a word, at most SHORT_LIMIT characters after its kind (`bridge:shadow-a-tester` for
+    `bridge:shadow-a-tester-through-one-release-s-regression`), longer where that would be
+    the start of another goal's id too, so that the short form names one goal. A skill's id
+    (`skill:test_design:3`) is short already and stays whole. The ids themselves, in saved
+    plans and across plans, do not change."""
+    shorts: dict[str, str] = {}
+    for id_ in ids:
+        kind, _, rest = id_.partition(":")
+        if kind == "skill" or not rest:
+            shorts[id_] = id_
+            continue
+        words = rest.split("-")
+        count = 1
+        while count < len(words) and len("-".join(words[: count + 1])) <= SHORT_LIMIT:
+            count += 1
+        short = f"{kind}:{'-'.join(words[:count])}"
+        while count < len(words) and any(o != id_ and o.startswith(short) for o in ids):
+            count += 1
+            short = f"{kind}:{'-'.join(words[:count])}"
+        shorts[id_] = id_ if count == len(words) else short
+    return shorts
+
+
+def matching(ids: Sequence[str], typed: str) -> tuple[str, ...]:
+    """The goals `typed` names: the goal whose id it is, else every goal whose id starts with
+    it (a short id, or any unambiguous prefix); case does not matter."""
+    typed = typed.strip().lower()
+    if typed in ids:
+        return (typed,)
+    return tuple(id_ for id_ in ids if id_.startswith(typed)) if typed else ()
