@@ -34,6 +34,12 @@ PROBES = [
     ("views/charts.py", "import datetime\nNOW = datetime.datetime.now()", "ruff"),
     ("core/plan/agenda.py", "from careerpath.views import gaps_text", "lint-imports"),
     ("edges/load.py", "import typer", "lint-imports"),
+    ("core/gaps.py", "import time\nSTAMP = time.gmtime()", "ruff"),
+    ("views/charts.py", "from time import gmtime", "ruff"),
+    ("core/model.py", "import importlib\nYAML = importlib.import_module('yaml')", "ruff"),
+    ("core/plan/schedule.py", "import os\nHOME = os.getcwd()", "ruff"),
+    ("views/escape.py", "import sys\nsys.stdout.write('x')", "ruff"),
+    ("core/reviews/team.py", "import subprocess", "ruff"),
 ]
 
 
@@ -149,3 +155,59 @@ def test_every_option_named_below_the_cli_has_a_flag() -> None:
         for name in re.findall(r"\bflag\(\s*[\"']([a-z_]+)[\"']", path.read_text(encoding="utf-8"))
     }
     assert named and named <= set(FLAGS), sorted(named - set(FLAGS))
+
+
+PURE = [
+    path
+    for layer in ("core", "views")
+    for path in sorted((ROOT / "src" / "careerpath" / layer).rglob("*.py"))
+]
+# What ruff's banned-api cannot see, as it bans imports and these need none: the built-ins
+# that read, write, prompt or run code, and a path's own I/O methods.
+IMPURE_BUILTINS = {"open", "print", "input", "exec", "eval", "compile", "__import__", "breakpoint"}
+IMPURE_METHODS = {
+    "read_text", "read_bytes", "write_text", "write_bytes", "open", "iterdir", "glob", "rglob",
+    "exists", "is_file", "is_dir", "stat", "lstat", "mkdir", "rmdir", "unlink", "touch",
+    "rename", "resolve", "expanduser", "home", "cwd", "chmod", "samefile",
+}  # fmt: skip
+
+
+def impure_calls(source: str) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        if isinstance(node.func, ast.Name) and node.func.id in IMPURE_BUILTINS:
+            found.append(f"{node.lineno}: {node.func.id}()")
+        elif isinstance(node.func, ast.Attribute) and node.func.attr in IMPURE_METHODS:
+            found.append(f"{node.lineno}: .{node.func.attr}()")
+    return found
+
+
+def test_the_core_and_views_call_no_io() -> None:
+    """Values in, values out: no module of the core or the views opens, lists or stats a file,
+    prints, prompts or runs code, whatever it imports."""
+    assert PURE
+    found = [
+        f"{path.relative_to(ROOT)}:{call}"
+        for path in PURE
+        for call in impure_calls(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "open('x').read()",
+        "Path('x').read_text()",
+        "path.write_text('x')",
+        "print('x')",
+        "exec('x')",
+        "__import__('yaml')",
+        "folder.iterdir()",
+        "Path.home()",
+    ],
+)
+def test_the_io_check_sees_each_kind_of_call(line: str) -> None:
+    assert impure_calls(f"def f():\n    {line}\n") != []
