@@ -240,6 +240,14 @@ def test_history_still_takes_dir_as_it_did(two_folders: tuple[Path, Path]) -> No
     assert "--dir" not in ok(run("history", "--help"))  # the old spelling, hidden
 
 
+def test_history_with_the_folder_first_says_the_person_comes_first(
+    two_folders: tuple[Path, Path],
+) -> None:
+    _, second = two_folders
+    message = one_line_error(run("history", second, "Cy Ray"), 2)
+    assert message == f"the person comes first, then the folders: careerpath history NAME {second}"
+
+
 def test_plan_takes_its_folder_positionally_too(two_folders: tuple[Path, Path], tmp_path) -> None:
     first, _ = two_folders
     result = run("plan", first, "--out-dir", tmp_path / "plans", "--role", "testing")

@@ -22,7 +22,7 @@ from careerpath.cli.output import (
     with_json,
 )
 from careerpath.cli.shared import TargetRoleOption, fail, handled, library_of
-from careerpath.errors import CareerpathError
+from careerpath.errors import CareerpathError, UsageError
 
 if TYPE_CHECKING:  # the heavy modules load inside the command
     from careerpath.core.model import Inventory
@@ -91,6 +91,10 @@ def history(
 
     fmt, library, role = format_and_library(ctx, with_json(as_json, fmt), out, role)
     folders = [*(folders or ()), *(dirs or ())] or [locations.user_home()]
+    if Path(person).is_dir() and not all(f.is_dir() for f in folders):
+        raise UsageError(
+            f"the person comes first, then the folders: careerpath history NAME {person}"
+        )
     paths = [p for folder in folders for p in inventory_paths(folder)]
     loaded, errors = read_inventories(paths, library)
     for error in errors:
