@@ -43,12 +43,12 @@ def goals_text(
     )
     done = sum(1 for g in goals if g.done is not None)
     plan = terminal_line(plan)
-    footer = (
+    footer = [
         f"{counted(len(goals), 'goal')}: {done} done, {len(goals) - done} open.",
         f'Mark one done: careerpath goals done {plan} ID {flag("evidence")} "..."',
-        f"Reopen one: careerpath goals reopen {plan} ID",
+        *([f"Reopen one: careerpath goals reopen {plan} ID"] if done else []),
         "ID: as shown, or any start of it that no other goal's id has.",
-    )
+    ]
     lines = [*_fitted(heading), *goals_table(goals, shorts), ""]
     return "\n".join(lines + [part for line in footer for part in _fitted(spelled(line, flags))])
 
@@ -71,9 +71,14 @@ def goals_table(goals: Sequence[Goal], shorts: Mapping[str, str]) -> list[str]:
         )
         for g in goals
     ]
-    id_width = max([len("id"), *(len(r[0]) for r in rows)])
+    # an id too long to leave room for the due date and status has them on the line below it
+    room = LINE_WIDTH - 16 - max(len("status"), *(len(r[2]) for r in rows))
+    id_width = min(room, max([len("id"), *(len(r[0]) for r in rows)]))
     lines = [f"  {'id':<{id_width}}  {'due':<10}  status"]
     for short, due, state, title in rows:
+        if len(short) > id_width:
+            lines += textwrap.wrap(short, LINE_WIDTH, initial_indent="  ", subsequent_indent="  ")
+            short = ""
         lines.append(f"  {short:<{id_width}}  {due:<10}  {state}")
         lines += textwrap.wrap(
             title,
