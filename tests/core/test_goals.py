@@ -127,6 +127,12 @@ def test_matching_is_the_id_else_every_id_it_starts(typed: str, expected: tuple[
     assert matching(ids, typed) == expected
 
 
+def test_an_id_written_by_hand_in_capitals_is_matched_too() -> None:
+    assert matching(["Review:Q1", "review:q1-2"], "Review:Q1") == ("Review:Q1",)
+    assert matching(["Review:Q1", "review:q1-2"], "review:q1") == ("Review:Q1",)
+    assert matching(["Review:Q1", "review:q1-2"], "REVIEW:Q") == ("Review:Q1", "review:q1-2")
+
+
 # --- carry-over: the core ----------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ plan's goals by theirs (careerpath.core.plan.carryover).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
@@ -105,6 +106,12 @@ def short_ids(ids: Sequence[str]) -> dict[str, str]:
     the start of another goal's id too, so that the short form names one goal. A skill's id
     (`skill:test_design:3`) is short already and stays whole. The ids themselves, in saved
     plans and across plans, do not change."""
+    folded = sorted(i.casefold() for i in ids)
+
+    def shared(start: str) -> bool:  # another id starts so too (the goal's own id does)
+        first = bisect.bisect_left(folded, start.casefold())
+        return sum(f.startswith(start.casefold()) for f in folded[first : first + 2]) > 1
+
     shorts: dict[str, str] = {}
     for id_ in ids:
         kind, _, rest = id_.partition(":")
@@ -116,7 +123,7 @@ def short_ids(ids: Sequence[str]) -> dict[str, str]:
         while count < len(words) and len("-".join(words[: count + 1])) <= SHORT_LIMIT:
             count += 1
         short = f"{kind}:{'-'.join(words[:count])}"
-        while count < len(words) and any(o != id_ and o.startswith(short) for o in ids):
+        while count < len(words) and shared(short):
             count += 1
             short = f"{kind}:{'-'.join(words[:count])}"
         shorts[id_] = id_ if count == len(words) else short
@@ -126,7 +133,11 @@ def short_ids(ids: Sequence[str]) -> dict[str, str]:
 def matching(ids: Sequence[str], typed: str) -> tuple[str, ...]:
     """The goals `typed` names: the goal whose id it is, else every goal whose id starts with
     it (a short id, or any unambiguous prefix); case does not matter."""
-    typed = typed.strip().lower()
+    typed = typed.strip()
     if typed in ids:
         return (typed,)
-    return tuple(id_ for id_ in ids if id_.startswith(typed)) if typed else ()
+    folded = typed.casefold()
+    same = tuple(id_ for id_ in ids if id_.casefold() == folded)
+    if same or not typed:
+        return same
+    return tuple(id_ for id_ in ids if id_.casefold().startswith(folded))
