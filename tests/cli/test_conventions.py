@@ -126,6 +126,21 @@ def test_completion_offers_role_ids() -> None:
     assert bash_completion("careerpath paths --to dev") == ["development"]
 
 
+def test_completion_offers_the_short_ids_of_the_plans_goals(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.json"
+    assert run("plan", EXAMPLE, "--date", "2026-11-02", "-o", plan).exit_code == 0
+    assert bash_completion(f"careerpath goals done {plan} bridge:") == [
+        "bridge:shadow-a-tester",
+        "bridge:retest-the-fixes",
+        "bridge:a-sprint-in-the",
+    ]
+    assert bash_completion(f"careerpath goals reopen {plan} bridge:shadow-a-tester-") == [
+        "bridge:shadow-a-tester-through-one-release-s-regression"
+    ]
+    assert bash_completion(f"careerpath goals done {plan} ment") == ["mentor:find"]
+    assert bash_completion(f"careerpath goals done {tmp_path / 'none.json'} m") == []
+
+
 def test_completion_offers_the_roles_dirs_roles(org: Path) -> None:
     assert bash_completion(f"careerpath --roles-dir {org} roles show qa") == ["qa_lead"]
     assert bash_completion("careerpath team x --role qa", CAREERPATH_ROLES=str(org)) == ["qa_lead"]

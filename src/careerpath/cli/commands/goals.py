@@ -50,10 +50,33 @@ def goals_list(plan_path: PlanArg, as_json: JsonOption = False) -> None:
     typer.echo(goals_text(document, goals, shorts, str(plan_path), exits.FLAGS))
 
 
+def complete_goal(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion of a goal id from the plan named before it: each goal's short id (its
+    id once more of it is typed), with its title. Nothing when the plan cannot be read."""
+    from careerpath.core.plan.goals import short_ids
+    from careerpath.edges.plan_files import read_plan
+    from careerpath.errors import CareerpathError
+    from careerpath.views.plan_document import document_goals
+
+    plan = ctx.params.get("plan_path")
+    try:
+        goals = document_goals(read_plan(Path(plan))) if plan is not None else ()
+    except (CareerpathError, OSError):
+        return []
+    shorts = short_ids([g.id for g in goals])
+    typed = incomplete.casefold()
+    return [
+        (shorts[g.id] if shorts[g.id].casefold().startswith(typed) else g.id, g.title)
+        for g in goals
+        if g.id.casefold().startswith(typed)
+    ]
+
+
 GoalArg = Annotated[
     str,
     typer.Argument(
         metavar="GOAL_ID",
+        autocompletion=complete_goal,
         help="A goal's id as careerpath goals list shows it, or any start of it that no other"
         " goal's id has.",
     ),
