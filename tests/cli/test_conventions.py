@@ -253,6 +253,8 @@ def test_history_still_takes_dir_as_it_did(two_folders: tuple[Path, Path]) -> No
     assert ok(run("history", "Cy Ray", "--dir", first, "--dir", second, "--json")) == positional
     assert ok(run("history", "Cy Ray", first, "--dir", second, "--json")) == positional
     assert "--dir" not in ok(run("history", "--help"))  # the old spelling, hidden
+    twice = json.loads(ok(run("history", "Cy Ray", second, "--dir", second, "--json")))
+    assert len(twice["dates"]) == 1  # a folder named twice is read once
 
 
 def test_history_with_the_folder_first_says_the_person_comes_first(
@@ -276,6 +278,18 @@ def test_a_folder_missing_among_several_is_named(two_folders: tuple[Path, Path])
     for command in (("history", "Cy Ray"), ("team",), ("export",)):
         message = one_line_error(run(*command, first, missing, second), 2)
         assert message == f"{missing}: does not exist; name a folder of inventory files"
+
+
+def test_no_team_in_several_folders_names_them(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "notes.yaml").write_text("title: not an inventory\n", encoding="utf-8")
+    result = run("team", tmp_path / "a", tmp_path / "b")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        f"careerpath: error: no team to show: none of the 2 YAML files in {tmp_path / 'a'},"
+        f" {tmp_path / 'b'} is an inventory careerpath can read (each named above)"
+    )
 
 
 def test_no_inventories_in_any_of_several_folders(tmp_path: Path) -> None:

@@ -30,10 +30,10 @@ def inventory_paths(folder: Path) -> list[Path]:
     return sorted((p for p in yaml_files(folder) if not is_progress_file(p)), key=sequence_key)
 
 
-def folders_inventories(folders: Sequence[Path]) -> list[Path]:
+def folders_inventories(folders: Sequence[Path], *, required: bool = True) -> list[Path]:
     """The inventory files of every folder in `folders` (a folder named twice is read once),
-    each folder's in inventory_paths' order; none in any of them is an error saying what the
-    first one holds."""
+    each folder's in inventory_paths' order; when `required`, none in any of them is an error
+    saying what the first one holds."""
     paths: list[Path] = []
     seen: set[Path] = set()
     for folder in folders:
@@ -41,7 +41,7 @@ def folders_inventories(folders: Sequence[Path]) -> list[Path]:
         if folder.resolve() not in seen:
             seen.add(folder.resolve())
             paths += found
-    if not paths:
+    if not paths and required:
         raise no_inventories(folders[0])
     return paths
 

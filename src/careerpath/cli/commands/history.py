@@ -87,7 +87,7 @@ def history(
     """PERSON's dated inventories, oldest first: movement per skill and readiness over time."""
     from careerpath.core.reviews.history import chronological, of_person
     from careerpath.edges import locations
-    from careerpath.edges.inventory_folder import inventory_paths, read_inventories
+    from careerpath.edges.inventory_folder import folders_inventories, read_inventories
 
     fmt, library, role = format_and_library(ctx, with_json(as_json, fmt), out, role)
     folders = [*(folders or ()), *(dirs or ())] or [locations.user_home()]
@@ -95,7 +95,7 @@ def history(
         raise UsageError(
             f"the person comes first, then the folders: careerpath history NAME {person}"
         )
-    paths = [p for folder in folders for p in inventory_paths(folder)]
+    paths = folders_inventories(folders, required=False)
     loaded, errors = read_inventories(paths, library)
     for error in errors:
         fail(error)
