@@ -20,6 +20,7 @@ COMMAND_PATHS = (
     ("roles", "import-onet"),
     ("goals", "list"),
     ("goals", "done"),
+    ("goals", "reopen"),
 )
 
 # --- help ------------------------------------------------------------------------------------
@@ -45,7 +46,8 @@ def test_every_command_help_has_an_example(path: tuple[str, ...]) -> None:
 
 
 def test_usage_lines_read_like_unix_usage() -> None:
-    assert "Usage: careerpath history [OPTIONS] PERSON" in ok(run("history", "--help"))
+    assert "Usage: careerpath history [OPTIONS] PERSON [DIR]..." in ok(run("history", "--help"))
+    assert "Usage: careerpath team [OPTIONS] DIR..." in ok(run("team", "--help"))
     assert "Usage: careerpath validate [OPTIONS] [PATH]..." in ok(run("validate", "--help"))
     assert "Usage: careerpath paths [OPTIONS] [INVENTORY]" in ok(run("paths", "--help"))
 
@@ -124,6 +126,21 @@ def test_completion_offers_role_ids() -> None:
     assert bash_completion("careerpath paths --to dev") == ["development"]
 
 
+def test_completion_offers_the_short_ids_of_the_plans_goals(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.json"
+    assert run("plan", EXAMPLE, "--date", "2026-11-02", "-o", plan).exit_code == 0
+    assert bash_completion(f"careerpath goals done {plan} bridge:") == [
+        "bridge:shadow-a-tester",
+        "bridge:retest-the-fixes",
+        "bridge:a-sprint-in-the",
+    ]
+    assert bash_completion(f"careerpath goals reopen {plan} bridge:shadow-a-tester-") == [
+        "bridge:shadow-a-tester-through-one-release-s-regression"
+    ]
+    assert bash_completion(f"careerpath goals done {plan} ment") == ["mentor:find"]
+    assert bash_completion(f"careerpath goals done {tmp_path / 'none.json'} m") == []
+
+
 def test_completion_offers_the_roles_dirs_roles(org: Path) -> None:
     assert bash_completion(f"careerpath --roles-dir {org} roles show qa") == ["qa_lead"]
     assert bash_completion("careerpath team x --role qa", CAREERPATH_ROLES=str(org)) == ["qa_lead"]
@@ -187,6 +204,99 @@ def test_roles_dir_works_after_the_command_too(org: Path, command: tuple[object,
     before = ok(run("--roles-dir", org, *command))
     assert ok(run(*command, "--roles-dir", org)) == before
     assert ok(run(*command, f"--roles-dir={org}")) == before
+
+
+def _person_in(folder: Path, name: str) -> Path:
+    """A copy of the shipped example as `name`'s inventory, in `folder` (made)."""
+    folder.mkdir(exist_ok=True)
+    text = EXAMPLE.read_text(encoding="utf-8").replace("person: Megan Doyle", f"person: {name}")
+    path = folder / f"{name.lower().replace(' ', '-')}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def two_folders(tmp_path: Path) -> tuple[Path, Path]:
+    """Two team folders: Ana Lopez and Ben Ode in one, Cy Ray in the other."""
+    first, second = tmp_path / "north", tmp_path / "south"
+    _person_in(first, "Ana Lopez")
+    _person_in(first, "Ben Ode")
+    _person_in(second, "Cy Ray")
+    return first, second
+
+
+@pytest.mark.parametrize(
+    ("command", "options", "people"),
+    [
+        (("history", "Cy Ray"), ("--json",), ["Cy Ray"]),
+        (("team",), ("--json",), ["Ana Lopez", "Ben Ode", "Cy Ray"]),
+        (("export",), ("-f", "jsonl"), ["Ana Lopez", "Ben Ode", "Cy Ray"]),
+    ],
+    ids=["history", "team", "export"],
+)
+def test_folders_are_positional_and_several_can_be_given(
+    two_folders: tuple[Path, Path],
+    command: tuple[str, ...],
+    options: tuple[str, ...],
+    people: list[str],
+) -> None:
+    first, second = two_folders
+    result = run(*command, first, second, *options)
+    assert result.exit_code == 0, result.output
+    assert [p for p in ("Ana Lopez", "Ben Ode", "Cy Ray") if p in result.stdout] == people
+
+
+def test_history_still_takes_dir_as_it_did(two_folders: tuple[Path, Path]) -> None:
+    first, second = two_folders
+    positional = ok(run("history", "Cy Ray", second, "--json"))
+    assert ok(run("history", "Cy Ray", "--dir", second, "--json")) == positional
+    assert ok(run("history", "Cy Ray", "--dir", first, "--dir", second, "--json")) == positional
+    assert ok(run("history", "Cy Ray", first, "--dir", second, "--json")) == positional
+    assert "--dir" not in ok(run("history", "--help"))  # the old spelling, hidden
+    twice = json.loads(ok(run("history", "Cy Ray", second, "--dir", second, "--json")))
+    assert len(twice["dates"]) == 1  # a folder named twice is read once
+
+
+def test_history_with_the_folder_first_says_the_person_comes_first(
+    two_folders: tuple[Path, Path],
+) -> None:
+    _, second = two_folders
+    message = one_line_error(run("history", second, "Cy Ray"), 2)
+    assert message == f"the person comes first, then the folders: careerpath history NAME {second}"
+
+
+def test_plan_takes_its_folder_positionally_too(two_folders: tuple[Path, Path], tmp_path) -> None:
+    first, _ = two_folders
+    result = run("plan", first, "--out-dir", tmp_path / "plans", "--role", "testing")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "plans").iterdir()) == ["ana-lopez.md", "ben-ode.md"]
+
+
+def test_a_folder_missing_among_several_is_named(two_folders: tuple[Path, Path]) -> None:
+    first, second = two_folders
+    missing = second.parent / "west"
+    for command in (("history", "Cy Ray"), ("team",), ("export",)):
+        message = one_line_error(run(*command, first, missing, second), 2)
+        assert message == f"{missing}: does not exist; name a folder of inventory files"
+
+
+def test_no_team_in_several_folders_names_them(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "notes.yaml").write_text("title: not an inventory\n", encoding="utf-8")
+    result = run("team", tmp_path / "a", tmp_path / "b")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        f"careerpath: error: no team to show: none of the 2 YAML files in {tmp_path / 'a'},"
+        f" {tmp_path / 'b'} is an inventory careerpath can read (each named above)"
+    )
+
+
+def test_no_inventories_in_any_of_several_folders(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    message = one_line_error(run("team", tmp_path / "a", tmp_path / "b"), 1)
+    assert message.startswith(f"{tmp_path / 'a'}: no inventory files (*.yaml) here: it is empty")
 
 
 # --- JSON: every read command, one type per value, a schema per document --------------------

@@ -33,10 +33,8 @@ def plan_file(tmp_path: Path) -> Path:
 def test_goals_list_and_done(plan_file: Path) -> None:
     listed = run("goals", "list", plan_file)
     assert listed.exit_code == 0, listed.output
-    assert re.search(r"\n  skill:requirements_analysis:2 +2027-01-31  open ", listed.stdout)
-    assert (
-        "mentor:find" in listed.stdout and "relationship:qa-lead-or-test-manager" in listed.stdout
-    )
+    assert re.search(r"\n  skill:requirements_analysis:2 +2027-01-31  open\n", listed.stdout)
+    assert "mentor:find" in listed.stdout and "relationship:qa-lead-or-test " in listed.stdout
     done = run(
         "goals",
         "done",
@@ -87,6 +85,107 @@ def test_goals_done_usage_errors(
     result = run("goals", "done", plan_file, *args)
     assert message.format(plan=plan_file) in one_line_error(result, code, quiet_stdout=False)
     assert plan_file.read_bytes() == before  # untouched
+
+
+def test_goals_list_shows_short_ids_and_done_takes_them_or_any_unambiguous_start(
+    plan_file: Path,
+) -> None:
+    listed = run("goals", "list", plan_file).stdout
+    assert "\n  bridge:shadow-a-tester " in listed
+    assert "bridge:shadow-a-tester-through" not in listed  # the long id is not shown
+    for typed, id_ in [
+        ("bridge:shadow-a-tester", "bridge:shadow-a-tester-through-one-release-s-regression"),
+        ("Relationship:QA", "relationship:qa-lead-or-test-manager"),
+        ("ment", "mentor:find"),
+    ]:
+        done = run("goals", "done", plan_file, typed, "--evidence", "Done", "--date", START)
+        assert done.stderr == f"careerpath: {id_} done on {START}; updated {plan_file}\n"
+    data = json.loads(plan_file.read_text(encoding="utf-8"))
+    marked = {g["id"] for m in data["milestones"] for g in m["goals"] if g.get("done")}
+    assert marked == {
+        "bridge:shadow-a-tester-through-one-release-s-regression",
+        "relationship:qa-lead-or-test-manager",
+        "mentor:find",
+    }  # the plan keeps its ids: a later plan --previous knows them
+
+
+def test_the_long_ids_of_a_saved_plan_still_work(plan_file: Path) -> None:
+    long = "influence:propose-a-bug-report-template-for-support"
+    assert long in plan_file.read_text(encoding="utf-8")  # as every plan saved before has them
+    done = run("goals", "done", plan_file, long, "--evidence", "Template adopted")
+    assert done.exit_code == 0, done.output
+    listing = json.loads(run("goals", "list", plan_file, "--json").stdout)
+    goal = next(g for g in listing["goals"] if g["id"] == long)
+    assert goal["short"] == "influence:propose-a-bug"
+    assert goal["done"]["evidence"] == "Template adopted"
+    follow = run("plan", EXAMPLE, "--previous", plan_file, "--format", "json")
+    assert follow.exit_code == 0, follow.output
+    assert long in json.loads(follow.stdout)["followup"]["done_ids"]
+
+
+def test_an_ambiguous_start_is_one_line_listing_the_matches(plan_file: Path) -> None:
+    before = plan_file.read_bytes()
+    result = run("goals", "done", plan_file, "bridge:", "--evidence", "x")
+    assert one_line_error(result, 2, quiet_stdout=False) == (
+        f"{plan_file}: 'bridge:' is the start of 3 goals' ids: bridge:shadow-a-tester,"
+        " bridge:retest-the-fixes, bridge:a-sprint-in-the; type more of the one you mean"
+    )
+    assert plan_file.read_bytes() == before
+
+
+def test_a_goal_done_can_be_reopened(plan_file: Path) -> None:
+    written = plan_file.read_bytes()
+    run("goals", "done", plan_file, "mentor", "--evidence", "Jo, fortnightly", "--date", START)
+    reopened = run("goals", "reopen", plan_file, "mentor")
+    assert reopened.exit_code == 0, reopened.output
+    assert reopened.stderr == (
+        f"careerpath: mentor:find is open again (it was done {START}: Jo, fortnightly);"
+        f" updated {plan_file}\n"
+    )
+    assert plan_file.stat().st_mode & 0o777 == 0o600
+    assert plan_file.read_bytes() == written  # as it was before the goal was marked done
+    listing = json.loads(run("goals", "list", plan_file, "--json").stdout)
+    assert next(g for g in listing["goals"] if g["id"] == "mentor:find")["done"] is None
+    # open already: nothing to reopen, and the file is left as it is
+    before = plan_file.read_bytes()
+    again = run("goals", "reopen", plan_file, "mentor:find")
+    assert one_line_error(again, 1, quiet_stdout=False) == (
+        f"{plan_file}: goal 'mentor:find' is open: it has not been marked done, so there is"
+        " nothing to reopen"
+    )
+    assert plan_file.read_bytes() == before
+    unknown = run("goals", "reopen", plan_file, "mentr:find")
+    assert "did you mean 'mentor:find'?" in one_line_error(unknown, 2, quiet_stdout=False)
+
+
+def test_every_line_of_goals_list_fits_80_columns(plan_file: Path) -> None:
+    """Done and carried-over goals (the widest statuses), a long name: nothing past 80
+    columns, and every title whole once its wrapped lines are joined."""
+    text = plan_file.read_text(encoding="utf-8").replace(
+        '"person": "Megan Doyle"', '"person": "Megan Alexandra Doyle-Fitzgerald of Support"'
+    )
+    plan_file.write_text(text, encoding="utf-8")
+    run("goals", "done", plan_file, "influence:share", "--evidence", "x", "--date", START)
+    inventory = plan_file.with_name("later.yaml")
+    inventory.write_text(
+        EXAMPLE.read_text(encoding="utf-8")
+        .replace("person: Megan Doyle", "person: Megan Alexandra Doyle-Fitzgerald of Support")
+        .replace("date: 2026-11-02", "date: 2027-02-01"),
+        encoding="utf-8",
+    )
+    later = plan_file.with_name("later.json")
+    made = run("plan", inventory, "--previous", plan_file, "-o", later, "--date", "2027-02-01")
+    assert made.exit_code == 0, made.output
+    for path in (plan_file, later):
+        listed = run("goals", "list", path)
+        assert listed.exit_code == 0, listed.output
+        lines = listed.stdout.splitlines()
+        assert max(len(line) for line in lines) <= 80, listed.stdout
+        flowing = " ".join(line.strip() for line in lines)
+        for goal in json.loads(run("goals", "list", path, "--json").stdout)["goals"]:
+            assert goal["title"] in flowing
+    assert "done 2026-11-02" in run("goals", "list", plan_file).stdout
+    assert "open, carried" in run("goals", "list", later).stdout
 
 
 def test_goals_done_without_evidence_is_a_usage_error(plan_file: Path) -> None:

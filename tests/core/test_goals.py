@@ -9,7 +9,15 @@ import pytest
 from careerpath.core.gaps import analyse, baseline_for
 from careerpath.core.plan.builder import build_plan
 from careerpath.core.plan.carryover import Previous, carried_first, follow, follow_up
-from careerpath.core.plan.goals import Done, Goal, goal_id, identify, slug
+from careerpath.core.plan.goals import (
+    Done,
+    Goal,
+    goal_id,
+    identify,
+    matching,
+    short_ids,
+    slug,
+)
 from careerpath.core.plan.horizon import parse_horizon
 from careerpath.core.plan.values import Plan
 from tests.builders import catalogue, every_goal, inventory, rating, role
@@ -69,6 +77,60 @@ def test_identify_keeps_ids_unique_within_a_plan() -> None:
     twins = identify([goal("exposure", subject="Sales"), goal("exposure", subject="sales")], taken)
     assert [g.id for g in twins] == ["exposure:sales", "exposure:sales-2"]
     assert identify([goal("exposure", subject="Sales")], taken)[0].id == "exposure:sales-3"
+
+
+LONG = "bridge:shadow-a-tester-through-one-release-s-regression"
+
+
+@pytest.mark.parametrize(
+    ("ids", "expected"),
+    [
+        ([LONG], ["bridge:shadow-a-tester"]),  # cut after a word, 16 characters after the kind
+        (["skill:requirements_analysis:3"], ["skill:requirements_analysis:3"]),  # whole
+        (["mentor:find", "relationship:reputation"], ["mentor:find", "relationship:reputation"]),
+        (["exposure:release-management"], ["exposure:release"]),  # its first word is enough
+        # as long as it takes to tell two apart, and never a short form that starts another id
+        (
+            [LONG, "bridge:shadow-a-tester-at-the-desk"],
+            ["bridge:shadow-a-tester-through", "bridge:shadow-a-tester-at"],
+        ),
+        (
+            ["review:mid-plan-review", "review:mid-plan-review-2"],
+            ["review:mid-plan-review", "review:mid-plan-review-2"],
+        ),
+        (["exposure:sales", "exposure:sales-2"], ["exposure:sales", "exposure:sales-2"]),
+    ],
+)
+def test_short_ids_are_cut_after_a_word_and_name_one_goal(
+    ids: list[str], expected: list[str]
+) -> None:
+    shorts = short_ids(ids)
+    assert [shorts[i] for i in ids] == expected
+    for id_, short in shorts.items():
+        assert id_.startswith(short)
+        assert matching(ids, short) == (id_,)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("skill:a:2", ("skill:a:2",)),  # an id is itself, though it starts another one
+        ("skill:a:", ("skill:a:2", "skill:a:2-2", "skill:a:3")),
+        ("SKILL:B", ("skill:b:1",)),  # case does not matter
+        (" mentor ", ("mentor:find",)),
+        ("bridge:", ()),
+        ("", ()),
+    ],
+)
+def test_matching_is_the_id_else_every_id_it_starts(typed: str, expected: tuple[str, ...]) -> None:
+    ids = ["skill:a:2", "skill:a:2-2", "skill:a:3", "skill:b:1", "mentor:find"]
+    assert matching(ids, typed) == expected
+
+
+def test_an_id_written_by_hand_in_capitals_is_matched_too() -> None:
+    assert matching(["Review:Q1", "review:q1-2"], "Review:Q1") == ("Review:Q1",)
+    assert matching(["Review:Q1", "review:q1-2"], "review:q1") == ("Review:Q1",)
+    assert matching(["Review:Q1", "review:q1-2"], "REVIEW:Q") == ("Review:Q1", "review:q1-2")
 
 
 # --- carry-over: the core ----------------------------------------------------------------------

@@ -97,6 +97,7 @@ TESTING_RATINGS = (
 )
 REST = line("CompTIA A+") + ENTER + ENTER + line("Move into testing within a year")
 SAVE = DOWN + ENTER  # at the review: from "nothing chosen yet" down to Save
+KEEP_THE_REST = ENTER * 4  # --update: credentials, experiences, aspirations, targets kept
 WHOLE = WHO + START + TESTING_RATINGS + REST + SAVE
 EXPECTED = {
     "troubleshooting": Rating(level=4, evidence="Ticket 48211: traced the SSO loop"),
@@ -150,6 +151,18 @@ def update_draft(
         update=(locations.example_inventory(), earlier),
     )
     return earlier, state
+
+
+def target_ranking(library: Library, earlier: Inventory) -> list[str]:
+    """The roles in the order the targets question lists them, for `earlier`'s ratings."""
+    ranked = rank(
+        earlier.ratings,
+        library.roles.values(),
+        library.catalogue,
+        current_role=earlier.current_role,
+        targets=earlier.targets,
+    )
+    return [r.role for r in ranked]
 
 
 # --- the whole flow ----------------------------------------------------------------------
@@ -300,7 +313,7 @@ def test_update_re_asks_only_the_picked_skills_and_keeps_the_rest(
     pick = SPACE + DOWN + SPACE + ENTER  # troubleshooting and product knowledge
     # troubleshooting: down from 4 to 3 (new evidence); product knowledge: Enter keeps 3 and,
     # with Enter again, its evidence
-    keys = pick + START + rate("3", "Ticket 51990") + ENTER + ENTER + SAVE
+    keys = pick + START + rate("3", "Ticket 51990") + ENTER + ENTER + KEEP_THE_REST + SAVE
     state = interview(library, state, keys)
     inventory = state.inventory()
     assert state.skills == ["troubleshooting", "product_knowledge"]
@@ -319,23 +332,80 @@ def test_update_offers_credentials_experiences_aspirations_and_targets_at_the_re
 ) -> None:
     earlier, state = update_draft(library, tmp_path)
     keys = SPACE + ENTER + START + ENTER + ENTER  # troubleshooting again: Enter keeps it
+    keys += KEEP_THE_REST
     up = "\x1b[A"  # from "nothing chosen yet" up round to the last lines: the rest
     keys += up * 3 + ENTER + DOWN + SPACE + ENTER + line("CompTIA Network+") + ENTER
     keys += up + ENTER + "\x15" + line("Into testing by June")
-    ranked = rank(
-        earlier.ratings,
-        library.roles.values(),
-        library.catalogue,
-        current_role=earlier.current_role,
-        targets=earlier.targets,
-    )
-    ranking = [r.role for r in ranked]
+    ranking = target_ranking(library, earlier)
     other = next(i for i, role in enumerate(ranking) if role not in earlier.targets)
     keys += DOWN * 6 + ENTER + DOWN * other + SPACE + ENTER  # targets: one more role ticked
     state = interview(library, state, keys + SAVE)
     assert state.credentials == ["CompTIA A+", "CompTIA Network+"]  # ITIL unticked
     assert state.aspirations == "Into testing by June"
     assert state.targets == [*earlier.targets, ranking[other]]
+
+
+def test_update_offers_each_list_after_the_skills_enter_keeping_it(
+    library: Library, tmp_path: Path
+) -> None:
+    earlier, state = update_draft(library, tmp_path)
+    assert earlier.credentials == ["CompTIA A+", "ITIL 4 Foundation"]
+    keys = SPACE + ENTER + START + ENTER + ENTER  # troubleshooting again: Enter keeps it
+    # credentials: review; ITIL unticked, one added, then Enter on an empty line
+    keys += DOWN + ENTER + DOWN + SPACE + ENTER + line("CompTIA Network+") + ENTER
+    keys += ENTER  # experiences: kept
+    keys += DOWN + ENTER + "\x15" + line("Into testing by June")  # aspirations: rewritten
+    ranking = target_ranking(library, earlier)
+    other = next(i for i, role in enumerate(ranking) if role not in earlier.targets)
+    first = ranking.index(earlier.targets[0])
+    keys += DOWN + ENTER + DOWN * first + SPACE + DOWN * (other - first) + SPACE + ENTER
+    save = Recorder()
+    state = interview(library, state, keys + SAVE, save)
+    assert state.credentials == ["CompTIA A+", "CompTIA Network+"]
+    assert state.experiences == earlier.experiences
+    assert state.aspirations == "Into testing by June"
+    assert state.targets == [*earlier.targets[1:], ranking[other]]  # one dropped, one added
+    # each answer is saved as it is given, so an interrupted update goes on at the next list
+    assert [k for k in save.saves[-1].answered if not k.startswith("skill:")][:5] == [
+        "pick",
+        "credentials",
+        "experiences",
+        "aspirations",
+        "targets",
+    ]
+
+
+def test_an_update_interrupted_among_the_lists_goes_on_at_the_next(
+    library: Library, tmp_path: Path
+) -> None:
+    earlier, state = update_draft(library, tmp_path)
+    keys = SPACE + ENTER + START + ENTER + ENTER + ENTER  # credentials kept, then Ctrl-C
+    save = Recorder()
+    with pytest.raises(Cancelled):
+        interview(library, state, keys, save)
+    stopped = save.saves[-1]
+    assert stopped.done("credentials") and not stopped.done("experiences")
+    screen = Screen(100)
+    with keyboard(ENTER * 3 + SAVE, screen):  # experiences, aspirations, targets kept
+        finished = Interview(stopped, library, Recorder()).run()
+    assert "Credentials now" not in screen.text.getvalue()
+    assert "Experiences now" in screen.text.getvalue()
+    assert finished.inventory().model_dump(exclude={"ratings", "date"}) == earlier.model_dump(
+        exclude={"ratings", "date"}
+    )
+
+
+def test_an_empty_list_is_offered_to_fill(library: Library, tmp_path: Path) -> None:
+    _, state = update_draft(library, tmp_path)
+    state.experiences = []
+    keys = SPACE + ENTER + START + ENTER + ENTER + ENTER  # troubleshooting kept, credentials too
+    keys += DOWN + ENTER + line("Covered the team lead for a month") + ENTER  # experiences
+    screen = Screen(100)
+    with keyboard(keys + ENTER + ENTER + SAVE, screen):
+        state = Interview(state, library, Recorder()).run()
+    assert state.experiences == ["Covered the team lead for a month"]
+    assert "Experiences now: none" in screen.text.getvalue()
+    assert "Add some" in screen.text.getvalue()
 
 
 def test_update_with_a_role_ticks_its_skills_and_aims_at_it(

@@ -126,6 +126,17 @@ TargetRoleOption = Annotated[
         help="Only this role. Default: the targets.",
     ),
 ]
+# A folder to read is an argument in every command (history, team, export, plan): several of
+# them read as one, each person's latest inventory in any of them.
+FoldersArgument = Annotated[
+    list[Path],
+    typer.Argument(
+        metavar="DIR",
+        help="Folders of inventories (one or more): each person's latest in any of them.",
+        show_default=False,
+    ),
+]
+
 JobsOption = Annotated[
     int | None,
     typer.Option(

@@ -55,6 +55,13 @@ READINESS_NOTE = (
     " weighted by importance and by what the role adds beyond your current one; a range where"
     " you were not sure (careerpath gaps FILE shows the arithmetic)."
 )
+KEEP, REVIEW = "__keep__", "__review__"
+REVIEWS = {  # what reviewing each list of an --update does: with entries, and with none yet
+    draft.CREDENTIALS: ("Review them: drop some, add new ones", "Add some"),
+    draft.EXPERIENCES: ("Review them: drop some, add new ones", "Add some"),
+    draft.ASPIRATIONS: ("Rewrite them", "Write them"),
+    draft.TARGETS: ("Review them: tick or untick roles", "Pick some"),
+}
 CREDENTIAL_QUESTION = ("Credentials you hold (certificates, qualifications, courses)", "Credential")
 EXPERIENCE_QUESTION = (
     "Experiences that count (a project, covering for a role, a secondment)",
@@ -131,6 +138,8 @@ class Interview:
             self.collect(draft.CREDENTIALS, CREDENTIAL_QUESTION, d.credentials)
             self.collect(draft.EXPERIENCES, EXPERIENCE_QUESTION, d.experiences)
             self.aspirations()
+        else:
+            self.offer_the_rest()
         self.check()
         self.choose_targets()
         self.review()
@@ -366,6 +375,64 @@ class Interview:
             items[:] = [item for i, item in enumerate(items) if str(i) in kept]
             self.save(self.draft)
         self.add_items(message, items)
+
+    def offer_the_rest(self) -> None:
+        """--update, after the skills: each list of the inventory as it is, kept with Enter or
+        reviewed (entries dropped and added; the aspirations rewritten; targets re-ticked)."""
+        d = self.draft
+        offers: list[tuple[str, str, str, bool, Callable[[], None]]] = [
+            (
+                draft.CREDENTIALS,
+                "Credentials",
+                _listed(d.credentials),
+                bool(d.credentials),
+                lambda: self.change_items(CREDENTIAL_QUESTION, d.credentials),
+            ),
+            (
+                draft.EXPERIENCES,
+                "Experiences",
+                _listed(d.experiences),
+                bool(d.experiences),
+                lambda: self.change_items(EXPERIENCE_QUESTION, d.experiences),
+            ),
+            (
+                draft.ASPIRATIONS,
+                "Aspirations",
+                d.aspirations or "none given",
+                bool(d.aspirations),
+                self.ask_aspirations,
+            ),
+            (
+                draft.TARGETS,
+                "Targets",
+                self._targets(),
+                bool(d.targets),
+                self.ask_targets,
+            ),
+        ]
+        if all(d.done(key) for key, *_ in offers):
+            return
+        prompts.say("\nThe rest of the inventory, as it is: Enter keeps each, or review it.")
+        for key, what, now, any_, review in offers:
+            if d.done(key):
+                continue
+            prompts.say(f"{what} now: {now}")
+            value = prompts.select(
+                what,
+                [
+                    Choice("Keep them" if any_ else "Leave empty", KEEP),
+                    Choice(REVIEWS[key][0 if any_ else 1], REVIEW),
+                ],
+                default=KEEP,
+                instruction="(Enter keeps; arrows, then Enter)",
+            )
+            if value == REVIEW:
+                review()
+            self._done(key)
+
+    def _targets(self) -> str:
+        roles = self.library.roles
+        return ", ".join(roles[t].title if t in roles else t for t in self.draft.targets) or "none"
 
     def aspirations(self) -> None:
         d = self.draft

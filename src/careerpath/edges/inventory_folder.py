@@ -30,6 +30,22 @@ def inventory_paths(folder: Path) -> list[Path]:
     return sorted((p for p in yaml_files(folder) if not is_progress_file(p)), key=sequence_key)
 
 
+def folders_inventories(folders: Sequence[Path], *, required: bool = True) -> list[Path]:
+    """The inventory files of every folder in `folders` (a folder named twice is read once),
+    each folder's in inventory_paths' order; when `required`, none in any of them is an error
+    saying what the first one holds."""
+    paths: list[Path] = []
+    seen: set[Path] = set()
+    for folder in folders:
+        found = inventory_paths(folder)
+        if folder.resolve() not in seen:
+            seen.add(folder.resolve())
+            paths += found
+    if not paths and required:
+        raise no_inventories(folders[0])
+    return paths
+
+
 def no_inventories(folder: Path) -> CareerpathError:
     """Why `folder`, which has no inventory files, gives nothing to read: what is in it."""
     found: list[str] = []

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from careerpath.core.model import same_person
-from careerpath.core.plan.goals import Done
+from careerpath.core.plan.goals import Done, matching, short_ids
 from careerpath.edges import limits
 from careerpath.edges.explain import explain
 from careerpath.edges.load import read_text
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from careerpath.core.plan.carryover import Previous
 
 HINT = f"write one with careerpath plan INVENTORY {flag('format')} json {flag('out')} PLAN.json"
+MATCHES_LISTED = 6  # the goals an ambiguous start of an id lists (the rest are counted)
 
 
 class _DuplicateKey(Exception):
@@ -139,21 +140,34 @@ def read_previous(path: Path, person: str) -> Previous:
     return previous_plan(document)
 
 
-def known_goal(document: PlanDocument, goal: str, path: Path) -> None:
-    """A usage error, with a did-you-mean, when the plan has no goal `goal`."""
+def known_goal(document: PlanDocument, typed: str, path: Path) -> str:
+    """The id of the goal `typed` names: its id, its short form or any start of an id that no
+    other goal's id has. A usage error otherwise: a did-you-mean for no match, the matches for
+    more than one."""
     ids = [g.id for g in document_goals(document)]
-    if goal in ids:
-        return
-    close = difflib.get_close_matches(goal, ids, n=1, cutoff=0.5)
+    found = matching(ids, typed)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        shorts = short_ids(ids)
+        listed = ", ".join(shorts[id_] for id_ in found[:MATCHES_LISTED])
+        more = f" and {len(found) - MATCHES_LISTED} more" if len(found) > MATCHES_LISTED else ""
+        raise UsageError(
+            f"'{typed}' is the start of {len(found)} goals' ids: {listed}{more}; type more of"
+            " the one you mean",
+            file=path,
+        )
+    close = difflib.get_close_matches(typed, ids, n=1, cutoff=0.5)
     hint = f"did you mean '{close[0]}'? " if close else ""
     raise UsageError(
-        f"no goal '{goal}' in this plan; {hint}careerpath goals list {path} lists them", file=path
+        f"no goal '{typed}' in this plan; {hint}careerpath goals list {path} lists them", file=path
     )
 
 
-def mark_goal_done(path: Path, goal: str, done: Done, *, force: bool = False) -> PlanDocument:
-    """Mark `goal` done in the plan file `path`, written back atomically (mode 0600), under a
-    lock; a symbolic link is followed and the file it points to updated."""
+def mark_goal_done(path: Path, goal: str, done: Done, *, force: bool = False) -> str:
+    """Mark the goal `goal` names (known_goal) done in the plan file `path`, written back
+    atomically (mode 0600), under a lock; a symbolic link is followed and the file it points
+    to updated. The goal's id."""
     if not done.evidence.strip():
         raise UsageError(
             "{option} must say what shows it is done, e.g. {option} 'Ticket 4821'",
@@ -161,7 +175,7 @@ def mark_goal_done(path: Path, goal: str, done: Done, *, force: bool = False) ->
         )
     with locked(path) as real:  # runs at the same time each see the others' goals done
         document = read_plan(real)
-        known_goal(document, goal, path)
+        goal = known_goal(document, goal, path)
         current = next(g for g in document_goals(document) if g.id == goal)
         if current.done is not None and not force:
             raise CareerpathError(
@@ -172,4 +186,21 @@ def mark_goal_done(path: Path, goal: str, done: Done, *, force: bool = False) ->
             )
         updated = mark_done(document, goal, done._replace(evidence=done.evidence.strip()))
         write_private(real, document_json(updated), force=True)
-    return updated
+    return goal
+
+
+def reopen_goal(path: Path, goal: str) -> tuple[str, Done]:
+    """Open the goal `goal` names (known_goal) again in the plan file `path`, written back as
+    mark_goal_done writes it: its id, and the date and evidence it had."""
+    with locked(path) as real:
+        document = read_plan(real)
+        goal = known_goal(document, goal, path)
+        current = next(g for g in document_goals(document) if g.id == goal)
+        if current.done is None:
+            raise CareerpathError(
+                f"goal '{goal}' is open: it has not been marked done, so there is nothing to"
+                " reopen",
+                file=path,
+            )
+        write_private(real, document_json(mark_done(document, goal, None)), force=True)
+    return goal, current.done

@@ -283,7 +283,7 @@ DOCUMENTS: dict[str, Schema] = {
     ),
     "goals": document(
         "goals",
-        1,
+        2,
         {
             "person": STR,
             "role": STR,
@@ -293,6 +293,7 @@ DOCUMENTS: dict[str, Schema] = {
                 record(
                     {
                         "id": STR,
+                        "short": STR,
                         "title": STR,
                         "due": null(DATE),
                         "done": null(record({"date": DATE, "evidence": STR})),

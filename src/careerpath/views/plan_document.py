@@ -728,9 +728,9 @@ def document_goals(document: PlanDocument) -> tuple[Goal, ...]:
     return tuple(found.values())
 
 
-def mark_done(document: PlanDocument, goal: str, done: Done) -> PlanDocument:
-    """The document with goal `goal` marked done wherever it appears."""
-    record = DoneDoc(date=done.date, evidence=done.evidence)
+def mark_done(document: PlanDocument, goal: str, done: Done | None) -> PlanDocument:
+    """The document with goal `goal` marked done wherever it appears (open again: None)."""
+    record = None if done is None else DoneDoc(date=done.date, evidence=done.evidence)
 
     def mark(doc: GoalDoc) -> GoalDoc:
         return doc.model_copy(update={"done": record}) if doc.id == goal else doc

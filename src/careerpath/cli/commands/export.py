@@ -4,7 +4,6 @@
 # objects spare it compiling and evaluating each one as a string. Names imported only for type
 # checking are quoted instead.
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,6 +11,7 @@ import typer
 from careerpath.cli import exits
 from careerpath.cli.output import ForceOption, OutOption, chosen_format, emit_pieces
 from careerpath.cli.shared import (
+    FoldersArgument,
     JobsOption,
     check_jobs,
     complete_role,
@@ -28,7 +28,7 @@ app = typer.Typer(add_completion=False)
 @handled
 def export(
     ctx: typer.Context,
-    folder: Annotated[Path, typer.Argument(metavar="DIR", help="A folder of inventories.")],
+    folders: FoldersArgument,
     fmt: Annotated[
         str | None,
         typer.Option(
@@ -69,7 +69,7 @@ def export(
     from careerpath.edges.export_files import FORMATS as EXPORT_FORMATS
     from careerpath.edges.export_files import export_folder
     from careerpath.edges.folder_pool import progress
-    from careerpath.edges.inventory_folder import inventory_paths, no_inventories
+    from careerpath.edges.inventory_folder import folders_inventories
 
     fmt = chosen_format(fmt, out, EXPORT_FORMATS, "csv")
     check_jobs(jobs)
@@ -79,9 +79,7 @@ def export(
         check_target(out, force=force)
     library = library_of(ctx)
     profile = library.role(role) if role is not None else None
-    paths = inventory_paths(folder)
-    if not paths:
-        raise no_inventories(folder)
+    paths = folders_inventories(folders)
     frame = scope(library.roles.values(), library.catalogue, role=profile, anonymous=anonymous)
     with progress(len(paths), "Exporting") as tick:
         result = export_folder(paths, library, frame, fmt, jobs=jobs, tick=tick)

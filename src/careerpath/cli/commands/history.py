@@ -22,7 +22,7 @@ from careerpath.cli.output import (
     with_json,
 )
 from careerpath.cli.shared import TargetRoleOption, fail, handled, library_of
-from careerpath.errors import CareerpathError
+from careerpath.errors import CareerpathError, UsageError
 
 if TYPE_CHECKING:  # the heavy modules load inside the command
     from careerpath.core.model import Inventory
@@ -72,13 +72,17 @@ def history(
     person: Annotated[str, typer.Argument(metavar="PERSON", help="The name in the inventories.")],
     folders: Annotated[
         list[Path] | None,
-        typer.Option(
-            "--dir",
+        typer.Argument(
             metavar="DIR",
-            help="A folder of dated inventories (repeatable). Default: your careerpath folder"
+            help="Folders of dated inventories. Default: your careerpath folder"
             " (CAREERPATH_HOME, else the user data folder).",
             show_default=False,
         ),
+    ] = None,
+    dirs: Annotated[
+        list[Path] | None,
+        # the spelling before folders were positional, kept for scripts that use it
+        typer.Option("--dir", metavar="DIR", hidden=True),
     ] = None,
     role: TargetRoleOption = None,
     fmt: FormatOption = None,
@@ -89,10 +93,15 @@ def history(
     """PERSON's dated inventories, oldest first: movement per skill and readiness over time."""
     from careerpath.core.reviews.history import chronological, of_person
     from careerpath.edges import locations
-    from careerpath.edges.inventory_folder import inventory_paths, read_inventories
+    from careerpath.edges.inventory_folder import folders_inventories, read_inventories
 
     fmt, library, role = format_and_library(ctx, with_json(as_json, fmt), out, role)
-    paths = [p for folder in folders or [locations.user_home()] for p in inventory_paths(folder)]
+    folders = [*(folders or ()), *(dirs or ())] or [locations.user_home()]
+    if Path(person).is_dir() and not all(f.is_dir() for f in folders):
+        raise UsageError(
+            f"the person comes first, then the folders: careerpath history NAME {person}"
+        )
+    paths = folders_inventories(folders, required=False)
     loaded, errors = read_inventories(paths, library)
     for error in errors:
         fail(error)
@@ -100,7 +109,7 @@ def history(
     if not mine:
         names = sorted({inv.person for _, inv in loaded})
         found = f"; found: {', '.join(names)}" if names else ""
-        where = ", ".join(str(f) for f in folders or [locations.user_home()])
+        where = ", ".join(str(f) for f in folders)
         raise CareerpathError(f"no inventories of '{person}' in {where}{found}")
     emit(history_output(library, chronological(mine), role, fmt), out, force)
     if errors:

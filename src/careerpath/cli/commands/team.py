@@ -22,6 +22,7 @@ from careerpath.cli.output import (
     with_json,
 )
 from careerpath.cli.shared import (
+    FoldersArgument,
     JobsOption,
     check_jobs,
     complete_role,
@@ -43,7 +44,7 @@ app = typer.Typer(add_completion=False)
 @handled
 def team(
     ctx: typer.Context,
-    folder: Annotated[Path, typer.Argument(metavar="DIR", help="A folder of inventories.")],
+    folders: FoldersArgument,
     role: Annotated[
         str | None,
         typer.Option(
@@ -68,15 +69,13 @@ def team(
     Groups smaller than five are left out of aggregates."""
     from careerpath.core.reviews.team import scope
     from careerpath.edges.folder_pool import collector_paused, progress
-    from careerpath.edges.inventory_folder import inventory_paths, no_inventories, read_team
+    from careerpath.edges.inventory_folder import folders_inventories, read_team
 
     fmt = chosen_format(with_json(as_json, fmt), out, FORMATS, "text")
     check_jobs(jobs)
     library = library_of(ctx)
     profile = library.role(role) if role is not None else None
-    paths = inventory_paths(folder)
-    if not paths:
-        raise no_inventories(folder)
+    paths = folders_inventories(folders)
     frame = scope(library.roles.values(), library.catalogue, role=profile, anonymous=anonymous)
     with collector_paused() as collector:
         with progress(len(paths), "Reading inventories") as tick:
@@ -86,9 +85,9 @@ def team(
             fail(error)
         if not tally.latest:
             raise CareerpathError(
-                f"no team to show: none of its {counted(len(paths), 'YAML file')} is an"
-                " inventory careerpath can read (each named above)",
-                file=folder,
+                f"no team to show: none of {_files_of(folders, len(paths))} is an inventory"
+                " careerpath can read (each named above)",
+                file=folders[0] if len(folders) == 1 else None,
             )
         result = tally.finish(library.catalogue, profile)
         result = result._replace(hidden=tuple(exits.flagged(note) for note in result.hidden))
@@ -97,6 +96,12 @@ def team(
     if errors:
         typer.echo(f"careerpath: {counted(len(errors), 'file')} could not be read", err=True)
         raise typer.Exit(exits.DATA)
+
+
+def _files_of(folders: list[Path], number: int) -> str:
+    """ "its 3 YAML files" (one folder, named before the message), or "the 3 YAML files in A, B"."""
+    files = counted(number, "YAML file")
+    return f"its {files}" if len(folders) == 1 else f"the {files} in {', '.join(map(str, folders))}"
 
 
 def team_pieces(library: "Library", fmt: str, result: "Team", title: str) -> Iterator[str]:

@@ -10,9 +10,10 @@ plan's goals by theirs (careerpath.core.plan.carryover).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Literal, NamedTuple
 
 GoalKind = Literal[
@@ -93,3 +94,50 @@ def identify(goals: Iterable[Goal], taken: set[str]) -> tuple[Goal, ...]:
         taken.add(found)
         named.append(goal._replace(id=found))
     return tuple(named)
+
+
+SHORT_LIMIT = 16  # the words of a short id after its kind, at most (more when needed to tell)
+
+
+def short_ids(ids: Sequence[str]) -> dict[str, str]:
+    """Each id's short form within a plan, the one `careerpath goals list` shows: the id cut
+    after a word, at most SHORT_LIMIT characters after its kind (`bridge:shadow-a-tester` for
+    `bridge:shadow-a-tester-through-one-release-s-regression`), longer where that would be
+    the start of another goal's id too, so that the short form names one goal. A skill's id
+    (`skill:test_design:3`) is short already and stays whole. The ids themselves, in saved
+    plans and across plans, do not change."""
+    folded = sorted(i.casefold() for i in ids)
+
+    def shared(start: str) -> bool:  # another id starts so too (the goal's own id does)
+        first = bisect.bisect_left(folded, start.casefold())
+        return sum(f.startswith(start.casefold()) for f in folded[first : first + 2]) > 1
+
+    shorts: dict[str, str] = {}
+    for id_ in ids:
+        kind, _, rest = id_.partition(":")
+        if kind == "skill" or not rest:
+            shorts[id_] = id_
+            continue
+        words = rest.split("-")
+        count = 1
+        while count < len(words) and len("-".join(words[: count + 1])) <= SHORT_LIMIT:
+            count += 1
+        short = f"{kind}:{'-'.join(words[:count])}"
+        while count < len(words) and shared(short):
+            count += 1
+            short = f"{kind}:{'-'.join(words[:count])}"
+        shorts[id_] = id_ if count == len(words) else short
+    return shorts
+
+
+def matching(ids: Sequence[str], typed: str) -> tuple[str, ...]:
+    """The goals `typed` names: the goal whose id it is, else every goal whose id starts with
+    it (a short id, or any unambiguous prefix); case does not matter."""
+    typed = typed.strip()
+    if typed in ids:
+        return (typed,)
+    folded = typed.casefold()
+    same = tuple(id_ for id_ in ids if id_.casefold() == folded)
+    if same or not typed:
+        return same
+    return tuple(id_ for id_ in ids if id_.casefold().startswith(folded))
