@@ -186,6 +186,12 @@ def test_every_line_of_goals_list_fits_80_columns(plan_file: Path) -> None:
             assert goal["title"] in flowing
     assert "done 2026-11-02" in run("goals", "list", plan_file).stdout
     assert "open, carried" in run("goals", "list", later).stdout
+    deep = plan_file.parent / ("folder-" * 12) / "plan.json"  # a path longer than a line
+    deep.parent.mkdir()
+    deep.write_bytes(plan_file.read_bytes())
+    listed = run("goals", "list", deep).stdout
+    assert max(len(line) for line in listed.splitlines()) <= 80
+    assert 'careerpath goals done PLAN.json ID --evidence "..."' in listed
 
 
 def test_goals_done_without_evidence_is_a_usage_error(plan_file: Path) -> None:

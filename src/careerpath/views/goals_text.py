@@ -42,15 +42,17 @@ def goals_text(
         + f" plan of {document.start.isoformat()} to {document.end.isoformat()}"
     )
     done = sum(1 for g in goals if g.done is not None)
-    plan = terminal_line(plan)
+    # the plan as it was named, unless a path too long for a line of its own: then PLAN.json
+    name = terminal_line(plan)
+    name = name if len(name) <= LINE_WIDTH - 2 else "PLAN.json"
     footer = [
         f"{counted(len(goals), 'goal')}: {done} done, {len(goals) - done} open.",
-        f'Mark one done: careerpath goals done {plan} ID {flag("evidence")} "..."',
-        *([f"Reopen one: careerpath goals reopen {plan} ID"] if done else []),
+        spelled(f'Mark one done: careerpath goals done {name} ID {flag("evidence")} "..."', flags),
+        *([f"Reopen one: careerpath goals reopen {name} ID"] if done else []),
         "ID: as shown, or any start of it that no other goal's id has.",
     ]
     lines = [*_fitted(heading), *goals_table(goals, shorts), ""]
-    return "\n".join(lines + [part for line in footer for part in _fitted(spelled(line, flags))])
+    return "\n".join(lines + [part for line in footer for part in _fitted(line)])
 
 
 def status(goal: Goal) -> str:
