@@ -15,6 +15,10 @@ order, each with the file's index in `paths`.
   that only grows would otherwise be re-scanned again and again; what was kept is then frozen.
 - `progress()` draws a bar only on a terminal, for POOL_FROM files or more, so rich is not even
   imported when the output is piped.
+- `Kept` carries what one pass made of a file to the next pass over the same file (a parsed
+  inventory, so a folder's files are read once): pickled in the worker that made it, held as
+  bytes by the main process, handed to the next pass's workers with their job (forked: nothing
+  is sent) and unpickled by the one that uses it.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import signal
 import sys
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -51,6 +56,27 @@ class _Failed(NamedTuple):
 
     def error(self) -> CareerpathError:
         return CareerpathError(self.message, file=self.file, line=self.line, option=self.option)
+
+
+class Kept:
+    """A value made in one pass for the next: the value itself in the process that made it;
+    sent from a worker, its pickled bytes (made by that worker, never read from a file), which
+    `value()` unpickles where it is used."""
+
+    __slots__ = ("_blob", "_value")
+
+    def __init__(self, value: object = None, blob: bytes | None = None) -> None:
+        self._value = value
+        self._blob = blob
+
+    def value(self) -> Any:
+        if self._blob is None:
+            return self._value
+        return ForkingPickler.loads(self._blob)
+
+    def __reduce__(self) -> tuple[Callable[..., Kept], tuple[None, bytes]]:
+        blob = self._blob if self._blob is not None else bytes(ForkingPickler.dumps(self._value))
+        return Kept, (None, blob)
 
 
 def cpu_count() -> int:
