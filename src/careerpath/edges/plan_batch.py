@@ -162,7 +162,7 @@ def plan_folder(
     """Each person's plan from the latest of `paths` about them, written into `out_dir`."""
     from careerpath.edges.folder_pool import each_file
     from careerpath.edges.inventory_folder import latest_files
-    from careerpath.edges.plan_formats import environments_kept
+    from careerpath.edges.plan_formats import environments_kept, prepare
     from careerpath.edges.private_files import check_target, discard_run, make_folder, publish
 
     latest = latest_files(paths, batch.library, jobs=jobs, keep=True)
@@ -188,6 +188,8 @@ def plan_folder(
     try:
         results = each_file(planned, _write, second, jobs=jobs, tick=tick)
         with environments_kept(), contextlib.closing(results):  # closed: the workers ended
+            if batch.template is None:  # another's template is compiled within its budgets
+                prepare(batch.library, batch.fmt, batch.cache_dir)
             for place, result in results:
                 if isinstance(result, CareerpathError):
                     errors.append((chosen[place], result))
