@@ -113,3 +113,22 @@ def test_each_persona_reaches_its_own_direction_first(persona: str, direction: s
 def test_a_long_move_from_first_line_shows_the_route_through_second_line() -> None:
     out = ok(run("paths", "--from", "helpdesk", "--to", "testing"))
     assert "Or: helpdesk -> support -> testing: effort " in out
+
+
+def test_builds_leave_out_what_the_person_already_holds() -> None:
+    """The example's ticket writing is 4, as testing asks: not a build for Megan."""
+    out = ok(run("paths", EXAMPLE, "--to", "testing"))
+    builds = out.split("Builds:", 1)[1].split("Try it before applying:", 1)[0]
+    assert "Test automation 0 -> 2" in builds
+    assert "Ticket and written documentation" not in builds
+
+
+def test_a_plan_on_a_route_of_two_moves_tries_the_first_move_now() -> None:
+    """support -> team-lead -> leadership: acting as a lead can be tried now, acting as head of
+    support waits for the next plan."""
+    out = ok(run("plan", EXAMPLE, "--role", "leadership", "--out", "-"))
+    route = out.split("## The route", 1)[1].split("\n## ", 1)[0]
+    assert "support -> team-lead -> leadership (2 moves; the first, step up)" in route
+    assert "Try the first move, into team-lead, before you apply." in route
+    assert "Cover the team lead during their leave" in route
+    assert "Act as support manager for a month" not in route

@@ -117,7 +117,7 @@ def test_bridges_are_work_time_beside_the_persons_hours() -> None:
     assert [g.id for g in plan.goals if g.kind != "bridge"] == [g.id for g in without.goals]
 
 
-def test_a_route_of_two_moves_takes_the_bridges_of_the_move_into_the_role() -> None:
+def test_a_route_of_two_moves_takes_the_bridges_of_the_move_made_next() -> None:
     plan = plan_with(
         lattice(
             with_bridges(move("support", "middle", ["a"]), 1),
@@ -126,9 +126,9 @@ def test_a_route_of_two_moves_takes_the_bridges_of_the_move_into_the_role() -> N
     )
     assert plan.route is not None
     assert plan.route.roles == ("support", "middle", "target")
-    assert plan.route.text == "support -> middle -> target (2 moves; the last, lateral)"
+    assert plan.route.text == "support -> middle -> target (2 moves; the first, lateral)"
     assert [g.title for g in plan.bridges] == ["Try: Trial 1"]
-    assert plan.bridges[0].weeks == 3  # the middle -> target move's bridge
+    assert plan.bridges[0].weeks == 1  # the support -> middle move's bridge, not middle's
 
 
 def test_a_person_off_the_lattice_starts_from_its_entry_role() -> None:

@@ -146,6 +146,12 @@ def test_builds_show_the_levels_today_and_needed() -> None:
     assert [tuple(b) for b in second.builds] == [("a", 2, 3), ("b", 0, 2), ("e", 0, 2)]
 
 
+def test_a_skill_the_person_already_holds_is_not_a_build() -> None:
+    """The move builds a, b and e; with a at 3 already, only b and e are left to build."""
+    second = reach(paths("first", inventory(a=3, b=1).ratings, LATTICE, ROLES, CAT), "second")
+    assert [tuple(b) for b in second.builds] == [("b", 1, 2), ("e", 0, 2)]
+
+
 def test_start_is_the_current_role_or_the_entry() -> None:
     entry = Lattice(entry="second", moves=LATTICE.moves)
     assert start_of("first", entry, ROLES) == "first"

@@ -84,7 +84,7 @@ class Reach(NamedTuple):
     route: Route  # the route to follow: the direct move unless it is long and a route is shorter
     routes: tuple[Route, ...]  # other routes worth a look, best first
     target: bool  # one of the person's own targets
-    builds: tuple[Build, ...]  # the direct move's skills to build, with the levels today
+    builds: tuple[Build, ...]  # the direct move's skills still short for this person, levels today
 
 
 class Paths(NamedTuple):
@@ -190,10 +190,13 @@ def _route(
 
 
 def _builds(move: Move, ratings: Mapping[str, Rating], target: Role) -> tuple[Build, ...]:
-    return tuple(
+    """What the move builds that this person has still to build: a skill they already hold at
+    the target's level is not a build for them ("writing 4 -> 4" would read as work to do)."""
+    builds = (
         Build(skill, level_of(ratings.get(skill)) or 0, target.skills[skill].level)
         for skill in move.builds
     )
+    return tuple(b for b in builds if b.current < b.required)
 
 
 def _best_first(route: Route) -> tuple[int, int, int]:

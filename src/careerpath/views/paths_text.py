@@ -99,7 +99,7 @@ def _detail(view: PathsView, reach: Reach) -> list[str]:
             lines += textwrap.wrap(
                 f"Carries: {carries}", WIDTH, initial_indent="  ", subsequent_indent=" " * 11
             )
-        if move.builds:
+        if reach.builds:
             builds = ", ".join(
                 f"{view.skill_name(b.skill)} {b.current} -> {b.required}" for b in reach.builds
             )

@@ -203,7 +203,8 @@ class RouteDoc(_Part):
     roles: list[str] = Field(description="From the person's role (or the entry) to the plan's.")
     text: str = Field(description="The route in words, e.g. support -> testing (a direct move).")
     kind: Literal["step-up", "lateral", "diagonal", "step-back"] = Field(
-        description="The kind of the last move, the one that reaches the plan's role."
+        description="The kind of the route's first move, the one the person makes next (its"
+        " bridges are the plan's)."
     )
     later: list[LaterBridgeDoc] = Field(
         default=[], description="Bridging experiences of that move left for the next plan."

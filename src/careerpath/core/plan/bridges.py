@@ -7,7 +7,9 @@ plan's horizon are left for the next plan, by name.
 
 The route is the one `careerpath paths` follows (careerpath.core.paths): from the person's
 current role, or the lattice's entry role when that is not a profile, to the plan's role; its
-last move, the one that reaches the role, gives the bridges. Bridges are work time agreed with
+first move, the one the person makes next, gives the bridges (on a route through team-lead to
+leadership, a support analyst can try acting as a lead now; acting as head of support waits for
+the next plan). Bridges are work time agreed with
 the manager (and the other team): their hours are stated but not taken from the person's own
 development hours.
 """
@@ -38,18 +40,22 @@ class Bridged(NamedTuple):
 
 
 class RouteShown(NamedTuple):
-    """The route a plan follows through the lattice, and the move that reaches its role."""
+    """The route a plan follows through the lattice, and the move the person makes next."""
 
     roles: tuple[str, ...]  # from the person's role to the plan's, e.g. helpdesk, support, testing
-    move: Move  # the move into the plan's role
+    move: Move  # the route's first move (the only one of a direct move): its bridges are tried now
     bridges: tuple[Bridged, ...]  # within the horizon, in order
     later: tuple[Bridge, ...]  # those that would end after it
+
+    @property
+    def direct(self) -> bool:
+        return len(self.roles) == 2
 
     @property
     def text(self) -> str:
         moves = len(self.roles) - 1
         kind = MOVE_KINDS[self.move.kind]
-        way = f"a direct move, {kind}" if moves == 1 else f"{moves} moves; the last, {kind}"
+        way = f"a direct move, {kind}" if moves == 1 else f"{moves} moves; the first, {kind}"
         return f"{' -> '.join(self.roles)} ({way})"
 
 
@@ -75,7 +81,7 @@ def kind_name(bridge: Bridge) -> str:
 def route_into(
     inventory: Inventory, role: Role, roles: list[Role], catalogue: Catalogue, lattice: Lattice
 ) -> tuple[tuple[str, ...], Move] | None:
-    """The route `careerpath paths` follows to `role`, and its last move; None when the
+    """The route `careerpath paths` follows to `role`, and its first move; None when the
     person is in that role already, or the lattice does not reach it."""
     from careerpath.core.paths import paths
 
@@ -96,7 +102,7 @@ def route_into(
     if not found.reaches:
         return None
     route = found.reaches[0].route
-    return route.roles, route.legs[-1].move
+    return route.roles, route.legs[0].move
 
 
 def bridge_goal(person: str, bridged: Bridged) -> Goal:
