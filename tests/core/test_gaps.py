@@ -12,6 +12,7 @@ from careerpath.core.gaps import (
     places,
     priority_band,
     rank,
+    readiness_of,
     scale_of,
     score,
     transferable,
@@ -272,6 +273,7 @@ def test_a_role_measured_again_gives_what_a_fresh_measure_gives(ratings: dict) -
                 Baseline(baseline.kind, baseline.role, dict(baseline.levels)),
             )
             assert first == again == fresh
+            assert readiness_of(given, target, CAT, baseline) == first.readiness
             assert score(given, scale_of(target, baseline)) == (
                 first.readiness,
                 first.high,

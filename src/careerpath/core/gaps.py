@@ -480,6 +480,13 @@ def _analyse(
     )
 
 
+def readiness_of(
+    ratings: Mapping[str, Rating], role: Role, catalogue: Catalogue, baseline: Baseline
+) -> float:
+    """`analyse(...).readiness` alone: the same figure, without the per-skill detail."""
+    return score(ratings, _measure(role, catalogue, baseline).scale).low
+
+
 def rank(
     ratings: Mapping[str, Rating],
     roles: Iterable[Role],

@@ -13,6 +13,7 @@ from careerpath.core.gaps import (
     baseline_for,
     places,
     ranking_of,
+    readiness_of,
     transferable,
 )
 from careerpath.core.model import Catalogue, Inventory, Lattice, Rating, Role
@@ -457,7 +458,7 @@ def _projected(
         if gap_plan.steps:
             step = gap_plan.steps[-1]
             projected[gap_plan.gap.skill] = Rating(level=step.level, evidence=step.measure)
-    return analyse(projected, role, catalogue, baseline).readiness
+    return readiness_of(projected, role, catalogue, baseline)
 
 
 def _interleave(*groups: tuple[Goal, ...]) -> list[tuple[Goal, ...]]:
