@@ -39,8 +39,9 @@ from careerpath.edges.signals import release
 from careerpath.errors import CareerpathError
 
 POOL_FROM = 200  # files; smaller folders are read faster than workers start
-CHUNKS_PER_WORKER = 8  # smaller chunks at the end keep every worker busy until the last file
+CHUNKS_PER_WORKER = 8  # each chunk: this share per worker of the files still to send
 LARGEST_CHUNK = 256
+SMALLEST_CHUNK = 4
 
 Work = Callable[[Any, Path], Any]
 Tick = Callable[[int], None]
@@ -95,6 +96,21 @@ def workers_for(files: int, jobs: int | None) -> int:
     return cpu_count() if files >= POOL_FROM else 1
 
 
+def chunk_sizes(files: int, workers: int) -> list[int]:
+    """How many files each chunk sent to a worker holds, in order: a 1/(workers x
+    CHUNKS_PER_WORKER) share of the files still to send, between SMALLEST_CHUNK and
+    LARGEST_CHUNK, so the chunks shrink toward the end and every worker is busy until the last
+    file (the same size throughout would leave one idle for up to a chunk's time)."""
+    sizes: list[int] = []
+    left = files
+    while left:
+        share = math.ceil(left / (workers * CHUNKS_PER_WORKER))
+        size = min(left, max(SMALLEST_CHUNK, min(LARGEST_CHUNK, share)))
+        sizes.append(size)
+        left -= size
+    return sizes
+
+
 def each_file(
     paths: Sequence[Path],
     work: Work,
@@ -116,9 +132,11 @@ def each_file(
             if tick is not None:
                 tick(1)
         return
-    size = max(1, min(LARGEST_CHUNK, math.ceil(len(paths) / (workers * CHUNKS_PER_WORKER))))
     named = [(index, str(path)) for index, path in enumerate(paths)]
-    chunks = [named[start : start + size] for start in range(0, len(named), size)]
+    chunks, start = [], 0
+    for size in chunk_sizes(len(named), workers):
+        chunks.append(named[start : start + size])
+        start += size
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with context.Pool(workers, initializer=_start, initargs=(work, job)) as pool:
