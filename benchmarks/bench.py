@@ -305,7 +305,7 @@ def timed(results: dict[str, float], name: str, work: Callable[[], T]) -> T:
 def team_pass(paths: list[Path], start: dt.date) -> tuple[dict[str, float], list[object], int]:
     """One whole team run, as a fresh process would do it: seconds per stage, the inventories
     read, and the average length of a rendered plan."""
-    from careerpath.core.gaps import rank
+    from careerpath.core.gaps import ranking_of
     from careerpath.core.plan.builder import build_plan
     from careerpath.core.plan.horizon import parse_horizon
     from careerpath.edges.load import load_inventory, load_library
@@ -317,7 +317,7 @@ def team_pass(paths: list[Path], start: dt.date) -> tuple[dict[str, float], list
     roles = list(library.roles.values())
     horizon = parse_horizon("6m")
     team = timed(results, "load", lambda: [load_inventory(path, library) for path in paths])
-    timed(results, "gaps", lambda: [rank(inv.ratings, roles, catalogue) for inv in team])
+    timed(results, "gaps", lambda: [ranking_of(inv, roles, catalogue) for inv in team])
     env = environment(library.template_dirs, markdown=True)  # as `plan` has it, for the team
 
     def plans() -> list[str]:
