@@ -350,7 +350,7 @@ def preload(env: jinja2.Environment, name: str) -> None:
     to report."""
     if isinstance(env, _Untrusted):
         return
-    with contextlib.suppress(jinja2.TemplateError, OSError):
+    with contextlib.suppress(Exception):  # as in render: any failure is the template's, told there
         env.get_template(name)
 
 
