@@ -12,6 +12,7 @@ from careerpath.core.gaps import (
     places,
     priority_band,
     rank,
+    readiness_of,
     scale_of,
     score,
     transferable,
@@ -234,3 +235,79 @@ def test_transferable_strengths_are_skills_the_role_does_not_ask_for() -> None:
 )
 def test_priority_bands(priority: int, band: str) -> None:
     assert priority_band(priority) == band
+
+
+# --- what analyse keeps between calls (a role's measure per catalogue and baseline) ---------
+
+KEPT_ROLES = [
+    role(
+        "one", actions={"b": {2: Step(do="d", evidence="e", hours=30, weeks=2)}}, a=(3, 5), b=(2, 3)
+    ),
+    role("two", a=(1, 2), c=(4, 4), d=(0, 5)),
+    role("three", a=(5, 5), b=(5, 5), c=(5, 5), d=(5, 5)),
+]
+KEPT_BASELINES = [
+    NONE,
+    Baseline("current", "here", {"a": 2, "b": 1}),
+    Baseline("current", "here", {"a": 3}),  # the same kind and role, other levels
+    Baseline("entry", "helpdesk", {"c": 4}),
+]
+KEPT_RATINGS = [
+    {},
+    {"a": 3, "b": shown(1), "c": "unsure", "d": "n/a"},
+    {"a": 5, "b": 0, "c": shown(2), "d": 4},
+]
+
+
+@pytest.mark.parametrize("ratings", KEPT_RATINGS)
+def test_a_role_measured_again_gives_what_a_fresh_measure_gives(ratings: dict) -> None:
+    given = inventory(**ratings).ratings
+    for target in KEPT_ROLES:
+        for baseline in KEPT_BASELINES:
+            first = analyse(given, target, CAT, baseline)
+            again = analyse(given, target, CAT, baseline)
+            fresh = analyse(  # new objects: nothing kept for them
+                given,
+                target.model_copy(deep=True),
+                CAT.model_copy(deep=True),
+                Baseline(baseline.kind, baseline.role, dict(baseline.levels)),
+            )
+            assert first == again == fresh
+            assert readiness_of(given, target, CAT, baseline) == first.readiness
+            assert score(given, scale_of(target, baseline)) == (
+                first.readiness,
+                first.high,
+                first.total_weight - first.covered_weight - first.unknown_weight,
+                first.unknown_weight,
+                first.factor,
+            )
+
+
+def test_a_role_or_baseline_with_the_same_name_is_measured_as_itself() -> None:
+    given = inventory(a=1).ratings
+    easy, hard = role("same", a=(2, 3)), role("same", a=(5, 3))
+    assert analyse(given, easy, CAT, NONE).climb == 3
+    assert analyse(given, hard, CAT, NONE).climb == 12
+    near = Baseline("current", "here", {"a": 5})
+    assert analyse(given, hard, CAT, near).skills[0].weight == 9
+    assert analyse(given, hard, CAT, NONE).skills[0].weight == 9 * 6
+
+
+def test_rank_gives_each_role_what_analyse_gives() -> None:
+    given = inventory(a=3, b=shown(1), c="unsure").ratings
+    ranking = rank(given, KEPT_ROLES, CAT, current_role="one")
+    baseline = baseline_for("one", KEPT_ROLES)
+    assert sorted(ranking) == sorted(analyse(given, r, CAT, baseline) for r in KEPT_ROLES)
+
+
+def test_the_hours_above_a_missing_step_are_counted() -> None:
+    """A catalogue not checked (careerpath validate would refuse it) without step 1 of a: the
+    steps above a rating of 1 are all there, so their hours count; below, the lookup fails."""
+    steps = {n: Step(do="d", evidence="e", hours=n * 10) for n in (2, 3)}
+    partial = catalogue("a").model_copy(
+        update={"skills": {"a": catalogue("a").skills["a"].model_copy(update={"steps": steps})}}
+    )
+    target = role(a=(3, 4))
+    assert analyse(inventory(a=1).ratings, target, partial, NONE).hours == 20 + 30
+    with pytest.raises(KeyError):
+        analyse(inventory(a=0).ratings, target, partial, NONE)

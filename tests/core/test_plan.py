@@ -408,3 +408,19 @@ DUE = dt.date(2027, 1, 1)
 )
 def test_missing_parts(goal: Goal, missing: tuple[str, ...]) -> None:
     assert missing_parts(goal) == missing
+
+
+def test_the_analysis_is_the_target_s_whether_it_comes_from_the_ranking_or_not() -> None:
+    """build_plan takes the target's analysis from the ranking when the target is one of the
+    ranked roles, and analyses it on its own when it is not: the same figures either way."""
+    from careerpath.core.gaps import analyse, baseline_for
+
+    target, other = role(a=(4, 5), b=(3, 4)), role("other", a=(2, 3), c=(3, 3))
+    person = inventory(targets=["target"], a=1, b="unsure", c=2)
+    roles = [other, target]
+    span = parse_horizon("6m")
+    ranked = build_plan(person, target, CAT, roles, start=START, horizon=span)
+    alone = build_plan(person, target.model_copy(deep=True), CAT, roles, start=START, horizon=span)
+    expected = analyse(person.ratings, target, CAT, baseline_for(person.current_role, roles))
+    assert ranked.analysis == alone.analysis == expected
+    assert ranked == alone

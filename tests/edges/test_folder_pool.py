@@ -73,3 +73,15 @@ def test_the_collector_is_paused_then_as_it_was() -> None:
         collector.kept()
         assert gc.isenabled() and gc.get_freeze_count() > 0
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize(("files", "workers"), [(909, 2), (1000, 4), (50_000, 2), (5, 2), (0, 2)])
+def test_chunks_shrink_toward_the_end(files: int, workers: int) -> None:
+    sizes = folder_pool.chunk_sizes(files, workers)
+    assert sum(sizes) == files
+    assert sizes == sorted(sizes, reverse=True)
+    assert all(size <= folder_pool.LARGEST_CHUNK for size in sizes)
+    if files >= 100:
+        share = files // (workers * folder_pool.CHUNKS_PER_WORKER)
+        assert sizes[0] >= min(share, folder_pool.LARGEST_CHUNK)
+        assert sizes[-2] == folder_pool.SMALLEST_CHUNK  # the last files in small chunks

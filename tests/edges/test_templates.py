@@ -105,3 +105,19 @@ def test_only_the_built_in_folder_is_trusted(tmp_path: Path) -> None:
     assert not isinstance(environment([builtin]), SandboxedEnvironment)
     assert isinstance(environment([tmp_path, builtin]), SandboxedEnvironment)
     assert isinstance(environment([tmp_path]), SandboxedEnvironment)
+
+
+def test_only_careerpath_s_own_templates_are_compiled_ahead(tmp_path: Path) -> None:
+    """A batch compiles its template once before its workers start (templates.preload); another's
+    template is compiled only when it renders, within its budgets."""
+    from careerpath.edges.templates import environment, preload
+
+    builtin = locations.builtin("templates")
+    own = environment([builtin])
+    preload(own, "plan.md.j2")
+    preload(own, "no-such.md.j2")  # left for render to report
+    assert own.cache is not None and len(own.cache) == 1
+    write(tmp_path, "plan.md.j2", "{{ plan.person }}\n")
+    theirs = environment([tmp_path, builtin])
+    preload(theirs, "plan.md.j2")
+    assert theirs.cache is not None and len(theirs.cache) == 0

@@ -184,18 +184,25 @@ class Score(NamedTuple):
 
 def score(ratings: Mapping[str, Rating], scale: Scale) -> Score:
     """The readiness range for `ratings` on `scale` (the formula without the detail)."""
+    known = []
+    for row in scale.rows:
+        rating = ratings.get(row.skill)
+        known.append((None if rating is None else rating.comparable_level, claimed(rating)))
+    return _scored(scale, known)
+
+
+def _scored(scale: Scale, known: Sequence[tuple[int | None, bool]]) -> Score:
+    """The readiness range on `scale` for each row's (comparable level, claimed)."""
     short = 0.0
     unknown = 0
     factor = low_factor = 1.0
-    for row in scale.rows:
-        rating = ratings.get(row.skill)
-        level = None if rating is None else rating.comparable_level
+    for row, (level, is_claimed) in zip(scale.rows, known, strict=True):
         if level is None:  # the low end counts it as not started
             unknown += row.weight * row.required
             if _essential(row.importance, 0, row.required):
                 low_factor = ESSENTIAL_FACTOR
             continue
-        counted = level - CLAIM_DISCOUNT if claimed(rating) else level
+        counted = level - CLAIM_DISCOUNT if is_claimed else level
         short += row.weight * max(0.0, row.required - counted)
         if _essential(row.importance, level, row.required):
             factor = low_factor = ESSENTIAL_FACTOR
@@ -301,78 +308,183 @@ class RoleGaps(NamedTuple):
         return f"{low}%" if low == high else f"{low}-{high}%"
 
 
-def _current(rating: Rating | None) -> tuple[GapStatus, int | None, str]:
-    if rating is None:
-        return "unrated", None, ""
-    return rating.status, rating.comparable_level, rating.evidence
+class _Row(NamedTuple):
+    """A Weighted row with what `analyse` adds from the catalogue: its name and category, and
+    the hours of the steps up to the required level from each level below it."""
+
+    skill: str
+    name: str
+    category: str
+    required: int
+    importance: int
+    baseline: int
+    weight: int
+    climb: tuple[float | None, ...]  # [level]: the hours from level to required
 
 
-def _urgency(gap: SkillGap) -> tuple[int, int, int, int, str]:
-    """Priority first; among equals, what the move adds (the weight), then importance."""
-    return (-(gap.priority or 0), -gap.weight, -gap.importance, -(gap.gap or 0), gap.skill)
+class _Measure(NamedTuple):
+    """A role measured from one baseline against one catalogue: what every `analyse` of it
+    shares, worked out once (see _measure)."""
+
+    role: Role
+    catalogue: Catalogue
+    scale: Scale
+    rows: tuple[_Row, ...]
+
+
+MEASURES_KEPT = 512  # (role, catalogue, baseline) combinations: a library has a few hundred
+_measures: dict[tuple[int, int, str, str | None, tuple[tuple[str, int], ...]], _Measure] = {}
+
+
+def _measure(role: Role, catalogue: Catalogue, baseline: Baseline) -> _Measure:
+    """The role's Scale and rows for `baseline`, kept: they depend on the role, the catalogue
+    and the baseline's levels, never on the ratings. The role and catalogue are frozen models
+    kept by the entry itself, so their identity names their value for as long as it is kept."""
+    key = (id(role), id(catalogue), baseline.kind, baseline.role, tuple(baseline.levels.items()))
+    found = _measures.get(key)
+    if found is not None and found.role is role and found.catalogue is catalogue:
+        return found
+    scale = scale_of(role, baseline)
+    rows = tuple(
+        _Row(
+            row.skill,
+            catalogue.skills[row.skill].name,
+            catalogue.skills[row.skill].category,
+            row.required,
+            row.importance,
+            row.baseline,
+            row.weight,
+            _climb(role, catalogue, row.skill, row.required),
+        )
+        for row in scale.rows
+    )
+    if len(_measures) >= MEASURES_KEPT:
+        _measures.clear()
+    found = _measures[key] = _Measure(role, catalogue, scale, rows)
+    return found
+
+
+def _climb(role: Role, catalogue: Catalogue, skill: str, required: int) -> tuple[float | None, ...]:
+    """[level] for each level below `required`: the hours of the steps from it up to `required`;
+    None from a level whose steps are not all there (`analyse` then looks them up itself)."""
+    hours: float | None = 0.0
+    found: list[float | None] = []
+    for level in range(required, 0, -1):
+        step = role.actions.get(skill, {}).get(level) or catalogue.skills[skill].steps.get(level)
+        if step is None or hours is None:
+            hours = None
+        else:
+            hours += step_effort(step, level).hours
+        found.append(hours)
+    return tuple(reversed(found))
+
+
+Standing = tuple[GapStatus, int | None, str, bool]  # status, comparable level, evidence, claimed
+UNRATED: Standing = ("unrated", None, "", False)
+
+
+def standings(ratings: Mapping[str, Rating]) -> dict[str, Standing]:
+    """What `analyse` reads of each rating, worked out once for all the roles it is measured on."""
+    return {
+        skill: (rating.status, rating.comparable_level, rating.evidence, claimed(rating))
+        for skill, rating in ratings.items()
+    }
 
 
 def analyse(
     ratings: Mapping[str, Rating], role: Role, catalogue: Catalogue, baseline: Baseline
 ) -> RoleGaps:
     """Compare ratings with every skill the role requires (level 0 requirements are skipped),
-    measured from `baseline` (baseline_for)."""
-    scale = scale_of(role, baseline)
-    rows = []
+    measured from `baseline` (baseline_for).
+
+    The order of `skills`: priority first; among equals, what the move adds (the weight), then
+    importance, then the levels to climb, then the skill's id.
+    """
+    return _analyse(standings(ratings), role, catalogue, baseline)
+
+
+_new_gap = tuple.__new__  # SkillGap's fields in order, without its __new__'s keyword handling
+
+
+def _analyse(
+    standing: Mapping[str, Standing], role: Role, catalogue: Catalogue, baseline: Baseline
+) -> RoleGaps:
+    measure = _measure(role, catalogue, baseline)
+    known: list[tuple[int | None, bool]] = []
+    ranked: list[tuple[tuple[int, int, int, int, str], SkillGap]] = []
+    unknowns: list[tuple[tuple[int, str], SkillGap]] = []
+    strengths: list[tuple[tuple[int, int, str], SkillGap]] = []
     hours = 0.0
-    for weighted in scale.rows:
-        skill = catalogue.skills[weighted.skill]
-        rating = ratings.get(weighted.skill)
-        status, current, evidence = _current(rating)
-        rows.append(
-            SkillGap(
-                skill=weighted.skill,
-                name=skill.name,
-                category=skill.category,
-                status=status,
-                current=current,
-                required=weighted.required,
-                importance=weighted.importance,
-                evidence=evidence,
-                baseline=weighted.baseline,
-                weight=weighted.weight,
-                claimed=claimed(rating),
-            )
+    climb = 0
+    for skill, name, category, required, importance, base, weight, climbs in measure.rows:
+        status, current, evidence, is_claimed = standing.get(skill, UNRATED)
+        known.append((current, is_claimed))
+        row = _new_gap(
+            SkillGap,
+            (
+                skill,
+                name,
+                category,
+                status,
+                current,
+                required,
+                importance,
+                evidence,
+                base,
+                weight,
+                is_claimed,
+            ),
         )
-        if current is not None:
-            for level in range(current + 1, weighted.required + 1):
-                step = step_of(role, catalogue, weighted.skill, level)
-                hours += step_effort(step, level).hours
-    skills = tuple(sorted(rows, key=_urgency))
-    result = score(ratings, scale)
-    return RoleGaps(
-        role=role.id,
-        title=role.title,
-        skills=skills,
-        total_weight=scale.total,
-        covered_weight=scale.total - result.unknown - result.short,
-        readiness=result.low,
-        unknown_weight=result.unknown,
-        gaps=tuple(s for s in skills if s.gap),
-        unknowns=tuple(
-            sorted((s for s in skills if not s.known), key=lambda s: (-s.importance, s.skill))
-        ),
-        strengths=tuple(
-            sorted(
-                (s for s in skills if s.met),
-                key=lambda s: (-s.importance, -(s.current or 0) + s.required, s.skill),
+        if current is None:
+            ranked.append(((0, -weight, -importance, 0, skill), row))
+            unknowns.append(((-importance, skill), row))
+            continue
+        short = required - current if current < required else 0
+        ranked.append(((-short * importance, -weight, -importance, -short, skill), row))
+        climb += short * importance
+        if not short:
+            strengths.append(((-importance, required - current, skill), row))
+            continue
+        steps = climbs[current]
+        if steps is None:  # a step missing: looked up level by level, as it fails
+            steps = sum(
+                step_effort(step_of(role, catalogue, skill, level), level).hours
+                for level in range(current + 1, required + 1)
             )
-        ),
-        high=result.high,
-        factor=result.factor,
-        essential=tuple(s for s in skills if s.essential),
-        claimed=tuple(s for s in skills if s.claimed),
-        climb=sum(s.priority or 0 for s in skills),
-        hours=hours,
-        adds=scale.adds,
-        step_back=scale.step_back,
-        baseline=baseline.description,
+        hours += steps
+    ranked.sort()
+    unknowns.sort()
+    strengths.sort()
+    skills = tuple(row for _, row in ranked)
+    result = _scored(measure.scale, known)
+    return RoleGaps(
+        role.id,
+        role.title,
+        skills,
+        measure.scale.total,
+        measure.scale.total - result.unknown - result.short,
+        result.low,
+        result.unknown,
+        tuple(s for s in skills if s.current is not None and s.current < s.required),
+        tuple(row for _, row in unknowns),
+        tuple(row for _, row in strengths),
+        result.high,
+        result.factor,
+        tuple(s for s in skills if _essential(s.importance, s.current, s.required)),
+        tuple(s for s in skills if s.claimed),
+        climb,
+        hours,
+        measure.scale.adds,
+        measure.scale.step_back,
+        baseline.description,
     )
+
+
+def readiness_of(
+    ratings: Mapping[str, Rating], role: Role, catalogue: Catalogue, baseline: Baseline
+) -> float:
+    """`analyse(...).readiness` alone: the same figure, without the per-skill detail."""
+    return score(ratings, _measure(role, catalogue, baseline).scale).low
 
 
 def rank(
@@ -386,7 +498,8 @@ def rank(
     """Every role, closest first (RANK_RULE), measured from the person's baseline."""
     roles = list(roles)
     baseline = baseline_for(current_role, roles)
-    results = [analyse(ratings, role, catalogue, baseline) for role in roles]
+    standing = standings(ratings)
+    results = [_analyse(standing, role, catalogue, baseline) for role in roles]
     return sorted(results, key=lambda r: _order(r, targets))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
-from careerpath.core.gaps import analyse, baseline_for
+from careerpath.core.gaps import baseline_for, readiness_of
 from careerpath.core.model import Catalogue, Lattice, Move, Rating, Role, level_of
 from careerpath.errors import UsageError
 
@@ -135,7 +135,7 @@ def readiness(
     ratings: Mapping[str, Rating], role: Role, catalogue: Catalogue, start: Role
 ) -> float:
     """careerpath gaps' readiness for `role`, measured from the profile of `start`."""
-    return analyse(ratings, role, catalogue, baseline_for(start.id, (start,))).readiness
+    return readiness_of(ratings, role, catalogue, baseline_for(start.id, (start,)))
 
 
 def meeting(role: Role) -> dict[str, Rating]:

@@ -1,10 +1,12 @@
 """`careerpath export`: a folder of inventories as CSV or JSON Lines rows, written as they come.
 
 Two passes over the folder in worker processes (careerpath.edges.folder_pool): the first finds
-each person's latest inventory, the second makes that inventory's rows
-(careerpath.core.reviews.export) and writes them as text, in the worker, so the main process
-only puts each person's text out in the team view's order of people: the output is the same
-on every run, and only one chunk of people's rows is in memory at a time.
+each person's latest inventory (and keeps it as read, in a folder of up to
+careerpath.edges.inventory_folder.KEPT_UP_TO files: each file is parsed once), the second
+makes that inventory's rows (careerpath.core.reviews.export) and writes them as text, in the
+worker, so the main process only puts each person's text out in the team view's order of
+people: the output is the same on every run, and only one chunk of people's rows is in memory
+at a time.
 """
 
 from __future__ import annotations
@@ -13,18 +15,18 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from careerpath.core.reviews.export import NAMES, Row, person_rows
 from careerpath.core.reviews.team import MIN_GROUP, Scope
-from careerpath.edges.load import Library, load_inventory
+from careerpath.edges.load import Library
 from careerpath.errors import CareerpathError, flag
 from careerpath.views.escape import json_text
 
 if TYPE_CHECKING:
-    from careerpath.edges.folder_pool import Tick
+    from careerpath.edges.folder_pool import Kept, Tick
 
 FORMATS = ("csv", "jsonl")
 
@@ -34,6 +36,7 @@ class ExportJob(NamedTuple):
     scope: Scope
     labels: dict[str, str]  # inventory file -> Person N, with --anonymous
     fmt: str  # csv or jsonl
+    kept: Mapping[str, Kept]  # inventory file -> as the first pass read it
 
 
 class Export(NamedTuple):
@@ -46,7 +49,9 @@ class Export(NamedTuple):
 
 def _text(job: ExportJob, path: Path) -> str:
     """One person's rows as the lines of the export (run in a worker process)."""
-    inventory = load_inventory(path, job.library)
+    from careerpath.edges.inventory_folder import inventory_of
+
+    inventory = inventory_of(path, job.library, job.kept)
     label = job.labels.get(str(path)) if job.scope.anonymous else None
     rows = person_rows(inventory, job.scope, job.library.roles, job.library.catalogue, label)
     return _csv_lines(rows) if job.fmt == "csv" else _jsonl_lines(rows)
@@ -65,7 +70,7 @@ def export_folder(
     from careerpath.edges.folder_pool import each_file
     from careerpath.edges.inventory_folder import latest_files
 
-    latest = latest_files(paths, library, jobs=jobs)
+    latest = latest_files(paths, library, jobs=jobs, keep=True)
     errors = [error for _, error in latest.errors]
     people = latest.in_order()
     labels: dict[str, str] = {}
@@ -80,7 +85,7 @@ def export_folder(
                 f" anonymous (fewer than {MIN_GROUP})"
             )
             people = []
-    job = ExportJob(library, scope, labels, fmt)
+    job = ExportJob(library, scope, labels, fmt, latest.kept)
     chosen = [paths[index] for index, _ in people]
     texts = each_file(chosen, _text, job, jobs=jobs, tick=tick, ordered=True)
     header = _csv_lines([NAMES]) if fmt == "csv" else ""

@@ -15,6 +15,10 @@ order, each with the file's index in `paths`.
   that only grows would otherwise be re-scanned again and again; what was kept is then frozen.
 - `progress()` draws a bar only on a terminal, for POOL_FROM files or more, so rich is not even
   imported when the output is piped.
+- `Kept` carries what one pass made of a file to the next pass over the same file (a parsed
+  inventory, so a folder's files are read once): pickled in the worker that made it, held as
+  bytes by the main process, handed to the next pass's workers with their job (forked: nothing
+  is sent) and unpickled by the one that uses it.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import signal
 import sys
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -34,8 +39,9 @@ from careerpath.edges.signals import release
 from careerpath.errors import CareerpathError
 
 POOL_FROM = 200  # files; smaller folders are read faster than workers start
-CHUNKS_PER_WORKER = 8  # smaller chunks at the end keep every worker busy until the last file
+CHUNKS_PER_WORKER = 8  # each chunk: this share per worker of the files still to send
 LARGEST_CHUNK = 256
+SMALLEST_CHUNK = 4
 
 Work = Callable[[Any, Path], Any]
 Tick = Callable[[int], None]
@@ -53,6 +59,27 @@ class _Failed(NamedTuple):
         return CareerpathError(self.message, file=self.file, line=self.line, option=self.option)
 
 
+class Kept:
+    """A value made in one pass for the next: the value itself in the process that made it;
+    sent from a worker, its pickled bytes (made by that worker, never read from a file), which
+    `value()` unpickles where it is used."""
+
+    __slots__ = ("_blob", "_value")
+
+    def __init__(self, value: object = None, blob: bytes | None = None) -> None:
+        self._value = value
+        self._blob = blob
+
+    def value(self) -> Any:
+        if self._blob is None:
+            return self._value
+        return ForkingPickler.loads(self._blob)
+
+    def __reduce__(self) -> tuple[Callable[..., Kept], tuple[None, bytes]]:
+        blob = self._blob if self._blob is not None else bytes(ForkingPickler.dumps(self._value))
+        return Kept, (None, blob)
+
+
 def cpu_count() -> int:
     """The CPUs this process may run on."""
     try:
@@ -67,6 +94,21 @@ def workers_for(files: int, jobs: int | None) -> int:
     if jobs is not None:
         return max(1, min(jobs, files))
     return cpu_count() if files >= POOL_FROM else 1
+
+
+def chunk_sizes(files: int, workers: int) -> list[int]:
+    """How many files each chunk sent to a worker holds, in order: a 1/(workers x
+    CHUNKS_PER_WORKER) share of the files still to send, between SMALLEST_CHUNK and
+    LARGEST_CHUNK, so the chunks shrink toward the end and every worker is busy until the last
+    file (the same size throughout would leave one idle for up to a chunk's time)."""
+    sizes: list[int] = []
+    left = files
+    while left:
+        share = math.ceil(left / (workers * CHUNKS_PER_WORKER))
+        size = min(left, max(SMALLEST_CHUNK, min(LARGEST_CHUNK, share)))
+        sizes.append(size)
+        left -= size
+    return sizes
 
 
 def each_file(
@@ -90,9 +132,11 @@ def each_file(
             if tick is not None:
                 tick(1)
         return
-    size = max(1, min(LARGEST_CHUNK, math.ceil(len(paths) / (workers * CHUNKS_PER_WORKER))))
     named = [(index, str(path)) for index, path in enumerate(paths)]
-    chunks = [named[start : start + size] for start in range(0, len(named), size)]
+    chunks, start = [], 0
+    for size in chunk_sizes(len(named), workers):
+        chunks.append(named[start : start + size])
+        start += size
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with context.Pool(workers, initializer=_start, initargs=(work, job)) as pool:

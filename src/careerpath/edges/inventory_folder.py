@@ -8,15 +8,18 @@ profiles) are left out.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from careerpath.core.model import Inventory, person_key
 from careerpath.core.reviews.team import PersonRow, Scope, Tally, summarise
 from careerpath.edges.inventory_files import is_progress_file, sequence_key
 from careerpath.edges.load import Library, load_inventory, yaml_files
 from careerpath.errors import CareerpathError, UsageError
+
+if TYPE_CHECKING:  # multiprocessing is imported only by the commands that start workers
+    from careerpath.edges.folder_pool import Kept
 
 Tick = Callable[[int], None]
 
@@ -132,12 +135,16 @@ def read_team(
     return tally, [error for _, error in sorted(errors, key=lambda pair: pair[0])]
 
 
+KEPT_UP_TO = 5_000  # files: a larger folder's latest inventories are read again, not kept
+
+
 class Latest(NamedTuple):
     """Each person's latest file in a folder (careerpath.edges.plan_batch, the export)."""
 
     people: dict[str, tuple[int, str]]  # person_key -> (the file's index in paths, the name)
     errors: list[tuple[int, CareerpathError]]  # the files that do not load, by index
     older: int  # earlier inventories of the same people
+    kept: dict[str, Kept]  # path -> its inventory as read, with `keep` (else read again)
 
     def in_order(self) -> list[tuple[int, str]]:
         """(index, name) of the latest files, in the team view's order of people (by name)."""
@@ -148,27 +155,52 @@ class _Found(NamedTuple):
     key: str
     person: str
     date: int
+    inventory: Kept | None  # with `keep`
 
 
-def _found(library: Library, path: Path) -> _Found:
-    inventory = load_inventory(path, library)
-    return _Found(person_key(inventory.person), inventory.person, inventory.date.toordinal())
+class _Finding(NamedTuple):
+    library: Library
+    keep: bool
 
 
-def latest_files(paths: Sequence[Path], library: Library, *, jobs: int | None = None) -> Latest:
+def _found(job: _Finding, path: Path) -> _Found:
+    from careerpath.edges.folder_pool import Kept
+
+    inventory = load_inventory(path, job.library)
+    kept = Kept(inventory) if job.keep else None
+    return _Found(person_key(inventory.person), inventory.person, inventory.date.toordinal(), kept)
+
+
+def latest_files(
+    paths: Sequence[Path], library: Library, *, jobs: int | None = None, keep: bool = False
+) -> Latest:
     """Every file read (in worker processes) for who it is about and its date: each person's
-    latest (by date; the same date: the later file)."""
+    latest (by date; the same date: the later file). With `keep`, the latest inventories as
+    read, for the next pass (`inventory_of`), in a folder of up to KEPT_UP_TO files: one per
+    person, the earlier ones let go as the later ones come."""
     from careerpath.edges.folder_pool import each_file
 
+    keep = keep and len(paths) <= KEPT_UP_TO
     errors: list[tuple[int, CareerpathError]] = []
-    latest: dict[str, tuple[int, int, str]] = {}  # key -> (date, index, person)
-    for index, found in each_file(paths, _found, library, jobs=jobs):
+    latest: dict[str, tuple[int, int, str, Kept | None]] = {}  # key -> (date, index, person, ...)
+    for index, found in each_file(paths, _found, _Finding(library, keep), jobs=jobs):
         if isinstance(found, CareerpathError):
             errors.append((index, found))
             continue
         kept = latest.get(found.key)
         if kept is None or (found.date, index) > kept[:2]:
-            latest[found.key] = (found.date, index, found.person)
-    people = {key: (index, person) for key, (_, index, person) in latest.items()}
+            latest[found.key] = (found.date, index, found.person, found.inventory)
+    people = {key: (index, person) for key, (_, index, person, _) in latest.items()}
+    inventories = {
+        str(paths[index]): inventory
+        for _, index, _, inventory in latest.values()
+        if inventory is not None
+    }
     older = len(paths) - len(errors) - len(latest)
-    return Latest(people, sorted(errors, key=lambda pair: pair[0]), older)
+    return Latest(people, sorted(errors, key=lambda pair: pair[0]), older, inventories)
+
+
+def inventory_of(path: Path, library: Library, kept: Mapping[str, Kept] | None) -> Inventory:
+    """The inventory in `path`: as the first pass read it (latest_files' `keep`), else read."""
+    found = None if kept is None else kept.get(str(path))
+    return load_inventory(path, library) if found is None else found.value()

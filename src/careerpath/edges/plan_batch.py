@@ -1,14 +1,15 @@
 """A plan for each person in a folder (`careerpath plan DIR --out-dir OUT`), in worker processes.
 
 Two passes over the folder, each in careerpath.edges.folder_pool: the first reads every file
-and keeps only who it is about and its date, to find each person's latest inventory; the second
-builds and renders those people's plans, each written by the worker that built it to a
-temporary file beside its name (careerpath.edges.private_files.stage); at the end all of them
-are flushed to disk at once and named (`publish`): one flush instead of one per plan, which
-costs about 5 ms each here, more than making the plan. An interrupted run removes its
-temporary files, the workers' too. A plan is
-made by `plan_for` and `render_plan`, exactly as `careerpath plan FILE` makes one, so the file
-is byte for byte what the single command writes.
+for who it is about and its date, to find each person's latest inventory, and keeps that
+inventory as read (careerpath.edges.inventory_folder.latest_files' `keep`: each file is parsed
+once); the second builds and renders those people's plans, each written by the worker that
+built it to a temporary file beside its name (careerpath.edges.private_files.stage); at the
+end all of them are flushed to disk at once and named (`publish`): one flush instead of one
+per plan, which costs about 5 ms each here, more than making the plan. An interrupted run
+removes its temporary files, the workers' too. A plan is made by `plan_for` and
+`render_plan`, exactly as `careerpath plan FILE` makes one, so the file is byte for byte what
+the single command writes.
 
 Files are named from the person (`person_slug`) and the format; before anything is written,
 every name is checked (careerpath.edges.private_files.check_target): without `force` an
@@ -29,14 +30,14 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from careerpath.core.basis import check_basis, with_basis
 from careerpath.core.model import Inventory
-from careerpath.edges.load import Library, load_inventory
+from careerpath.edges.load import Library
 from careerpath.errors import CareerpathError, UsageError, flag, spelled
 
 if TYPE_CHECKING:
     from careerpath.core.plan.carryover import Previous
     from careerpath.core.plan.horizon import Horizon
     from careerpath.core.plan.values import Plan
-    from careerpath.edges.folder_pool import Tick
+    from careerpath.edges.folder_pool import Kept, Tick
     from careerpath.edges.private_files import Staged
 
 SUFFIXES = {"md": ".md", "html": ".html", "json": ".json"}
@@ -108,6 +109,7 @@ class Batch(NamedTuple):
     flags: Mapping[str, str]  # option name -> flag: how a plan's hints spell an option
     run: str = ""  # in the name of this run's temporary files (private_files.stage)
     hours_per_week: float | None = None  # --hours, else each inventory's own
+    kept: Mapping[str, Kept] | None = None  # inventory file -> as the first pass read it
 
 
 class Written(NamedTuple):
@@ -123,10 +125,11 @@ class Outcome(NamedTuple):
 
 
 def _write(batch: Batch, path: Path) -> Written:
+    from careerpath.edges.inventory_folder import inventory_of
     from careerpath.edges.plan_formats import render_plan
     from careerpath.edges.private_files import stage
 
-    inventory = load_inventory(path, batch.library)
+    inventory = inventory_of(path, batch.library, batch.kept)
     try:
         role_id = batch.role or first_target(inventory)
         the_plan = plan_for(
@@ -159,10 +162,10 @@ def plan_folder(
     """Each person's plan from the latest of `paths` about them, written into `out_dir`."""
     from careerpath.edges.folder_pool import each_file
     from careerpath.edges.inventory_folder import latest_files
-    from careerpath.edges.plan_formats import environments_kept
+    from careerpath.edges.plan_formats import environments_kept, prepare
     from careerpath.edges.private_files import check_target, discard_run, make_folder, publish
 
-    latest = latest_files(paths, batch.library, jobs=jobs)
+    latest = latest_files(paths, batch.library, jobs=jobs, keep=True)
     errors = list(latest.errors)
     targets: dict[str, Path] = {}
     taken: set[str] = set()
@@ -180,11 +183,13 @@ def plan_folder(
 
     chosen = sorted(index for index, _ in latest.people.values())
     written: list[Written] = []
-    second = batch._replace(targets=targets, run=secrets.token_hex(4))
+    second = batch._replace(targets=targets, run=secrets.token_hex(4), kept=latest.kept)
     planned = [paths[index] for index in chosen]
     try:
         results = each_file(planned, _write, second, jobs=jobs, tick=tick)
         with environments_kept(), contextlib.closing(results):  # closed: the workers ended
+            if batch.template is None:  # another's template is compiled within its budgets
+                prepare(batch.library, batch.fmt, batch.cache_dir)
             for place, result in results:
                 if isinstance(result, CareerpathError):
                     errors.append((chosen[place], result))

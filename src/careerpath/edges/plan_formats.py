@@ -79,6 +79,30 @@ def _environment(dirs: tuple[Path, ...], cache_dir: Path | None, markdown: bool)
     return _kept[key]
 
 
+def _template_of(library: Library, fmt: str, template: Path | None) -> tuple[tuple[Path, ...], str]:
+    """The template folders and the name a plan in `fmt` (md or html) is rendered from."""
+    if template is not None:
+        real = template.resolve()  # a link's target, under its own name, in its own folder
+        return (real.parent, *library.template_dirs), real.name
+    return library.template_dirs, TEMPLATES[fmt]
+
+
+def prepare(library: Library, fmt: str, cache_dir: Path | None) -> None:
+    """Within environments_kept(): what the first plan in `fmt` would load (the modules, the
+    Jinja environment and careerpath's own template, compiled), loaded now, so that the worker
+    processes forked after it inherit it all instead of each loading it again."""
+    from careerpath.core.plan import builder  # noqa: F401
+
+    if fmt == "json":
+        from careerpath.views import plan_document  # noqa: F401
+
+        return
+    from careerpath.edges.templates import preload
+
+    dirs, name = _template_of(library, fmt, None)
+    preload(_environment(dirs, cache_dir, fmt == "md"), name)
+
+
 def render_plan(
     plan: Plan,
     library: Library,
@@ -99,12 +123,7 @@ def render_plan(
 
     from careerpath.edges.templates import render
 
-    if template is not None:
-        real = template.resolve()  # a link's target, under its own name, in its own folder
-        dirs: tuple[Path, ...] = (real.parent, *library.template_dirs)
-        name = real.name
-    else:
-        dirs, name = library.template_dirs, TEMPLATES[fmt]
+    dirs, name = _template_of(library, fmt, template)
     context: dict[str, object] = {"plan": plan, "catalogue": library.catalogue, "charts": None}
     if fmt == "html" or template is not None:  # the built-in Markdown has no charts
         from careerpath.views.charts import plan_charts

@@ -344,6 +344,16 @@ def render(
         raise _template_error(error, template_dirs, name, env) from None
 
 
+def preload(env: jinja2.Environment, name: str) -> None:
+    """Template `name` compiled (or read from the cache) now, when it is careerpath's own; any
+    other is compiled when it renders, within its budgets. One that fails is left for `render`
+    to report."""
+    if isinstance(env, _Untrusted):
+        return
+    with contextlib.suppress(Exception):  # as in render: any failure is the template's, told there
+        env.get_template(name)
+
+
 def shipped(template_dirs: Sequence[Path]) -> bool:
     """Whether `template_dirs` holds careerpath's own templates only (no organisation's)."""
     return all(Path(d) == locations.builtin("templates") for d in template_dirs)

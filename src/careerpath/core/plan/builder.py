@@ -13,6 +13,7 @@ from careerpath.core.gaps import (
     baseline_for,
     places,
     ranking_of,
+    readiness_of,
     transferable,
 )
 from careerpath.core.model import Catalogue, Inventory, Lattice, Rating, Role
@@ -123,7 +124,9 @@ def build_plan(
     person = inventory.person
     baseline = baseline_for(inventory.current_role, roles)
     ranking = tuple(ranking_of(inventory, roles, catalogue))
-    analysis = analyse(inventory.ratings, role, catalogue, baseline)
+    analysis = _ranked(ranking, role, roles) or analyse(
+        inventory.ratings, role, catalogue, baseline
+    )
     end = horizon.end(check_start(start))
     hours, source = hours_of(inventory, hours_per_week)
     ledger = Ledger(start, end, hours)
@@ -249,6 +252,14 @@ def build_plan(
         route=route,
         bridges=dated_as_placed(bridges),
     )
+
+
+def _ranked(ranking: tuple[RoleGaps, ...], role: Role, roles: list[Role]) -> RoleGaps | None:
+    """The ranking's analysis of `role` (the same ratings, role and baseline), if it has one."""
+    if not any(candidate is role for candidate in roles):
+        return None
+    found = [result for result in ranking if result.role == role.id]
+    return found[0] if len(found) == 1 else None
 
 
 def _gap_steps(
@@ -447,7 +458,7 @@ def _projected(
         if gap_plan.steps:
             step = gap_plan.steps[-1]
             projected[gap_plan.gap.skill] = Rating(level=step.level, evidence=step.measure)
-    return analyse(projected, role, catalogue, baseline).readiness
+    return readiness_of(projected, role, catalogue, baseline)
 
 
 def _interleave(*groups: tuple[Goal, ...]) -> list[tuple[Goal, ...]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Literal, NamedTuple
@@ -57,6 +58,7 @@ class Goal(NamedTuple):
     starts: dt.date | None = None  # when a skill step's work begins (careerpath.core.plan.schedule)
 
 
+@functools.lru_cache(maxsize=4096)  # a batch of plans names the same goals again
 def slug(text: str, limit: int = SLUG_LIMIT) -> str:
     """Lowercase words joined by hyphens, cut at a word boundary within `limit` characters."""
     words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

@@ -7,6 +7,7 @@ up a skill. careerpath.core.plan.builder dates them and places them on the timel
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -324,17 +325,19 @@ def _reputation(person: str, role: Role, into: str) -> Goal:
     )
 
 
+@functools.lru_cache(maxsize=1024)  # a batch of plans asks about the same names again
 def _words(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9+]+", text.lower()))
 
 
-def _alternatives(name: str) -> list[str]:
+@functools.lru_cache(maxsize=1024)
+def _alternatives(name: str) -> tuple[str, ...]:
     """'CompTIA A+ or Network+' is two credentials; a bracketed code is another name."""
     names: list[str] = []
     for part in re.split(r"\s+or\s+", name):
         names.append(re.sub(r"\s*\([^)]*\)", "", part))
         names += [code for code in re.findall(r"\(([^)]*)\)", part) if code.isupper()]
-    return [n for n in (_words(n) for n in names) if n]
+    return tuple(n for n in (_words(n) for n in names) if n)
 
 
 def holds(credential: Credential, held: Iterable[str]) -> bool:
