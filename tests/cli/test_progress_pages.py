@@ -79,3 +79,13 @@ def test_one_inventory_has_nothing_moved_yet(tmp_path: Path) -> None:
     page = ok(run("history", "Sam Rivera", "--dir", str(old.parent), "--format", "html"))
     assert "One inventory so far, 2026-11-02." in page
     assert '<ul class="evidence">' not in page and "<svg" in section(page, "skill-moves")
+
+
+def test_a_history_of_one_inventory_says_one(tmp_path: Path) -> None:
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "sam.yaml").write_text(dump(member("Sam Rivera", {"scripting": 1}, day=2)), "utf-8")
+    text = ok(run("history", "Sam Rivera", folder))
+    assert text.splitlines()[0].startswith("Sam Rivera: 1 inventory, ")
+    page = ok(run("history", "Sam Rivera", folder, "--format", "html"))
+    assert "One inventory so far" in page and "1 inventories" not in page

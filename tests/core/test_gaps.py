@@ -9,12 +9,14 @@ from careerpath.core.gaps import (
     Baseline,
     analyse,
     baseline_for,
+    known_levels,
     places,
     priority_band,
     rank,
     readiness_of,
     scale_of,
     score,
+    score_known,
     transferable,
 )
 from careerpath.core.model import Rating, Step
@@ -311,3 +313,14 @@ def test_the_hours_above_a_missing_step_are_counted() -> None:
     assert analyse(inventory(a=1).ratings, target, partial, NONE).hours == 20 + 30
     with pytest.raises(KeyError):
         analyse(inventory(a=0).ratings, target, partial, NONE)
+
+
+@pytest.mark.parametrize("ratings", KEPT_RATINGS)
+def test_levels_worked_out_once_score_as_the_ratings_do(ratings: dict) -> None:
+    """A team works out each person's levels once for every role: the same figures."""
+    given = inventory(**ratings).ratings
+    known = known_levels(given)
+    for target in KEPT_ROLES:
+        for baseline in KEPT_BASELINES:
+            scale = scale_of(target, baseline)
+            assert score_known(known, scale) == score(given, scale)

@@ -16,6 +16,7 @@ from careerpath.core.gaps import analyse, baseline_for
 from careerpath.core.model import Inventory
 from careerpath.core.reviews.team import (
     MIN_GROUP,
+    Readiness,
     Tally,
     counted_median,
     level_counts,
@@ -196,3 +197,21 @@ def test_role_narrows_skills_and_roles() -> None:
     result = team(inventories(team_of(6)), SUPPORT_ROLES, SUPPORT, role=testing)
     assert result.roles == (("testing", testing.title),)
     assert {s for s, _ in result.skills} <= set(testing.skills)
+
+
+def test_each_persons_readiness_is_their_own_whatever_the_order() -> None:
+    """Readiness keeps the last person's levels for the next role: a new person is never read
+    with the one before's."""
+    rate = Readiness(ROLES)
+    strong = inventory(alpha=5, beta=4, gamma=2)
+    weak = inventory(alpha=0, beta=1, gamma=0)
+    expected = {
+        id(p): [
+            analyse(p.ratings, r, CATALOGUE, baseline_for(p.current_role, ROLES)).readiness
+            for r in ROLES
+        ]
+        for p in (strong, weak)
+    }
+    for person in (strong, weak, strong, weak):
+        assert [rate(person, r) for r in ROLES] == expected[id(person)]
+    assert expected[id(strong)] != expected[id(weak)]

@@ -184,11 +184,22 @@ class Score(NamedTuple):
 
 def score(ratings: Mapping[str, Rating], scale: Scale) -> Score:
     """The readiness range for `ratings` on `scale` (the formula without the detail)."""
-    known = []
-    for row in scale.rows:
-        rating = ratings.get(row.skill)
-        known.append((None if rating is None else rating.comparable_level, claimed(rating)))
-    return _scored(scale, known)
+    return score_known(known_levels(ratings), scale)
+
+
+Known = Mapping[str, tuple[int | None, bool]]
+UNKNOWN = (None, False)
+
+
+def known_levels(ratings: Mapping[str, Rating]) -> Known:
+    """Each rated skill's (comparable level, claimed): what `score` reads of a rating, worked
+    out once for a person whose readiness is wanted for many roles (a team, a ranking)."""
+    return {skill: (r.comparable_level, claimed(r)) for skill, r in ratings.items()}
+
+
+def score_known(known: Known, scale: Scale) -> Score:
+    """`score` from `known_levels`: the same figures."""
+    return _scored(scale, [known.get(row.skill, UNKNOWN) for row in scale.rows])
 
 
 def _scored(scale: Scale, known: Sequence[tuple[int | None, bool]]) -> Score:

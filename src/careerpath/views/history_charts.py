@@ -109,7 +109,7 @@ class ReadinessChart(NamedTuple):
 
 def readiness_lines(result: History, line_width: float = 220.0) -> ReadinessChart:
     """One small line per role (0% at the row's foot, 100% at its head) across the dates."""
-    row, inner = 30.0, 22.0
+    row, inner = 50.0, 40.0  # tall enough that 35% to 73% reads as the climb it is
     label_x = max((text_width(r.title) for r in result.roles), default=0.0) + 4
     first_width = max((text_width(percent(r.readiness[0])) for r in result.roles), default=0.0)
     line_x = label_x + GAP + first_width + 6

@@ -8,7 +8,7 @@ from careerpath.core.model import level_of
 from careerpath.core.reviews.history import History, SkillTrack
 from careerpath.errors import flag
 from careerpath.views.escape import terminal_text
-from careerpath.views.formatting import md_cell, percent, points, rating_cell, signed
+from careerpath.views.formatting import counted, md_cell, percent, points, rating_cell, signed
 from careerpath.views.history_charts import history_charts, moved
 
 
@@ -20,7 +20,10 @@ def history_text(result: History) -> str:
     """For the terminal: a table of levels per date, then readiness per role."""
     first, last = result.dates[0], result.dates[-1]
     span = first if len(result.dates) == 1 else f"{first} to {last}"
-    lines = [f"{result.person}: {len(result.dates)} inventories, {span}", ""]
+    lines = [
+        f"{result.person}: {counted(len(result.dates), 'inventory', 'inventories')}, {span}",
+        "",
+    ]
     width = max([len("Skill"), *(len(t.name) for t in result.skills)])
     columns = "".join(f"  {date:>10}" for date in result.dates)
     lines.append(f"  {'Skill':<{width}}{columns}  change")

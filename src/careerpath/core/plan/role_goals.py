@@ -162,9 +162,11 @@ def first_goals(
             "mentor",
             "Find a mentor for this move",
             role.mentor.profile,
-            "Notes of the first conversation and the date of the next",
+            "What you and your mentor agreed to work on, and one thing you did differently after"
+            " a meeting",
             person,
-            outcome=f"A mentor agreed and regular meetings in the calendar ({role.mentor.cadence})",
+            outcome=f"A mentor agreed, with a rhythm to meet ({role.mentor.cadence}), and"
+            " their advice acted on at least once",
             subject="Mentor",
             hours=MENTOR_HOURS,
         ),
@@ -173,9 +175,10 @@ def first_goals(
             "Protect time for this plan",
             f"Put {time} in your calendar, as recurring slots, for the work in this plan, and tell"
             " your manager they exist.",
-            "The recurring slots in your calendar, and what you did in each",
+            "A line for each slot of four weeks: what you worked on and which goal of the plan it"
+            " moved",
             person,
-            outcome="The slots have been kept four weeks running",
+            outcome="Four weeks of slots kept, each one moving a goal of this plan",
             subject="Time",
             hours=PROTECT_HOURS,
         ),

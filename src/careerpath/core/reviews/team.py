@@ -25,7 +25,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple, overload
 
 from careerpath.core.assessment import skill_order
-from careerpath.core.gaps import Baseline, Scale, baseline_for, scale_of, score
+from careerpath.core.gaps import (
+    Baseline,
+    Known,
+    Scale,
+    baseline_for,
+    known_levels,
+    scale_of,
+    score_known,
+)
 from careerpath.core.model import Catalogue, Inventory, Rating, Role, person_key
 from careerpath.errors import flag
 
@@ -189,6 +197,9 @@ class Readiness:
         self.roles = roles
         self.baselines: dict[str, Baseline] = {}
         self.scales: dict[tuple[str, str], Scale] = {}
+        # The last person's levels as score reads them: a row asks for every role in turn.
+        self._person: Inventory | None = None
+        self._known: Known = {}
 
     def __call__(self, person: Inventory, role: Role) -> float:
         key = (role.id, person.current_role)
@@ -199,7 +210,9 @@ class Readiness:
                 baseline = baseline_for(person.current_role, self.roles)
                 self.baselines[person.current_role] = baseline
             scale = self.scales[key] = scale_of(role, baseline)
-        return score(person.ratings, scale).low
+        if person is not self._person:
+            self._person, self._known = person, known_levels(person.ratings)
+        return score_known(self._known, scale).low
 
 
 def _code(rating: Rating | None) -> str:
