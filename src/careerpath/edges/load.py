@@ -13,8 +13,6 @@ from careerpath.core import checks
 from careerpath.core.lattice import merge
 from careerpath.core.model import Catalogue, Inventory, Lattice, Role
 from careerpath.edges import limits, locations
-from careerpath.edges.explain import explain
-from careerpath.edges.file_kinds import not_an_inventory
 from careerpath.edges.safe_open import NotRegular, read_file
 from careerpath.errors import CareerpathError, Problem, UsageError, did_you_mean, matching
 
@@ -121,6 +119,8 @@ def validate(document: Document, model: type[M]) -> M:
     try:
         return model.model_validate(document.data)
     except ValidationError as exc:
+        from careerpath.edges.explain import explain  # only for a file that fails: not at start-up
+
         raise DataError(
             [
                 CareerpathError(message, file=document.file, line=document.line_of(path))
@@ -261,10 +261,17 @@ def _read_inventory(path: Path, raw: bytes, library: Library) -> Inventory:
     try:
         document = load_document(path, raw)
     except CareerpathError as error:
-        raise not_an_inventory(path, raw) or error from None
+        raise _not_an_inventory(path, raw) or error from None
     try:
         inventory = validate(document, Inventory)
     except DataError as error:
-        raise not_an_inventory(path, raw, document.data) or error from None
+        raise _not_an_inventory(path, raw, document.data) or error from None
     raise_problems(document, checks.check_inventory(inventory, library.catalogue, library.roles))
     return inventory
+
+
+def _not_an_inventory(path: Path, raw: bytes, data: object = None) -> CareerpathError | None:
+    """careerpath.edges.file_kinds, imported only once an inventory has failed to read."""
+    from careerpath.edges.file_kinds import not_an_inventory
+
+    return not_an_inventory(path, raw, data)
