@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, NamedTuple
 from careerpath.core.plan.smart import check_plan
 from careerpath.edges import locations
 from careerpath.errors import UsageError, one_of
-from careerpath.views.shown import unshown
 
 if TYPE_CHECKING:
     from careerpath.core.plan.values import Plan
@@ -132,6 +131,8 @@ def render_plan(
     text = render(dirs, name, context, env=_environment(dirs, cache_dir, fmt == "md"))
     used = template or next((d / name for d in dirs if (d / name).is_file()), None)
     if used is not None and used.resolve().parent != locations.builtin("templates").resolve():
+        from careerpath.views.shown import unshown  # for others' templates only, as charts
+
         left_out = unshown(plan, text, is_html=name.lower().endswith(HTML_SUFFIXES))
         if left_out:
             first = left_out[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from careerpath.core.effort import step_of
 from careerpath.core.gaps import (
@@ -55,7 +56,9 @@ from careerpath.core.plan.values import (
     ThisMonth,
     TimeFit,
 )
-from careerpath.core.reviews.compare import Comparison
+
+if TYPE_CHECKING:  # a plan with a manager's view is given its comparison, made by the caller
+    from careerpath.core.reviews.compare import Comparison
 
 CHECKIN_DAYS = 14
 MAX_GAPS = 8  # an upper bound: gaps are taken by priority while the hours and months have room
