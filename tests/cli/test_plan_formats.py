@@ -619,7 +619,8 @@ with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.St
         pass
 print(",".join(sorted(m for m in ("jinja2", "icalendar", "careerpath.edges.terminal",
       "careerpath.views.plan_document", "careerpath.views.charts", "pydantic", "yaml",
-      "questionary", "platformdirs") if m in sys.modules)))
+      "questionary", "platformdirs", "careerpath.core.reviews.compare", "careerpath.views.shown")
+      if m in sys.modules)))
 """
 
 
@@ -631,7 +632,10 @@ print(",".join(sorted(m for m in ("jinja2", "icalendar", "careerpath.edges.termi
         (("gaps", EXAMPLE), "pydantic,yaml"),
         ((*PLAN,), "jinja2,pydantic,yaml"),
         ((*PLAN, "--format", "html"), "careerpath.views.charts,jinja2,pydantic,yaml"),
-        ((*PLAN, "--format", "json"), "careerpath.views.plan_document,pydantic,yaml"),
+        (
+            (*PLAN, "--format", "json"),
+            "careerpath.core.reviews.compare,careerpath.views.plan_document,pydantic,yaml",
+        ),
     ],
 )
 def test_commands_import_only_what_they_use(args: tuple[str, ...], loaded: str) -> None:
