@@ -9,14 +9,14 @@ from careerpath.core.gaps import (
     Baseline,
     analyse,
     baseline_for,
-    known_levels,
     places,
     priority_band,
     rank,
     readiness_of,
     scale_of,
     score,
-    score_known,
+    score_standing,
+    standings,
     transferable,
 )
 from careerpath.core.model import Rating, Step
@@ -319,8 +319,12 @@ def test_the_hours_above_a_missing_step_are_counted() -> None:
 def test_levels_worked_out_once_score_as_the_ratings_do(ratings: dict) -> None:
     """A team works out each person's levels once for every role: the same figures."""
     given = inventory(**ratings).ratings
-    known = known_levels(given)
+    standing = standings(given)
     for target in KEPT_ROLES:
         for baseline in KEPT_BASELINES:
             scale = scale_of(target, baseline)
-            assert score_known(known, scale) == score(given, scale)
+            assert score_standing(standing, scale) == score(given, scale)
+            assert (
+                score_standing(standing, scale).low
+                == analyse(given, target, CAT, baseline).readiness
+            )

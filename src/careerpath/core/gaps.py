@@ -184,22 +184,13 @@ class Score(NamedTuple):
 
 def score(ratings: Mapping[str, Rating], scale: Scale) -> Score:
     """The readiness range for `ratings` on `scale` (the formula without the detail)."""
-    return score_known(known_levels(ratings), scale)
+    return score_standing(standings(ratings), scale)
 
 
-Known = Mapping[str, tuple[int | None, bool]]
-UNKNOWN = (None, False)
-
-
-def known_levels(ratings: Mapping[str, Rating]) -> Known:
-    """Each rated skill's (comparable level, claimed): what `score` reads of a rating, worked
-    out once for a person whose readiness is wanted for many roles (a team, a ranking)."""
-    return {skill: (r.comparable_level, claimed(r)) for skill, r in ratings.items()}
-
-
-def score_known(known: Known, scale: Scale) -> Score:
-    """`score` from `known_levels`: the same figures."""
-    return _scored(scale, [known.get(row.skill, UNKNOWN) for row in scale.rows])
+def score_standing(standing: Mapping[str, Standing], scale: Scale) -> Score:
+    """`score` from `standings`, worked out once for a person measured on many roles (a team)."""
+    rows = (standing.get(row.skill, UNRATED) for row in scale.rows)
+    return _scored(scale, [(level, is_claimed) for _, level, _, is_claimed in rows])
 
 
 def _scored(scale: Scale, known: Sequence[tuple[int | None, bool]]) -> Score:

@@ -27,12 +27,12 @@ from typing import NamedTuple, overload
 from careerpath.core.assessment import skill_order
 from careerpath.core.gaps import (
     Baseline,
-    Known,
     Scale,
+    Standing,
     baseline_for,
-    known_levels,
     scale_of,
-    score_known,
+    score_standing,
+    standings,
 )
 from careerpath.core.model import Catalogue, Inventory, Rating, Role, person_key
 from careerpath.errors import flag
@@ -199,7 +199,7 @@ class Readiness:
         self.scales: dict[tuple[str, str], Scale] = {}
         # The last person's levels as score reads them: a row asks for every role in turn.
         self._person: Inventory | None = None
-        self._known: Known = {}
+        self._standing: dict[str, Standing] = {}
 
     def __call__(self, person: Inventory, role: Role) -> float:
         key = (role.id, person.current_role)
@@ -211,8 +211,8 @@ class Readiness:
                 self.baselines[person.current_role] = baseline
             scale = self.scales[key] = scale_of(role, baseline)
         if person is not self._person:
-            self._person, self._known = person, known_levels(person.ratings)
-        return score_known(self._known, scale).low
+            self._person, self._standing = person, standings(person.ratings)
+        return score_standing(self._standing, scale).low
 
 
 def _code(rating: Rating | None) -> str:
