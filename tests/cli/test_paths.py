@@ -129,6 +129,6 @@ def test_a_plan_on_a_route_of_two_moves_tries_the_first_move_now() -> None:
     out = ok(run("plan", EXAMPLE, "--role", "leadership", "--out", "-"))
     route = out.split("## The route", 1)[1].split("\n## ", 1)[0]
     assert "support -> team-lead -> leadership (2 moves; the first, step up)" in route
-    assert "Try the first move, into team-lead, before you apply." in route
+    assert "Try the first move, into the support team lead role, before you apply." in route
     assert "Cover the team lead during their leave" in route
     assert "Act as support manager for a month" not in route

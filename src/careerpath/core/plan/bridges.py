@@ -46,6 +46,7 @@ class RouteShown(NamedTuple):
     move: Move  # the route's first move (the only one of a direct move): its bridges are tried now
     bridges: tuple[Bridged, ...]  # within the horizon, in order
     later: tuple[Bridge, ...]  # those that would end after it
+    into: str = ""  # the first move's role as a phrase to read after "into" (role_goals.direction)
 
     @property
     def direct(self) -> bool:
@@ -59,7 +60,9 @@ class RouteShown(NamedTuple):
         return f"{' -> '.join(self.roles)} ({way})"
 
 
-def placed(move: Move, roles: tuple[str, ...], start: dt.date, end: dt.date) -> RouteShown:
+def placed(
+    move: Move, roles: tuple[str, ...], start: dt.date, end: dt.date, into: str = ""
+) -> RouteShown:
     """The move's bridges one after another from `start`, within `end`."""
     bridges: list[Bridged] = []
     later: list[Bridge] = []
@@ -71,7 +74,7 @@ def placed(move: Move, roles: tuple[str, ...], start: dt.date, end: dt.date) -> 
             continue
         bridges.append(Bridged(bridge, begins, due))
         begins = due
-    return RouteShown(roles, move, tuple(bridges), tuple(later))
+    return RouteShown(roles, move, tuple(bridges), tuple(later), into)
 
 
 def kind_name(bridge: Bridge) -> str:

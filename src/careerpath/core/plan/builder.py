@@ -148,7 +148,8 @@ def build_plan(
     if lattice is not None:
         found = route_into(inventory, role, roles, catalogue, lattice)
         if found is not None:
-            route = placed_bridges(found[1], found[0], start, end)
+            next_role = next(r for r in roles if r.id == found[1].to)
+            route = placed_bridges(found[1], found[0], start, end, direction(next_role))
     bridges = follow(tuple(bridge_goal(person, b) for b in route.bridges)) if route else ()
 
     checkin_days = _checkin_days(start, end)
