@@ -4,9 +4,13 @@ numbers worked out by hand (careerpath.core.gaps' docstring has the rules)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careerpath.core.gaps import (
     Baseline,
+    Scale,
+    Score,
     analyse,
     baseline_for,
     places,
@@ -328,3 +332,55 @@ def test_levels_worked_out_once_score_as_the_ratings_do(ratings: dict) -> None:
                 score_standing(standing, scale).low
                 == analyse(given, target, CAT, baseline).readiness
             )
+
+
+def _score_row_by_row(ratings: dict[str, Rating], scale: Scale) -> Score:
+    """The readiness formula (the module's docstring) worked one row at a time, as written."""
+    short, unknown, factor, low_factor = 0.0, 0, 1.0, 1.0
+    for row in scale.rows:
+        rating = ratings.get(row.skill)
+        level = None if rating is None else rating.comparable_level
+        if level is None:
+            unknown += row.weight * row.required
+            if row.importance == 5:  # as if at 0, which is essential for any level needed
+                low_factor = 0.6
+            continue
+        counted = (
+            level - 0.5 if level >= 3 and rating is not None and not rating.evidence else level
+        )
+        short += row.weight * max(0.0, row.required - counted)
+        if (
+            row.importance == 5
+            and level < row.required
+            and (row.required - level >= 2 or level <= 1)
+        ):
+            factor = low_factor = 0.6
+    if not scale.total:
+        return Score(1.0, 1.0, 0.0, 0, 1.0)
+    low = low_factor * max(0.0, 1 - (short + unknown) / scale.total)
+    return Score(low, factor * max(0.0, 1 - short / scale.total), short, unknown, factor)
+
+
+_LEVELS = st.one_of(
+    st.none(),
+    st.sampled_from(["n/a", "unsure"]),
+    st.integers(0, 5),
+    st.integers(0, 5).map(shown),
+)
+_NEEDS = st.tuples(st.integers(0, 5), st.integers(1, 5))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    needs=st.fixed_dictionaries({skill: _NEEDS for skill in "abcd"}),
+    levels=st.fixed_dictionaries({skill: _LEVELS for skill in "abcd"}),
+    base=st.fixed_dictionaries({skill: st.integers(0, 5) for skill in "abcd"}),
+)
+def test_the_packed_score_is_the_formula_row_by_row(
+    needs: dict[str, tuple[int, int]], levels: dict[str, object], base: dict[str, int]
+) -> None:
+    """score sums each row's part from a table made per Scale; any role, baseline and ratings
+    give what the formula gives worked one row at a time."""
+    ratings = inventory(**{s: v for s, v in levels.items() if v is not None}).ratings
+    scale = scale_of(role(**needs), Baseline("current", "here", base))
+    assert score(ratings, scale) == _score_row_by_row(dict(ratings), scale)

@@ -16,7 +16,6 @@ from careerpath.core.gaps import analyse, baseline_for
 from careerpath.core.model import Inventory
 from careerpath.core.reviews.team import (
     MIN_GROUP,
-    Readiness,
     Tally,
     counted_median,
     level_counts,
@@ -200,18 +199,18 @@ def test_role_narrows_skills_and_roles() -> None:
 
 
 def test_each_persons_readiness_is_their_own_whatever_the_order() -> None:
-    """Readiness keeps the last person's levels for the next role: a new person is never read
-    with the one before's."""
-    rate = Readiness(ROLES)
+    """A row's readiness is analyse's for that person, from the scales kept per current role:
+    a person is never read with the one before's, nor on another's baseline."""
+    frame = scope(ROLES, CATALOGUE)
     strong = inventory(alpha=5, beta=4, gamma=2)
-    weak = inventory(alpha=0, beta=1, gamma=0)
+    weak = inventory(alpha=0, beta=1, gamma=0, current_role="analyst")
     expected = {
-        id(p): [
+        id(p): tuple(
             analyse(p.ratings, r, CATALOGUE, baseline_for(p.current_role, ROLES)).readiness
-            for r in ROLES
-        ]
+            for r in frame.shown
+        )
         for p in (strong, weak)
     }
     for person in (strong, weak, strong, weak):
-        assert [rate(person, r) for r in ROLES] == expected[id(person)]
+        assert summarise(person, frame).readiness == expected[id(person)]
     assert expected[id(strong)] != expected[id(weak)]

@@ -10,9 +10,9 @@ from careerpath.edges.inventory_files import (
     default_out,
     inventory_text,
     load_draft,
+    name_key,
     next_free,
     save_draft,
-    sequence_key,
 )
 from careerpath.edges.load import Library, load_inventory
 from careerpath.edges.yaml_source import parse
@@ -101,7 +101,7 @@ def test_a_days_files_sort_in_the_order_careerpath_named_them() -> None:
         "sam-2.yaml",
         "sam.yml",
     ]
-    assert sorted(names, key=lambda n: sequence_key(Path(n))) == [
+    assert sorted(names, key=name_key) == [
         "inventory-2026-11-22.yaml",
         "inventory-2026-11-23.yaml",
         "inventory-2026-11-23-2.yaml",

@@ -26,6 +26,7 @@ detail. Both read the same Scale, so a team and a person see the same numbers.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import repeat
 from typing import Literal, NamedTuple
 
 from careerpath.core.effort import step_effort, step_of
@@ -138,6 +139,9 @@ class Scale(NamedTuple):
     total: int  # sum of weight x required
     adds: int  # the levels the role adds beyond the baseline; 0: it asks nothing new
     step_back: bool  # the current role's profile already asks as much (or is this role)
+    skills: tuple[str, ...] = ()  # each row's skill
+    parts: tuple[tuple[int, ...], ...] = ()  # per row, what each state adds (_parts_of)
+    shifts: tuple[int, int, int] = (0, 0, 0)  # where each packed figure starts (_parts_of)
 
 
 def scale_of(role: Role, baseline: Baseline) -> Scale:
@@ -149,13 +153,64 @@ def scale_of(role: Role, baseline: Baseline) -> Scale:
         weight = req.importance**2 * (1 + max(0, req.level - base))
         rows.append(Weighted(skill, req.level, req.importance, base, weight))
     adds = sum(row.adds for row in rows)
+    parts, shifts = _parts_of(rows)
     return Scale(
         role=role.id,
         rows=tuple(rows),
         total=sum(row.weight * row.required for row in rows),
         adds=adds,
         step_back=baseline.kind == "current" and adds == 0,
+        skills=tuple(row.skill for row in rows),
+        parts=parts,
+        shifts=shifts,
     )
+
+
+# A skill's standing as score reads it, one small number: 0 not known (unsure, unrated);
+# 1 + level; CLAIMED + 1 + level when the level is claimed.
+UNKNOWN_STATE = 0
+CLAIMED = 6
+STATES = 1 + 2 * CLAIMED
+
+
+def state_of(level: int | None, is_claimed: bool) -> int:
+    if level is None:
+        return UNKNOWN_STATE
+    return 1 + level + (CLAIMED if is_claimed else 0)
+
+
+def _row_part(row: Weighted, state: int) -> tuple[int, int, bool, bool]:
+    """What one row adds to a score in `state`: (twice the weighted levels short, the weighted
+    levels unknown, an unknown essential skill, a known essential gap). Levels short come in
+    halves (CLAIM_DISCOUNT), so twice them is a whole number and adds up exactly."""
+    if state == UNKNOWN_STATE:
+        return 0, row.weight * row.required, _essential(row.importance, 0, row.required), False
+    level = (state - 1) % CLAIMED
+    counted = level - CLAIM_DISCOUNT if state > CLAIMED else level
+    short2 = round(2 * row.weight * max(0.0, row.required - counted))
+    return short2, 0, False, _essential(row.importance, level, row.required)
+
+
+def _parts_of(rows: Sequence[Weighted]) -> tuple[tuple[tuple[int, ...], ...], tuple[int, int, int]]:
+    """Per row, per state, the row's _row_part packed into one integer, so that a score is one
+    sum over the rows (a team scores every person on every role): twice the levels short in the
+    lowest bits, then the levels unknown, the unknown essential skills and the known essential
+    gaps, each field as wide as its total can be."""
+    most_short = sum(2 * row.weight * row.required for row in rows)
+    most_unknown = sum(row.weight * row.required for row in rows)
+    first = most_short.bit_length()
+    second = first + most_unknown.bit_length()
+    third = second + len(rows).bit_length()
+    parts = []
+    for row in rows:
+        packed = []
+        for state in range(STATES):
+            short2, unknown, unknown_essential, known_essential = _row_part(row, state)
+            packed.append(
+                short2 | unknown << first | unknown_essential << second | known_essential << third
+            )
+        parts.append(tuple(packed))
+    return tuple(parts), (first, second, third)
 
 
 def claimed(rating: Rating | None) -> bool:
@@ -184,32 +239,42 @@ class Score(NamedTuple):
 
 def score(ratings: Mapping[str, Rating], scale: Scale) -> Score:
     """The readiness range for `ratings` on `scale` (the formula without the detail)."""
-    return score_standing(standings(ratings), scale)
+    return score_states(states_of(standings(ratings)), scale)
 
 
 def score_standing(standing: Mapping[str, Standing], scale: Scale) -> Score:
-    """`score` from `standings`, worked out once for a person measured on many roles (a team)."""
-    rows = (standing.get(row.skill, UNRATED) for row in scale.rows)
-    return _scored(scale, [(level, is_claimed) for _, level, _, is_claimed in rows])
+    """`score` from `standings`, worked out once for a person measured on many roles."""
+    return score_states(states_of(standing), scale)
 
 
-def _scored(scale: Scale, known: Sequence[tuple[int | None, bool]]) -> Score:
-    """The readiness range on `scale` for each row's (comparable level, claimed)."""
-    short = 0.0
-    unknown = 0
-    factor = low_factor = 1.0
-    for row, (level, is_claimed) in zip(scale.rows, known, strict=True):
-        if level is None:  # the low end counts it as not started
-            unknown += row.weight * row.required
-            if _essential(row.importance, 0, row.required):
-                low_factor = ESSENTIAL_FACTOR
-            continue
-        counted = level - CLAIM_DISCOUNT if is_claimed else level
-        short += row.weight * max(0.0, row.required - counted)
-        if _essential(row.importance, level, row.required):
-            factor = low_factor = ESSENTIAL_FACTOR
+def rating_state(rating: Rating | None) -> int:
+    """The state (state_of) of one skill's rating, None when not rated: as states_of has it."""
+    if rating is None:
+        return UNKNOWN_STATE
+    return state_of(rating.comparable_level, claimed(rating))
+
+
+def states_of(standing: Mapping[str, Standing]) -> dict[str, int]:
+    """Each skill's state (state_of), what score_states reads: worked out once per person."""
+    return {
+        skill: state_of(level, is_claimed) for skill, (_, level, _, is_claimed) in standing.items()
+    }
+
+
+def score_states(states: Mapping[str, int], scale: Scale) -> Score:
+    """The readiness range on `scale` for skills in `states` (states_of); a skill not in it is
+    not known. One sum of the rows' packed parts (_parts_of), then the formula."""
     if not scale.total:
         return Score(1.0, 1.0, 0.0, 0, 1.0)
+    found = map(states.get, scale.skills, repeat(UNKNOWN_STATE, len(scale.skills)))
+    packed = sum(map(tuple.__getitem__, scale.parts, found))
+    first, second, third = scale.shifts
+    short = (packed & ((1 << first) - 1)) / 2
+    unknown = (packed >> first) & ((1 << (second - first)) - 1)
+    known_essential = packed >> third
+    unknown_essential = (packed >> second) & ((1 << (third - second)) - 1)
+    factor = ESSENTIAL_FACTOR if known_essential else 1.0
+    low_factor = ESSENTIAL_FACTOR if known_essential or unknown_essential else 1.0
     low = low_factor * max(0.0, 1 - (short + unknown) / scale.total)
     high = factor * max(0.0, 1 - short / scale.total)
     return Score(low, high, short, unknown, factor)
@@ -402,17 +467,21 @@ def analyse(
     The order of `skills`: priority first; among equals, what the move adds (the weight), then
     importance, then the levels to climb, then the skill's id.
     """
-    return _analyse(standings(ratings), role, catalogue, baseline)
+    standing = standings(ratings)
+    return _analyse(standing, states_of(standing), role, catalogue, baseline)
 
 
 _new_gap = tuple.__new__  # SkillGap's fields in order, without its __new__'s keyword handling
 
 
 def _analyse(
-    standing: Mapping[str, Standing], role: Role, catalogue: Catalogue, baseline: Baseline
+    standing: Mapping[str, Standing],
+    states: Mapping[str, int],
+    role: Role,
+    catalogue: Catalogue,
+    baseline: Baseline,
 ) -> RoleGaps:
     measure = _measure(role, catalogue, baseline)
-    known: list[tuple[int | None, bool]] = []
     ranked: list[tuple[tuple[int, int, int, int, str], SkillGap]] = []
     unknowns: list[tuple[tuple[int, str], SkillGap]] = []
     strengths: list[tuple[tuple[int, int, str], SkillGap]] = []
@@ -420,7 +489,6 @@ def _analyse(
     climb = 0
     for skill, name, category, required, importance, base, weight, climbs in measure.rows:
         status, current, evidence, is_claimed = standing.get(skill, UNRATED)
-        known.append((current, is_claimed))
         row = _new_gap(
             SkillGap,
             (
@@ -458,7 +526,7 @@ def _analyse(
     unknowns.sort()
     strengths.sort()
     skills = tuple(row for _, row in ranked)
-    result = _scored(measure.scale, known)
+    result = score_states(states, measure.scale)
     return RoleGaps(
         role.id,
         role.title,
@@ -501,7 +569,8 @@ def rank(
     roles = list(roles)
     baseline = baseline_for(current_role, roles)
     standing = standings(ratings)
-    results = [_analyse(standing, role, catalogue, baseline) for role in roles]
+    states = states_of(standing)
+    results = [_analyse(standing, states, role, catalogue, baseline) for role in roles]
     return sorted(results, key=lambda r: _order(r, targets))
 
 

@@ -57,11 +57,14 @@ def name_slug(person: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower())[:NAME_IN_FILE].strip("-")
 
 
-def sequence_key(path: Path) -> tuple[tuple[str | int, ...], str]:
-    """The order careerpath gave its files: by name, numbers as numbers, and a file before its
-    `-2`, `-3`, ... (`inventory-2026-12-01.yaml`, then `inventory-2026-12-01-2.yaml`)."""
-    parts = re.split(r"(\d+)", path.stem)
-    return tuple(int(p) if p.isdigit() else p for p in parts), path.suffix
+_NUMBERS = re.compile(r"(\d+)")
+
+
+def name_key(name: str) -> tuple[tuple[str | int, ...], str]:
+    """The order careerpath gave its files, by their names: numbers as numbers, and a file
+    before its `-2`, `-3`, ... (`inventory-2026-12-01.yaml`, then `inventory-2026-12-01-2.yaml`)."""
+    stem, suffix = os.path.splitext(name)
+    return tuple(int(p) if p.isdigit() else p for p in _NUMBERS.split(stem)), suffix
 
 
 def next_free(path: Path) -> Path:
@@ -94,7 +97,12 @@ def progress_path(home: Path, state: Draft | None = None) -> Path:
 
 def is_progress_file(path: Path) -> bool:
     """An unfinished inventory of careerpath's own (not an inventory yet)."""
-    return path.name.startswith(PROGRESS_PREFIX) and path.suffix == ".yaml"
+    return is_progress_name(path.name)
+
+
+def is_progress_name(name: str) -> bool:
+    """is_progress_file of a file's name."""
+    return name.startswith(PROGRESS_PREFIX) and name.endswith(".yaml")
 
 
 def progress_files(home: Path) -> list[Path]:

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from careerpath.core.model import Inventory, person_key
 from careerpath.core.reviews.team import PersonRow, Scope, Tally, summarise
-from careerpath.edges.inventory_files import is_progress_file, sequence_key
-from careerpath.edges.load import Library, load_inventory, yaml_files
+from careerpath.edges.inventory_files import is_progress_file, is_progress_name, name_key
+from careerpath.edges.load import Library, load_inventory, yaml_names
 from careerpath.errors import CareerpathError, UsageError
 
 if TYPE_CHECKING:  # multiprocessing is imported only by the commands that start workers
@@ -30,7 +30,8 @@ def inventory_paths(folder: Path) -> list[Path]:
     if not folder.is_dir():
         problem = "is not a folder" if folder.exists() else "does not exist"
         raise UsageError(f"{problem}; name a folder of inventory files", file=folder)
-    return sorted((p for p in yaml_files(folder) if not is_progress_file(p)), key=sequence_key)
+    names = [name for name in yaml_names(folder) if not is_progress_name(name)]
+    return [folder / name for name in sorted(names, key=name_key)]
 
 
 def folders_inventories(folders: Sequence[Path], *, required: bool = True) -> list[Path]:

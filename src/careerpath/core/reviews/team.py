@@ -28,11 +28,10 @@ from careerpath.core.assessment import skill_order
 from careerpath.core.gaps import (
     Baseline,
     Scale,
-    Standing,
     baseline_for,
+    rating_state,
     scale_of,
-    score_standing,
-    standings,
+    score_states,
 )
 from careerpath.core.model import Catalogue, Inventory, Rating, Role, person_key
 from careerpath.errors import flag
@@ -90,7 +89,7 @@ class Scope(NamedTuple):
     skills: tuple[str, ...]  # every catalogue skill, in the assessment's order
     roles: tuple[tuple[str, str], ...]  # (id, title) of the roles shown: every role, or --role
     shown: tuple[Role, ...]  # the roles shown: every role, or --role
-    rate: Readiness  # careerpath.core.gaps' readiness, its scales kept per worker
+    scales: Scales  # careerpath.core.gaps' scales, kept per worker
     role_ids: tuple[str, ...]  # every role, by id: PersonRow.aims points into it
     needs: dict[str, tuple[int, ...]]  # per role id: the level it needs of each skill (0: none)
     role: str | None  # --role
@@ -178,7 +177,7 @@ def scope(
         skills=skills,
         roles=tuple((r.id, r.title) for r in shown),
         shown=tuple(shown),
-        rate=Readiness(all_roles),
+        scales=Scales(all_roles),
         role_ids=tuple(r.id for r in all_roles),
         needs={
             r.id: tuple(req.level if (req := r.skills.get(s)) else 0 for s in skills)
@@ -189,30 +188,27 @@ def scope(
     )
 
 
-class Readiness:
-    """Each person's readiness for a role, from careerpath.core.gaps' one computation (its
-    Scale and score), with the scales kept per role and current role: a team has few of each."""
+class Scales:
+    """careerpath.core.gaps' Scale of each role for each current role, kept: readiness is that
+    one computation (score_states), and a team has few of each."""
 
     def __init__(self, roles: Sequence[Role]) -> None:
         self.roles = roles
         self.baselines: dict[str, Baseline] = {}
         self.scales: dict[tuple[str, str], Scale] = {}
-        # The last person's levels as score reads them: a row asks for every role in turn.
-        self._person: Inventory | None = None
-        self._standing: dict[str, Standing] = {}
 
-    def __call__(self, person: Inventory, role: Role) -> float:
-        key = (role.id, person.current_role)
-        scale = self.scales.get(key)
-        if scale is None:
-            baseline = self.baselines.get(person.current_role)
+    def scale(self, role: Role, current_role: str) -> Scale:
+        key = (role.id, current_role)
+        found = self.scales.get(key)
+        if found is None:
+            baseline = self.baselines.get(current_role)
             if baseline is None:
-                baseline = baseline_for(person.current_role, self.roles)
-                self.baselines[person.current_role] = baseline
-            scale = self.scales[key] = scale_of(role, baseline)
-        if person is not self._person:
-            self._person, self._standing = person, standings(person.ratings)
-        return score_standing(self._standing, scale).low
+                baseline = self.baselines[current_role] = baseline_for(current_role, self.roles)
+            found = self.scales[key] = scale_of(role, baseline)
+        return found
+
+
+_DIGITS = "012345"
 
 
 def _code(rating: Rating | None) -> str:
@@ -222,21 +218,26 @@ def _code(rating: Rating | None) -> str:
         return UNSURE
     if rating.status == "n/a":
         return NOT_APPLICABLE
-    return str(rating.level)
+    return _DIGITS[rating.level] if rating.level is not None else str(rating.level)
 
 
 def summarise(inventory: Inventory, scope: Scope) -> PersonRow:
-    """The team view's row for `inventory`."""
+    """The team view's row for `inventory`: one pass over the skills for the cells, the states
+    readiness reads and the levels the mentoring lists compare."""
     ratings = inventory.ratings
-    codes = [_code(ratings.get(skill)) for skill in scope.skills]
-    rated = [int(code) if code.isdigit() else None for code in codes]
-    comparable = [
-        0 if code == NOT_APPLICABLE else level for code, level in zip(codes, rated, strict=True)
-    ]
+    codes: list[str] = []
+    levels: list[int | None] = []  # comparable: n/a as 0, unsure and not rated unknown
+    states: dict[str, int] = {}
+    for skill in scope.skills:
+        rating = ratings.get(skill)
+        codes.append(_code(rating))
+        levels.append(None if rating is None else rating.comparable_level)
+        if rating is not None:
+            states[skill] = rating_state(rating)
     aims = [scope.role] if scope.role is not None else inventory.targets
     wanted = [(scope.needs[aim], aim) for aim in aims if aim in scope.needs]
     gaps, targets = [], []
-    for index, level in enumerate(comparable):
+    for index, level in enumerate(levels):
         best = None
         if level is not None and level < MENTOR_FROM:
             best = max(
@@ -250,6 +251,7 @@ def summarise(inventory: Inventory, scope: Scope) -> PersonRow:
             gaps.append(str(best[0] - level))
             targets.append(chr(_ROLE_BASE + scope.role_ids.index(best[1])))
     order = hashlib.sha256(inventory.person.encode()).hexdigest() if scope.anonymous else ""
+    current = inventory.current_role
     return PersonRow(
         person=inventory.person,
         key=person_key(inventory.person),
@@ -257,7 +259,9 @@ def summarise(inventory: Inventory, scope: Scope) -> PersonRow:
         cells="".join(codes),
         gaps="".join(gaps),
         aims="".join(targets),
-        readiness=tuple(scope.rate(inventory, r) for r in scope.shown),
+        readiness=tuple(
+            score_states(states, scope.scales.scale(r, current)).low for r in scope.shown
+        ),
         order=order,
     )
 
