@@ -13,12 +13,15 @@ from careerpath.core.gaps import (
     Score,
     analyse,
     baseline_for,
+    board_of,
     places,
     priority_band,
     rank,
+    rating_state,
     readiness_of,
     scale_of,
     score,
+    score_board,
     score_standing,
     standings,
     transferable,
@@ -384,3 +387,21 @@ def test_the_packed_score_is_the_formula_row_by_row(
     ratings = inventory(**{s: v for s, v in levels.items() if v is not None}).ratings
     scale = scale_of(role(**needs), Baseline("current", "here", base))
     assert score(ratings, scale) == _score_row_by_row(dict(ratings), scale)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    roles=st.lists(st.fixed_dictionaries({skill: _NEEDS for skill in "abcd"}), max_size=4),
+    levels=st.fixed_dictionaries({skill: _LEVELS for skill in "abcde"}),
+    base=st.fixed_dictionaries({skill: st.integers(0, 5) for skill in "abc"}),
+)
+def test_a_board_scores_each_of_its_scales_as_the_scale_alone(
+    roles: list[dict[str, tuple[int, int]]], levels: dict[str, object], base: dict[str, int]
+) -> None:
+    """A team's board sums every role's packed parts in one integer: each role's figures read
+    back exactly, also with a skill no role asks for (e) and with roles that ask nothing."""
+    ratings = inventory(**{s: v for s, v in levels.items() if v is not None}).ratings
+    baseline = Baseline("current", "here", base)
+    scales = [scale_of(role(f"r{n}", **needs), baseline) for n, needs in enumerate(roles)]
+    states = {skill: rating_state(rating) for skill, rating in ratings.items()}
+    assert score_board(states, board_of(scales)) == [score(ratings, s) for s in scales]

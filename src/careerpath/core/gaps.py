@@ -20,11 +20,14 @@ Readiness answers "how far is this move for me", relative to where the person st
   roles the current role's profile already asks as much as come last.
 
 `score` is the arithmetic alone, for a team's thousands of people; `analyse` adds the per-skill
-detail. Both read the same Scale, so a team and a person see the same numbers.
+detail. Both read the same Scale, so a team and a person see the same numbers. A Scale keeps,
+per row, what each standing of the skill adds, packed in one integer (_parts_of): a score is one
+sum over the rows, and a Board sums many roles' scales in one integer, one sum per person.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import repeat
 from typing import Literal, NamedTuple
@@ -179,20 +182,29 @@ def state_of(level: int | None, is_claimed: bool) -> int:
     return 1 + level + (CLAIMED if is_claimed else 0)
 
 
-def _row_part(row: Weighted, state: int) -> tuple[int, int, bool, bool]:
-    """What one row adds to a score in `state`: (twice the weighted levels short, the weighted
-    levels unknown, an unknown essential skill, a known essential gap). Levels short come in
-    halves (CLAIM_DISCOUNT), so twice them is a whole number and adds up exactly."""
-    if state == UNKNOWN_STATE:
-        return 0, row.weight * row.required, _essential(row.importance, 0, row.required), False
-    level = (state - 1) % CLAIMED
-    counted = level - CLAIM_DISCOUNT if state > CLAIMED else level
-    short2 = round(2 * row.weight * max(0.0, row.required - counted))
-    return short2, 0, False, _essential(row.importance, level, row.required)
+_Part = tuple[int, int, int, int]
+
+
+@functools.cache
+def _row_parts(
+    weight: int, required: int, importance: int
+) -> tuple[tuple[int, int, int, int], ...]:
+    """What one row adds to a score in each state: (twice the weighted levels short, the
+    weighted levels unknown, an unknown essential skill, a known essential gap). Levels short
+    come in halves (CLAIM_DISCOUNT), so twice them is a whole number and adds up exactly. Kept:
+    a team's scales have a few hundred rows of a few dozen kinds."""
+    unknown_essential = int(_essential(importance, 0, required))
+    found = [(0, weight * required, unknown_essential, 0)]
+    for state in range(1, STATES):
+        level = (state - 1) % CLAIMED
+        counted = level - CLAIM_DISCOUNT if state > CLAIMED else level
+        short2 = round(2 * weight * max(0.0, required - counted))
+        found.append((short2, 0, 0, int(_essential(importance, level, required))))
+    return tuple(found)
 
 
 def _parts_of(rows: Sequence[Weighted]) -> tuple[tuple[tuple[int, ...], ...], tuple[int, int, int]]:
-    """Per row, per state, the row's _row_part packed into one integer, so that a score is one
+    """Per row, per state, the row's _row_parts packed into one integer, so that a score is one
     sum over the rows (a team scores every person on every role): twice the levels short in the
     lowest bits, then the levels unknown, the unknown essential skills and the known essential
     gaps, each field as wide as its total can be."""
@@ -201,16 +213,16 @@ def _parts_of(rows: Sequence[Weighted]) -> tuple[tuple[tuple[int, ...], ...], tu
     first = most_short.bit_length()
     second = first + most_unknown.bit_length()
     third = second + len(rows).bit_length()
-    parts = []
-    for row in rows:
-        packed = []
-        for state in range(STATES):
-            short2, unknown, unknown_essential, known_essential = _row_part(row, state)
-            packed.append(
-                short2 | unknown << first | unknown_essential << second | known_essential << third
+    parts = tuple(
+        tuple(
+            short2 | unknown << first | unknown_essential << second | known_essential << third
+            for short2, unknown, unknown_essential, known_essential in _row_parts(
+                row.weight, row.required, row.importance
             )
-        parts.append(tuple(packed))
-    return tuple(parts), (first, second, third)
+        )
+        for row in rows
+    )
+    return parts, (first, second, third)
 
 
 def claimed(rating: Rating | None) -> bool:
@@ -264,20 +276,82 @@ def states_of(standing: Mapping[str, Standing]) -> dict[str, int]:
 def score_states(states: Mapping[str, int], scale: Scale) -> Score:
     """The readiness range on `scale` for skills in `states` (states_of); a skill not in it is
     not known. One sum of the rows' packed parts (_parts_of), then the formula."""
-    if not scale.total:
-        return Score(1.0, 1.0, 0.0, 0, 1.0)
     found = map(states.get, scale.skills, repeat(UNKNOWN_STATE, len(scale.skills)))
     packed = sum(map(tuple.__getitem__, scale.parts, found))
     first, second, third = scale.shifts
-    short = (packed & ((1 << first) - 1)) / 2
-    unknown = (packed >> first) & ((1 << (second - first)) - 1)
-    known_essential = packed >> third
-    unknown_essential = (packed >> second) & ((1 << (third - second)) - 1)
-    factor = ESSENTIAL_FACTOR if known_essential else 1.0
-    low_factor = ESSENTIAL_FACTOR if known_essential or unknown_essential else 1.0
+    return _formula(
+        scale,
+        packed & ((1 << first) - 1),
+        (packed >> first) & ((1 << (second - first)) - 1),
+        (packed >> second) & ((1 << (third - second)) - 1),
+        packed >> third,
+    )
+
+
+def _formula(
+    scale: Scale, short2: int, unknown: int, essential_unknown: int, essential: int
+) -> Score:
+    """The readiness formula on a row sum's figures (_parts_of)."""
+    if not scale.total:
+        return Score(1.0, 1.0, 0.0, 0, 1.0)
+    short = short2 / 2
+    factor = ESSENTIAL_FACTOR if essential else 1.0
+    low_factor = ESSENTIAL_FACTOR if essential or essential_unknown else 1.0
     low = low_factor * max(0.0, 1 - (short + unknown) / scale.total)
     high = factor * max(0.0, 1 - short / scale.total)
     return Score(low, high, short, unknown, factor)
+
+
+class Board(NamedTuple):
+    """Several Scales (a team's roles, for one baseline) summed at once: each scale's packed
+    parts (_parts_of) side by side in one integer, in a slot of its own. A person's scores on
+    them all are one sum over the skills they rated (score_board)."""
+
+    scales: tuple[Scale, ...]
+    widths: tuple[int, ...]  # each scale's slot, in bits
+    empty: int  # the sum when no skill is known
+    deltas: dict[str, tuple[int, ...]]  # per skill, per state: what it adds to `empty`
+
+
+def board_of(scales: Sequence[Scale]) -> Board:
+    widths = [scale.shifts[2] + len(scale.rows).bit_length() for scale in scales]
+    empty = 0
+    deltas: dict[str, list[int]] = {}
+    offset = 0
+    for scale, width in zip(scales, widths, strict=True):
+        for skill, parts in zip(scale.skills, scale.parts, strict=True):
+            empty += parts[UNKNOWN_STATE] << offset
+            adds = deltas.setdefault(skill, [0] * STATES)
+            for state, part in enumerate(parts):
+                adds[state] += (part - parts[UNKNOWN_STATE]) << offset
+        offset += width
+    return Board(tuple(scales), tuple(widths), empty, {k: tuple(v) for k, v in deltas.items()})
+
+
+_NOTHING = (0,) * STATES
+
+
+def score_board(states: Mapping[str, int], board: Board) -> list[Score]:
+    """score_states on each of the board's scales: the same figures. Each field of a slot is
+    never negative and fits its width once all the skills are in, so the sum reads back as
+    each scale's own, whatever the order of the additions."""
+    tables = map(board.deltas.get, states, repeat(_NOTHING))
+    packed = board.empty + sum(map(tuple.__getitem__, tables, states.values()))
+    found = []
+    for scale, width in zip(board.scales, board.widths, strict=True):
+        slot = packed & ((1 << width) - 1)
+        packed >>= width
+        first, second, third = scale.shifts
+        found.append(
+            _formula(
+                scale,
+                slot & ((1 << first) - 1),
+                (slot >> first) & ((1 << (second - first)) - 1),
+                (slot >> second) & ((1 << (third - second)) - 1),
+                slot >> third,
+            )
+        )
+    return found
 
 
 class SkillGap(NamedTuple):

@@ -101,9 +101,21 @@ def _regular(mode: int, path: Path) -> None:
 
 def read_file(path: Path, limit: int) -> bytes:
     """At most `limit` + 1 bytes of the regular file `path` (open_file): one more than `limit`
-    says it is too large."""
-    with os.fdopen(open_file(path), "rb") as stream:
-        return stream.read(limit + 1)
+    says it is too large. One read of the size the file has (a buffered read of `limit` bytes
+    costs three times as much on a small file); a file that grew since is read on to `limit`."""
+    fd = open_file(path)
+    try:
+        want = min(os.fstat(fd).st_size, limit) + 1
+        data = os.read(fd, want)
+        if len(data) < want:  # the end of the file
+            return data
+        parts, total = [data], len(data)
+        while total <= limit and (more := os.read(fd, limit + 1 - total)):
+            parts.append(more)
+            total += len(more)
+        return b"".join(parts)
+    finally:
+        os.close(fd)
 
 
 def any_folder(status: os.stat_result) -> str | None:

@@ -26,12 +26,16 @@ from typing import NamedTuple, overload
 
 from careerpath.core.assessment import skill_order
 from careerpath.core.gaps import (
+    CLAIMED,
+    UNKNOWN_STATE,
     Baseline,
+    Board,
     Scale,
     baseline_for,
+    board_of,
     rating_state,
     scale_of,
-    score_states,
+    score_board,
 )
 from careerpath.core.model import Catalogue, Inventory, Rating, Role, person_key
 from careerpath.errors import flag
@@ -92,6 +96,7 @@ class Scope(NamedTuple):
     scales: Scales  # careerpath.core.gaps' scales, kept per worker
     role_ids: tuple[str, ...]  # every role, by id: PersonRow.aims points into it
     needs: dict[str, tuple[int, ...]]  # per role id: the level it needs of each skill (0: none)
+    tops: dict[tuple[str, ...], tuple[tuple[int, str], ...]]  # per set of aims (_tops), kept
     role: str | None  # --role
     anonymous: bool
 
@@ -183,6 +188,7 @@ def scope(
             r.id: tuple(req.level if (req := r.skills.get(s)) else 0 for s in skills)
             for r in all_roles
         },
+        tops={},
         role=role.id if role is not None else None,
         anonymous=anonymous,
     )
@@ -196,6 +202,17 @@ class Scales:
         self.roles = roles
         self.baselines: dict[str, Baseline] = {}
         self.scales: dict[tuple[str, str], Scale] = {}
+        self.boards: dict[str, Board] = {}
+
+    def board(self, shown: Sequence[Role], current_role: str) -> Board:
+        """The scales of the `shown` roles (the same every call) for `current_role`, summed at
+        once (careerpath.core.gaps.Board)."""
+        found = self.boards.get(current_role)
+        if found is None:
+            found = self.boards[current_role] = board_of(
+                [self.scale(role, current_role) for role in shown]
+            )
+        return found
 
     def scale(self, role: Role, current_role: str) -> Scale:
         key = (role.id, current_role)
@@ -208,50 +225,66 @@ class Scales:
         return found
 
 
+_CODES = {"unsure": UNSURE, "n/a": NOT_APPLICABLE}
 _DIGITS = "012345"
 
 
 def _code(rating: Rating | None) -> str:
     if rating is None:
         return NOT_RATED
-    if rating.status == "unsure":
-        return UNSURE
-    if rating.status == "n/a":
-        return NOT_APPLICABLE
+    found = _CODES.get(rating.status)
+    if found is not None:
+        return found
     return _DIGITS[rating.level] if rating.level is not None else str(rating.level)
+
+
+def _tops(scope: Scope, aims: Sequence[str]) -> tuple[tuple[int, str], ...]:
+    """Per skill, the highest level any of `aims` needs and the aim's letter (PersonRow.aims),
+    on a tie the aim whose id sorts last: the mentee's gap is to it. Kept per set of aims (a
+    team has few)."""
+    key = tuple(aims)
+    found = scope.tops.get(key)
+    if found is None:
+        wanted = [(scope.needs[aim], aim) for aim in aims if aim in scope.needs]
+        found = tuple(
+            max(((needs[n], _letter(scope, aim)) for needs, aim in wanted), default=(0, " "))
+            for n in range(len(scope.skills))
+        )
+        scope.tops[key] = found
+    return found
+
+
+def _letter(scope: Scope, role: str) -> str:
+    return chr(_ROLE_BASE + scope.role_ids.index(role))
 
 
 def summarise(inventory: Inventory, scope: Scope) -> PersonRow:
     """The team view's row for `inventory`: one pass over the skills for the cells, the states
-    readiness reads and the levels the mentoring lists compare."""
+    readiness reads and the mentoring gaps."""
     ratings = inventory.ratings
     codes: list[str] = []
-    levels: list[int | None] = []  # comparable: n/a as 0, unsure and not rated unknown
+    gaps: list[str] = []
+    targets: list[str] = []
     states: dict[str, int] = {}
-    for skill in scope.skills:
+    tops = _tops(scope, [scope.role] if scope.role is not None else inventory.targets)
+    for skill, (need, aim) in zip(scope.skills, tops, strict=True):
         rating = ratings.get(skill)
+        if rating is None:
+            codes.append(NOT_RATED)
+            gaps.append(NO_GAP)
+            targets.append(" ")
+            continue
         codes.append(_code(rating))
-        levels.append(None if rating is None else rating.comparable_level)
-        if rating is not None:
-            states[skill] = rating_state(rating)
-    aims = [scope.role] if scope.role is not None else inventory.targets
-    wanted = [(scope.needs[aim], aim) for aim in aims if aim in scope.needs]
-    gaps, targets = [], []
-    for index, level in enumerate(levels):
-        best = None
-        if level is not None and level < MENTOR_FROM:
-            best = max(
-                ((needs[index], aim) for needs, aim in wanted if needs[index] > level),
-                default=None,
-            )
-        if best is None or level is None:
+        states[skill] = state = rating_state(rating)
+        level = (state - 1) % CLAIMED  # the comparable level: n/a as 0
+        if state == UNKNOWN_STATE or level >= MENTOR_FROM or need <= level:
             gaps.append(NO_GAP)
             targets.append(" ")
         else:
-            gaps.append(str(best[0] - level))
-            targets.append(chr(_ROLE_BASE + scope.role_ids.index(best[1])))
+            gaps.append(_DIGITS[need - level])
+            targets.append(aim)
     order = hashlib.sha256(inventory.person.encode()).hexdigest() if scope.anonymous else ""
-    current = inventory.current_role
+    board = scope.scales.board(scope.shown, inventory.current_role)
     return PersonRow(
         person=inventory.person,
         key=person_key(inventory.person),
@@ -259,9 +292,7 @@ def summarise(inventory: Inventory, scope: Scope) -> PersonRow:
         cells="".join(codes),
         gaps="".join(gaps),
         aims="".join(targets),
-        readiness=tuple(
-            score_states(states, scope.scales.scale(r, current)).low for r in scope.shown
-        ),
+        readiness=tuple(score.low for score in score_board(states, board)),
         order=order,
     )
 
