@@ -556,9 +556,11 @@ def _analyse(
     baseline: Baseline,
 ) -> RoleGaps:
     measure = _measure(role, catalogue, baseline)
-    ranked: list[tuple[tuple[int, int, int, int, str], SkillGap]] = []
-    unknowns: list[tuple[tuple[int, str], SkillGap]] = []
-    strengths: list[tuple[tuple[int, int, str], SkillGap]] = []
+    # Sorted on the first five (the skill is unique, so the rest is never compared), then
+    # filtered on the two marks: an essential gap, a claim.
+    ranked: list[tuple[int, int, int, int, str, bool, bool, SkillGap]] = []
+    unknowns: list[tuple[int, str, SkillGap]] = []
+    strengths: list[tuple[int, int, str, SkillGap]] = []
     hours = 0.0
     climb = 0
     for skill, name, category, required, importance, base, weight, climbs in measure.rows:
@@ -580,14 +582,17 @@ def _analyse(
             ),
         )
         if current is None:
-            ranked.append(((0, -weight, -importance, 0, skill), row))
-            unknowns.append(((-importance, skill), row))
+            ranked.append((0, -weight, -importance, 0, skill, False, is_claimed, row))
+            unknowns.append((-importance, skill, row))
             continue
         short = required - current if current < required else 0
-        ranked.append(((-short * importance, -weight, -importance, -short, skill), row))
+        essential = bool(short) and _essential(importance, current, required)
+        ranked.append(
+            (-short * importance, -weight, -importance, -short, skill, essential, is_claimed, row)
+        )
         climb += short * importance
         if not short:
-            strengths.append(((-importance, required - current, skill), row))
+            strengths.append((-importance, required - current, skill, row))
             continue
         steps = climbs[current]
         if steps is None:  # a step missing: looked up level by level, as it fails
@@ -599,23 +604,22 @@ def _analyse(
     ranked.sort()
     unknowns.sort()
     strengths.sort()
-    skills = tuple(row for _, row in ranked)
     result = score_states(states, measure.scale)
     return RoleGaps(
         role.id,
         role.title,
-        skills,
+        tuple(entry[-1] for entry in ranked),
         measure.scale.total,
         measure.scale.total - result.unknown - result.short,
         result.low,
         result.unknown,
-        tuple(s for s in skills if s.current is not None and s.current < s.required),
-        tuple(row for _, row in unknowns),
-        tuple(row for _, row in strengths),
+        tuple(entry[-1] for entry in ranked if entry[3]),  # levels short
+        tuple(entry[-1] for entry in unknowns),
+        tuple(entry[-1] for entry in strengths),
         result.high,
         result.factor,
-        tuple(s for s in skills if _essential(s.importance, s.current, s.required)),
-        tuple(s for s in skills if s.claimed),
+        tuple(entry[-1] for entry in ranked if entry[5]),
+        tuple(entry[-1] for entry in ranked if entry[6]),
         climb,
         hours,
         measure.scale.adds,
