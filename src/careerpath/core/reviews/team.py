@@ -397,9 +397,8 @@ def _team(
     median: tuple[float, ...] | None = None
     thinnest: tuple[SkillSpread, ...] = ()
     if size >= min_group:
-        median = tuple(
-            statistics.median(row.readiness[n] for row in rows) for n in range(len(frame.roles))
-        )
+        per_role = zip(*(row.readiness for row in rows), strict=True)
+        median = tuple(statistics.median(values) for values in per_role)
         spreads, small = _spreads(columns, frame, shown, catalogue, role, min_group)
         thinnest = tuple(sorted(spreads, key=lambda s: (s.share, s.median, s.skill))[:THINNEST])
         if small:
@@ -507,11 +506,15 @@ def _mentoring(
             continue
         mentors: list[tuple[str, int]] = []
         for level in (5, 4):
+            if len(mentors) >= listed:
+                break
             at_level = [labels[m.start()] for m in re.finditer(str(level), cells)]
             mentors += [(name, level) for name in heapq.nsmallest(listed - len(mentors), at_level)]
         aims = columns.aims_of(index)
         mentees: list[Mentee] = []
         for gap in range(5, 0, -1):
+            if len(mentees) >= listed:
+                break
             places = {labels[m.start()]: m.start() for m in re.finditer(str(gap), gaps)}
             for name in heapq.nsmallest(listed - len(mentees), places):
                 place = places[name]
