@@ -133,10 +133,9 @@ def render_plan(
     where = f"{source}: " if source is not None else ""
     warnings = [f"{where}{problem.message}" for problem in check_plan(plan)]
     if fmt == "json":
-        from careerpath.views.escape import json_text
         from careerpath.views.plan_document import plan_json
 
-        return Rendered(json_text(plan_json(plan, library.catalogue)), tuple(warnings))
+        return Rendered(plan_json(plan, library.catalogue), tuple(warnings))
 
     from careerpath.edges.templates import render
 
