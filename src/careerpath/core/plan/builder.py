@@ -22,7 +22,7 @@ from careerpath.core.plan.agenda import agenda
 from careerpath.core.plan.bridges import bridge_goal, route_into
 from careerpath.core.plan.bridges import placed as placed_bridges
 from careerpath.core.plan.carryover import Previous, carried_first, follow, follow_up
-from careerpath.core.plan.goals import Goal, identify
+from careerpath.core.plan.goals import Goal, due_on, identify, scheduled
 from careerpath.core.plan.horizon import Horizon, add_months, check_start
 from careerpath.core.plan.role_goals import (
     credentials_for,
@@ -181,14 +181,14 @@ def build_plan(
             slot.label,
             (slot.date - start).days,
             slot.date,
-            tuple(g._replace(due=slot.date) for g in placed[index] + social[index] + own[index]),
+            tuple(due_on(g, slot.date) for g in placed[index] + social[index] + own[index]),
         )
         for index, slot in enumerate(slots)
     )
     due = {g.id: g.due for m in milestones for g in m.goals}
 
     def dated_as_placed(goals: tuple[Goal, ...]) -> tuple[Goal, ...]:
-        return tuple(g._replace(due=due.get(g.id)) for g in goals)
+        return tuple(due_on(g, due.get(g.id)) for g in goals)
 
     followup = None
     if previous is not None:
@@ -346,7 +346,7 @@ def _place_steps(
             start_week, finish_week, slot, taken = span
             ledger.commit(start_week, taken)
             finished[index] = finish_week
-            goal = goal._replace(due=slots[slot].date, starts=ledger.week_start(start_week))
+            goal = scheduled(goal, ledger.week_start(start_week), slots[slot].date)
             due[slot].append(goal)
             dated[index].append(goal)
     top_gaps = tuple(
