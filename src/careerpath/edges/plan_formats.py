@@ -52,19 +52,24 @@ def check_format(fmt: str, template: Path | None) -> None:
 
 
 _kept: dict[tuple[tuple[Path, ...], Path | None, bool], Environment] | None = None
+# Within environments_kept: (template folders, name, --template) -> the template file when it is
+# not careerpath's own (see _others), else None.
+_others_kept: dict[tuple[tuple[Path, ...], str, Path | None], Path | None] | None = None
 
 
 @contextlib.contextmanager
 def environments_kept() -> Iterator[None]:
     """Within the block (and in worker processes forked within it), one Jinja environment per
     set of template folders, so a batch of plans loads each template once (Jinja still notices
-    one edited meanwhile). Outside, every plan checks its cache folder and templates afresh."""
-    global _kept
-    before, _kept = _kept, {}
+    one edited meanwhile), and which file each plan is rendered from is found once (as Jinja
+    finds it once). Outside, every plan checks its cache folder and templates afresh."""
+    global _kept, _others_kept
+    before = _kept, _others_kept
+    _kept, _others_kept = {}, {}
     try:
         yield
     finally:
-        _kept = before
+        _kept, _others_kept = before
 
 
 def _environment(dirs: tuple[Path, ...], cache_dir: Path | None, markdown: bool) -> Environment:
@@ -102,6 +107,19 @@ def prepare(library: Library, fmt: str, cache_dir: Path | None) -> None:
     preload(_environment(dirs, cache_dir, fmt == "md"), name)
 
 
+def _others(dirs: tuple[Path, ...], name: str, template: Path | None) -> Path | None:
+    """The file a plan is rendered from when careerpath did not ship it, else None."""
+    key = (dirs, name, template)
+    if _others_kept is not None and key in _others_kept:
+        return _others_kept[key]
+    used = template or next((d / name for d in dirs if (d / name).is_file()), None)
+    if used is not None and used.resolve().parent == locations.builtin("templates").resolve():
+        used = None
+    if _others_kept is not None:
+        _others_kept[key] = used
+    return used
+
+
 def render_plan(
     plan: Plan,
     library: Library,
@@ -115,10 +133,9 @@ def render_plan(
     where = f"{source}: " if source is not None else ""
     warnings = [f"{where}{problem.message}" for problem in check_plan(plan)]
     if fmt == "json":
-        from careerpath.views.escape import json_text
         from careerpath.views.plan_document import plan_json
 
-        return Rendered(json_text(plan_json(plan, library.catalogue)), tuple(warnings))
+        return Rendered(plan_json(plan, library.catalogue), tuple(warnings))
 
     from careerpath.edges.templates import render
 
@@ -129,8 +146,8 @@ def render_plan(
 
         context["charts"] = plan_charts(plan.analysis, tuple(plan.role.skills))
     text = render(dirs, name, context, env=_environment(dirs, cache_dir, fmt == "md"))
-    used = template or next((d / name for d in dirs if (d / name).is_file()), None)
-    if used is not None and used.resolve().parent != locations.builtin("templates").resolve():
+    used = _others(dirs, name, template)
+    if used is not None:
         from careerpath.views.shown import unshown  # for others' templates only, as charts
 
         left_out = unshown(plan, text, is_html=name.lower().endswith(HTML_SUFFIXES))

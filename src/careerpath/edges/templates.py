@@ -119,6 +119,16 @@ def _visible_markup(value: markupsafe.Markup) -> markupsafe.Markup:
     return value if text is value else markupsafe.Markup(text)
 
 
+# What careerpath's own templates print, kept per value: they print only text, numbers, dates
+# and marked text (all hashable), and a batch of plans prints the same role texts again and
+# again. Others' templates may print a list or a dict, so they get the functions themselves.
+KEPT_VALUES = 8192
+_kept_finalize = {
+    final: functools.lru_cache(maxsize=KEPT_VALUES, typed=True)(final)
+    for final in (_markdown, _html)
+}
+
+
 def _md(value: object) -> markupsafe.Markup:
     if isinstance(value, markupsafe.Markup):
         return value
@@ -294,12 +304,13 @@ def environment(
     trusted = shipped(template_dirs)
     kind = jinja2.Environment if trusted else _Untrusted
     finalize = _markdown if markdown else _html
+    kept = _kept_finalize[finalize] if trusted else finalize
     # What is compiled into the code: the kind of environment and the finalize it calls.
     flavour = f"{kind.__name__} {finalize.__name__}"
     env = kind(
         # Jinja's optimizer runs filters on constants while compiling: not for others' code.
         optimized=trusted,
-        finalize=finalize,
+        finalize=kept,
         bytecode_cache=None if cache_dir is None else _Compiled(cache_dir, flavour),
         loader=_Folders(template_dirs),
         undefined=jinja2.StrictUndefined,

@@ -14,6 +14,7 @@ long role prints at 5 pt; the template sets that width in its print stylesheet.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Sequence
@@ -212,40 +213,60 @@ def radar(result: RoleGaps, order: Sequence[str] = (), radius: float = 150.0) ->
     """
     rank = {skill: index for index, skill in enumerate(order)}
     skills = sorted(result.skills, key=lambda s: (rank.get(s.skill, len(rank)), s.skill))
-    count = max(len(skills), 3)
+    names = tuple(s.name for s in skills)
+    outline = _outline(names, radius)
+    step = outline.step
+    return Radar(
+        **outline.frame,
+        radius=radius,
+        rings=outline.rings,
+        ring_labels=outline.ring_labels,
+        axes=outline.axes,
+        required=points_text([_at(i, s.required, step, radius) for i, s in enumerate(skills)]),
+        current=points_text([_at(i, s.current or 0, step, radius) for i, s in enumerate(skills)]),
+        points=tuple(
+            Point(*_at(i, s.current or 0, step, radius), s.known) for i, s in enumerate(skills)
+        ),
+        labels=outline.labels,
+        names=names,
+    )
+
+
+def _at(index: int, level: float, step: float, radius: float) -> tuple[float, float]:
+    """Where `level` is on axis `index` of a radar whose axes are `step` radians apart."""
+    angle = -math.pi / 2 + index * step  # the first axis points straight up
+    r = radius * level / MAX_LEVEL
+    return (r * math.cos(angle), r * math.sin(angle))
+
+
+class _Outline(NamedTuple):
+    """What a radar of these skills draws whoever it is for: its frame, rings, axes, labels."""
+
+    step: float  # radians between axes
+    frame: dict[str, Any]  # frame()'s fields (never changed: the outline is shared)
+    rings: tuple[str, ...]
+    ring_labels: tuple[tuple[float, float, int], ...]
+    axes: tuple[tuple[float, float], ...]
+    labels: tuple[Label, ...]
+
+
+@functools.lru_cache(maxsize=256)  # a batch of plans draws the same few roles' radars again
+def _outline(names: tuple[str, ...], radius: float) -> _Outline:
+    count = max(len(names), 3)
     step = 2 * math.pi / count
-
-    def at(index: int, level: float) -> tuple[float, float]:
-        angle = -math.pi / 2 + index * step  # the first axis points straight up
-        r = radius * level / MAX_LEVEL
-        return (r * math.cos(angle), r * math.sin(angle))
-
-    rings = tuple(points_text([at(i, level) for i in range(count)]) for level in range(1, 6))
+    rings = tuple(
+        points_text([_at(i, level, step, radius) for i in range(count)]) for level in range(1, 6)
+    )
     ring_labels = tuple((3.0, -radius * level / MAX_LEVEL - 2, level) for level in range(1, 6))
-    axes = tuple(at(i, MAX_LEVEL) for i in range(count))
-    required = points_text([at(i, s.required) for i, s in enumerate(skills)])
-    current = points_text([at(i, s.current or 0) for i, s in enumerate(skills)])
-    points = tuple(Point(*at(i, s.current or 0), s.known) for i, s in enumerate(skills))
-
-    labels = _radar_labels([s.name for s in skills], radius, step)
+    axes = tuple(_at(i, MAX_LEVEL, step, radius) for i in range(count))
+    labels = _radar_labels(names, radius, step)
     box = Box(-radius, -radius, radius, radius)
     for label in labels:
         box = box.grow(_label_box(label, FONT))
     pad = 8.0
     left, top = box.left - pad, box.top - pad
     width, height = box.right - box.left + 2 * pad, box.bottom - box.top + 2 * pad
-    return Radar(
-        **frame(width, height, left, top),
-        radius=radius,
-        rings=rings,
-        ring_labels=ring_labels,
-        axes=axes,
-        required=required,
-        current=current,
-        points=points,
-        labels=tuple(labels),
-        names=tuple(s.name for s in skills),
-    )
+    return _Outline(step, frame(width, height, left, top), rings, ring_labels, axes, tuple(labels))
 
 
 class Bar(NamedTuple):

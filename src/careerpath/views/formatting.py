@@ -7,6 +7,7 @@ terminal tables all use these, so a change of one convention changes it everywhe
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from careerpath.core.gaps import SkillGap
 from careerpath.core.model import Rating
@@ -72,6 +73,7 @@ def counted(number: int, noun: str, plural: str | None = None) -> str:
     return f"{number} {plural or noun + 's'}"
 
 
+@functools.lru_cache(maxsize=1024, typed=True)  # a batch of plans writes the same dates again
 def long_date(day: dt.date) -> str:
     """A date as a plan writes it for people: Wed 2 Dec 2026 (ISO dates are for machines)."""
     return f"{day.strftime('%a')} {day.day} {day.strftime('%b %Y')}"
@@ -111,6 +113,7 @@ def gap_cell(gap: SkillGap) -> str:
     return f"{gap.current} claimed" if gap.claimed else str(gap.current)
 
 
+@functools.lru_cache(maxsize=1024, typed=True)  # and the same efforts
 def hours(value: float) -> str:
     """An effort in words: half an hour, 1 hour, 1.5 hours, 189 hours (whole from 10 up)."""
     if value == 0.5:

@@ -15,9 +15,8 @@ before ids existed gets them derived on reading (careerpath.core.plan.goals.goal
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -29,6 +28,7 @@ from careerpath.core.plan.values import Plan, ThisMonth, TimeFit
 from careerpath.core.reviews.compare import FLAG_AT, Comparison
 from careerpath.errors import flag
 from careerpath.views.formatting import rating_value, whole_percent
+from careerpath.views.indented_json import indented_json
 
 if TYPE_CHECKING:
     from careerpath.core.plan.bridges import RouteShown
@@ -663,14 +663,19 @@ def _this_month(month: ThisMonth) -> ThisMonthDoc:
 
 def document_json(document: PlanDocument) -> str:
     """The document as JSON text; the optional fields are left out when empty."""
-    # Every field of the first release is required, so exclude_defaults drops exactly the
-    # optional fields added since, when they are empty.
-    data = document.model_dump(mode="json", by_alias=True, exclude_defaults=True)
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return indented_json(_dumped(document)) + "\n"
 
 
 def plan_json(plan: Plan, catalogue: Catalogue) -> str:
-    return document_json(plan_document(plan, catalogue))
+    """The plan's document as JSON text for any screen: document_json's, made inert for a
+    terminal (careerpath.views.escape.json_text)."""
+    return indented_json(_dumped(plan_document(plan, catalogue)), terminal_safe=True) + "\n"
+
+
+def _dumped(document: PlanDocument) -> dict[str, Any]:
+    # Every field of the first release is required, so exclude_defaults drops exactly the
+    # optional fields added since, when they are empty.
+    return document.model_dump(mode="json", by_alias=True, exclude_defaults=True)
 
 
 # --- goals in a plan document (careerpath goals, plan --previous) -----------------------------

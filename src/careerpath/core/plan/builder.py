@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from careerpath.core.effort import step_of
@@ -22,7 +24,7 @@ from careerpath.core.plan.agenda import agenda
 from careerpath.core.plan.bridges import bridge_goal, route_into
 from careerpath.core.plan.bridges import placed as placed_bridges
 from careerpath.core.plan.carryover import Previous, carried_first, follow, follow_up
-from careerpath.core.plan.goals import Goal, identify
+from careerpath.core.plan.goals import Goal, due_on, identify, scheduled
 from careerpath.core.plan.horizon import Horizon, add_months, check_start
 from careerpath.core.plan.role_goals import (
     credentials_for,
@@ -62,6 +64,13 @@ if TYPE_CHECKING:  # a plan with a manager's view is given its comparison, made 
 
 CHECKIN_DAYS = 14
 MAX_GAPS = 8  # an upper bound: gaps are taken by priority while the hours and months have room
+
+
+@functools.lru_cache(maxsize=64)  # the plans of a batch share their start and end
+def _timeline(start: dt.date, end: dt.date) -> tuple[tuple[Slot, ...], tuple[dt.date, ...]]:
+    """The milestones (with their weeks) and the check-in days of a plan from `start` to `end`."""
+    weeks = Ledger(start, end, 0.0)  # its weeks, which do not depend on the hours
+    return slots_of(weeks, _milestone_days(start, end)), tuple(_checkin_days(start, end))
 
 
 def _milestone_days(start: dt.date, end: dt.date) -> list[tuple[str, dt.date]]:
@@ -133,7 +142,7 @@ def build_plan(
     end = horizon.end(check_start(start))
     hours, source = hours_of(inventory, hours_per_week)
     ledger = Ledger(start, end, hours)
-    slots = slots_of(ledger, _milestone_days(start, end))
+    slots, checkin_days = _timeline(start, end)
     follow = _Follow(previous)
     # The order of these calls is the order of the goals' ids.
     gap_steps = _gap_steps(person, role, catalogue, analysis, follow)
@@ -152,7 +161,6 @@ def build_plan(
             route = placed_bridges(found[1], found[0], start, end, direction(next_role))
     bridges = follow(tuple(bridge_goal(person, b) for b in route.bridges)) if route else ()
 
-    checkin_days = _checkin_days(start, end)
     # The plan's own goals first, then people, exposure and influence (the mentor first).
     own: list[list[Goal]] = [[] for _ in slots]
     own[0].extend(g for g in first if g.kind != "mentor")
@@ -181,14 +189,14 @@ def build_plan(
             slot.label,
             (slot.date - start).days,
             slot.date,
-            tuple(g._replace(due=slot.date) for g in placed[index] + social[index] + own[index]),
+            tuple(due_on(g, slot.date) for g in placed[index] + social[index] + own[index]),
         )
         for index, slot in enumerate(slots)
     )
     due = {g.id: g.due for m in milestones for g in m.goals}
 
     def dated_as_placed(goals: tuple[Goal, ...]) -> tuple[Goal, ...]:
-        return tuple(g._replace(due=due.get(g.id)) for g in goals)
+        return tuple(due_on(g, due.get(g.id)) for g in goals)
 
     followup = None
     if previous is not None:
@@ -346,7 +354,7 @@ def _place_steps(
             start_week, finish_week, slot, taken = span
             ledger.commit(start_week, taken)
             finished[index] = finish_week
-            goal = goal._replace(due=slots[slot].date, starts=ledger.week_start(start_week))
+            goal = scheduled(goal, ledger.week_start(start_week), slots[slot].date)
             due[slot].append(goal)
             dated[index].append(goal)
     top_gaps = tuple(
@@ -395,7 +403,7 @@ def _checkin_days(start: dt.date, end: dt.date) -> list[dt.date]:
     return days
 
 
-def _checkins(days: list[dt.date], milestones: tuple[Milestone, ...]) -> tuple[CheckIn, ...]:
+def _checkins(days: Sequence[dt.date], milestones: tuple[Milestone, ...]) -> tuple[CheckIn, ...]:
     """Each about the skill steps due at the next milestone (or, when none is, those under way)
     and the days left to it, so that no two are alike."""
     checkins = []

@@ -58,6 +58,30 @@ class Goal(NamedTuple):
     starts: dt.date | None = None  # when a skill step's work begins (careerpath.core.plan.schedule)
 
 
+# Goal._replace builds a dict and maps over all seventeen fields; a plan names and dates about a
+# hundred goals, so these build the new tuple at once.
+_ID, _DUE, _STARTS = (Goal._fields.index(name) for name in ("id", "due", "starts"))
+
+
+def with_id(goal: Goal, id_: str) -> Goal:
+    """`goal._replace(id=id_)`."""
+    return tuple.__new__(Goal, (*goal[:_ID], id_, *goal[_ID + 1 :]))
+
+
+def due_on(goal: Goal, due: dt.date | None) -> Goal:
+    """`goal._replace(due=due)`: the goal itself when that is its due date already."""
+    if goal.due == due:
+        return goal
+    return tuple.__new__(Goal, (*goal[:_DUE], due, *goal[_DUE + 1 :]))
+
+
+def scheduled(goal: Goal, starts: dt.date, due: dt.date) -> Goal:
+    """`goal._replace(starts=starts, due=due)`."""
+    return tuple.__new__(
+        Goal, (*goal[:_DUE], due, *goal[_DUE + 1 : _STARTS], starts, *goal[_STARTS + 1 :])
+    )
+
+
 @functools.lru_cache(maxsize=4096)  # a batch of plans names the same goals again
 def slug(text: str, limit: int = SLUG_LIMIT) -> str:
     """Lowercase words joined by hyphens, cut at a word boundary within `limit` characters."""
@@ -94,7 +118,7 @@ def identify(goals: Iterable[Goal], taken: set[str]) -> tuple[Goal, ...]:
         while found in taken:
             found, number = f"{base}-{number}", number + 1
         taken.add(found)
-        named.append(goal._replace(id=found))
+        named.append(goal if goal.id == found else with_id(goal, found))
     return tuple(named)
 
 

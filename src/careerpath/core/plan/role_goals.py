@@ -37,8 +37,13 @@ def direction(role: Role) -> str:
     "the <title> role" without the title's bracketed part ("the software tester role")."""
     if role.direction:
         return role.direction
-    title = re.sub(r"\s*\([^)]*\)", "", role.title).strip() or role.title
-    return f"the {_inline(title)} role"
+    return _role_phrase(role.title)
+
+
+@functools.lru_cache(maxsize=1024)  # a plan asks for it several times, a batch for few roles
+def _role_phrase(title: str) -> str:
+    bare = re.sub(r"\s*\([^)]*\)", "", title).strip() or title
+    return f"the {_inline(bare)} role"
 
 
 class MentorGoals(NamedTuple):

@@ -32,6 +32,13 @@ class SmartProblem(NamedTuple):
 
 def missing_parts(goal: Goal) -> tuple[str, ...]:
     """What `goal` lacks of the four SMART parts careerpath checks, in PARTS order."""
+    if (
+        goal.due is not None
+        and goal.outcome.strip()
+        and goal.owner.strip()
+        and goal.measure.strip()
+    ):
+        return ()  # as nearly every goal is: no tuple to build
     present = (
         bool(goal.outcome.strip()),
         bool(goal.owner.strip()),
