@@ -117,11 +117,9 @@ def chosen_format(fmt: str | None, out: Path | None, allowed: tuple[str, ...], d
 
 def json_document(data: object) -> str:
     """`data` as careerpath prints JSON: indented, UTF-8, inert, with a final newline."""
-    import json
+    from careerpath.views.indented_json import indented_json
 
-    from careerpath.views.escape import json_text
-
-    return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
+    return indented_json(data, terminal_safe=True) + "\n"
 
 
 def echo_json(data: object) -> None:

@@ -25,6 +25,7 @@ from careerpath.core.reviews.team import (
 )
 from careerpath.views.escape import json_text, terminal_text
 from careerpath.views.formatting import JSON_RATINGS, counted, md_cell, median_level, percent
+from careerpath.views.indented_json import indented_json
 
 LINE_WIDTH = 80  # the text view fits a standard terminal: wide tables come in blocks
 # Each rating code's value in JSON: a level as an integer, as in every careerpath document.
@@ -354,13 +355,13 @@ _PLACE = "\x00people\x00"
 
 def team_json(result: Team) -> Iterator[str]:
     """json_text(json.dumps(team_data(result), indent=2, ensure_ascii=False)) and a newline,
-    byte for byte, in pieces: the small parts through json's own indenting encoder, each
+    byte for byte, in pieces: the small parts through careerpath.views.indented_json, each
     person's row written here with the C encoder's strings (the indenting one is pure Python,
     four times slower). Only names and the small parts hold text from files to escape."""
     if not result.rows:
-        yield json_text(json.dumps(team_data(result), indent=2, ensure_ascii=False)) + "\n"
+        yield indented_json(team_data(result), terminal_safe=True) + "\n"
         return
-    around = json_text(json.dumps(_document(result, [_PLACE]), indent=2, ensure_ascii=False))
+    around = indented_json(_document(result, [_PLACE]), terminal_safe=True)
     before, after = around.split(f"    {json.dumps(_PLACE)}\n", 1)
     yield before
     rating_lines = [
