@@ -405,3 +405,23 @@ def test_a_board_scores_each_of_its_scales_as_the_scale_alone(
     scales = [scale_of(role(f"r{n}", **needs), baseline) for n, needs in enumerate(roles)]
     states = {skill: rating_state(rating) for skill, rating in ratings.items()}
     assert score_board(states, board_of(scales)) == [score(ratings, s) for s in scales]
+
+
+@settings(max_examples=30, deadline=None)
+@given(levels=st.lists(_LEVELS, min_size=70, max_size=70))
+def test_a_scale_too_large_for_the_common_layout_packs_its_own(levels: list[object]) -> None:
+    """Seventy essential skills: more than the common layout's counts hold, so the scale packs
+    its parts at its own widths, and alone or on a board reads back what the formula gives."""
+    skills = [f"s{n:02d}" for n in range(70)]
+    needs = {skill: (5, 5) for skill in skills}
+    given = {s: v for s, v in zip(skills, levels, strict=True) if v is not None}
+    ratings = inventory(**given).ratings
+    scale = scale_of(role(**needs), Baseline("floor", None, {}))
+    assert scale.shifts != (20, 40, 46)  # its own layout, not the common one
+    assert score(ratings, scale) == _score_row_by_row(dict(ratings), scale)
+    states = {skill: rating_state(rating) for skill, rating in ratings.items()}
+    small = scale_of(role("small", s00=(2, 3)), Baseline("floor", None, {}))
+    assert score_board(states, board_of([scale, small])) == [
+        score(ratings, scale),
+        score(ratings, small),
+    ]

@@ -203,26 +203,40 @@ def _row_parts(
     return tuple(found)
 
 
-def _parts_of(rows: Sequence[Weighted]) -> tuple[tuple[tuple[int, ...], ...], tuple[int, int, int]]:
+_Shifts = tuple[int, int, int]
+_FIELD = 20  # bits for each of the two sums, in the common layout
+_COUNT = 6  # bits for each count of essential skills
+# Where the fields start in the layout every scale of up to 63 rows fits (about 700 rows at the
+# highest weight would fill a sum's field): its packed parts are the same in every scale.
+_COMMON: _Shifts = (_FIELD, 2 * _FIELD, 2 * _FIELD + _COUNT)
+
+
+def _parts_of(rows: Sequence[Weighted]) -> tuple[tuple[tuple[int, ...], ...], _Shifts]:
     """Per row, per state, the row's _row_parts packed into one integer, so that a score is one
     sum over the rows (a team scores every person on every role): twice the levels short in the
     lowest bits, then the levels unknown, the unknown essential skills and the known essential
-    gaps, each field as wide as its total can be."""
+    gaps. Each field is as wide as _COMMON's, or as its total can be when that is wider."""
     most_short = sum(2 * row.weight * row.required for row in rows)
     most_unknown = sum(row.weight * row.required for row in rows)
-    first = most_short.bit_length()
-    second = first + most_unknown.bit_length()
-    third = second + len(rows).bit_length()
-    parts = tuple(
-        tuple(
-            short2 | unknown << first | unknown_essential << second | known_essential << third
-            for short2, unknown, unknown_essential, known_essential in _row_parts(
-                row.weight, row.required, row.importance
-            )
+    shifts = _COMMON
+    if max(most_short, most_unknown).bit_length() > _FIELD or len(rows).bit_length() > _COUNT:
+        first = most_short.bit_length()
+        second = first + most_unknown.bit_length()
+        shifts = (first, second, second + len(rows).bit_length())
+    parts = tuple(_packed(row.weight, row.required, row.importance, shifts) for row in rows)
+    return parts, shifts
+
+
+@functools.cache
+def _packed(weight: int, required: int, importance: int, shifts: _Shifts) -> tuple[int, ...]:
+    """_row_parts packed at `shifts`, per state; kept, as most scales share _COMMON's."""
+    first, second, third = shifts
+    return tuple(
+        short2 | unknown << first | unknown_essential << second | known_essential << third
+        for short2, unknown, unknown_essential, known_essential in _row_parts(
+            weight, required, importance
         )
-        for row in rows
     )
-    return parts, (first, second, third)
 
 
 def claimed(rating: Rating | None) -> bool:
