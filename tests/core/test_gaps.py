@@ -22,8 +22,9 @@ from careerpath.core.gaps import (
     scale_of,
     score,
     score_board,
-    score_standing,
+    score_states,
     standings,
+    states_of,
     transferable,
 )
 from careerpath.core.model import Rating, Step
@@ -324,16 +325,17 @@ def test_the_hours_above_a_missing_step_are_counted() -> None:
 
 @pytest.mark.parametrize("ratings", KEPT_RATINGS)
 def test_levels_worked_out_once_score_as_the_ratings_do(ratings: dict) -> None:
-    """A team works out each person's levels once for every role: the same figures."""
+    """A team works out each person's states once, rating by rating, for every role: the same
+    states analyse works out from its standings, and the same figures."""
     given = inventory(**ratings).ratings
-    standing = standings(given)
+    states = {skill: rating_state(rating) for skill, rating in given.items()}
+    assert states == states_of(standings(given))
     for target in KEPT_ROLES:
         for baseline in KEPT_BASELINES:
             scale = scale_of(target, baseline)
-            assert score_standing(standing, scale) == score(given, scale)
+            assert score_states(states, scale) == score(given, scale)
             assert (
-                score_standing(standing, scale).low
-                == analyse(given, target, CAT, baseline).readiness
+                score_states(states, scale).low == analyse(given, target, CAT, baseline).readiness
             )
 
 

@@ -142,9 +142,9 @@ class Scale(NamedTuple):
     total: int  # sum of weight x required
     adds: int  # the levels the role adds beyond the baseline; 0: it asks nothing new
     step_back: bool  # the current role's profile already asks as much (or is this role)
-    skills: tuple[str, ...] = ()  # each row's skill
-    parts: tuple[tuple[int, ...], ...] = ()  # per row, what each state adds (_parts_of)
-    shifts: tuple[int, int, int] = (0, 0, 0)  # where each packed figure starts (_parts_of)
+    skills: tuple[str, ...]  # each row's skill
+    parts: tuple[tuple[int, ...], ...]  # per row, what each state adds (_parts_of)
+    shifts: tuple[int, int, int]  # where each packed figure starts (_parts_of)
 
 
 def scale_of(role: Role, baseline: Baseline) -> Scale:
@@ -182,13 +182,16 @@ def state_of(level: int | None, is_claimed: bool) -> int:
     return 1 + level + (CLAIMED if is_claimed else 0)
 
 
+def level_of_state(state: int) -> int | None:
+    """The comparable level a state (state_of) stands for; None when not known."""
+    return None if state == UNKNOWN_STATE else (state - 1) % CLAIMED
+
+
 _Part = tuple[int, int, int, int]
 
 
 @functools.cache
-def _row_parts(
-    weight: int, required: int, importance: int
-) -> tuple[tuple[int, int, int, int], ...]:
+def _row_parts(weight: int, required: int, importance: int) -> tuple[_Part, ...]:
     """What one row adds to a score in each state: (twice the weighted levels short, the
     weighted levels unknown, an unknown essential skill, a known essential gap). Levels short
     come in halves (CLAIM_DISCOUNT), so twice them is a whole number and adds up exactly. Kept:
@@ -196,7 +199,7 @@ def _row_parts(
     unknown_essential = int(_essential(importance, 0, required))
     found = [(0, weight * required, unknown_essential, 0)]
     for state in range(1, STATES):
-        level = (state - 1) % CLAIMED
+        level = (state - 1) % CLAIMED  # level_of_state, known
         counted = level - CLAIM_DISCOUNT if state > CLAIMED else level
         short2 = round(2 * weight * max(0.0, required - counted))
         found.append((short2, 0, 0, int(_essential(importance, level, required))))
@@ -268,13 +271,8 @@ def score(ratings: Mapping[str, Rating], scale: Scale) -> Score:
     return score_states(states_of(standings(ratings)), scale)
 
 
-def score_standing(standing: Mapping[str, Standing], scale: Scale) -> Score:
-    """`score` from `standings`, worked out once for a person measured on many roles."""
-    return score_states(states_of(standing), scale)
-
-
 def rating_state(rating: Rating | None) -> int:
-    """The state (state_of) of one skill's rating, None when not rated: as states_of has it."""
+    """The state (state_of) of one skill's rating (None: not rated), as states_of has it."""
     if rating is None:
         return UNKNOWN_STATE
     return state_of(rating.comparable_level, claimed(rating))
@@ -291,23 +289,18 @@ def score_states(states: Mapping[str, int], scale: Scale) -> Score:
     """The readiness range on `scale` for skills in `states` (states_of); a skill not in it is
     not known. One sum of the rows' packed parts (_parts_of), then the formula."""
     found = map(states.get, scale.skills, repeat(UNKNOWN_STATE, len(scale.skills)))
-    packed = sum(map(tuple.__getitem__, scale.parts, found))
-    first, second, third = scale.shifts
-    return _formula(
-        scale,
-        packed & ((1 << first) - 1),
-        (packed >> first) & ((1 << (second - first)) - 1),
-        (packed >> second) & ((1 << (third - second)) - 1),
-        packed >> third,
-    )
+    return _formula(scale, sum(map(tuple.__getitem__, scale.parts, found)))
 
 
-def _formula(
-    scale: Scale, short2: int, unknown: int, essential_unknown: int, essential: int
-) -> Score:
-    """The readiness formula on a row sum's figures (_parts_of)."""
+def _formula(scale: Scale, packed: int) -> Score:
+    """The readiness formula on the sum of a scale's packed parts (_parts_of)."""
     if not scale.total:
         return Score(1.0, 1.0, 0.0, 0, 1.0)
+    first, second, third = scale.shifts
+    short2 = packed & ((1 << first) - 1)
+    unknown = (packed >> first) & ((1 << (second - first)) - 1)
+    essential_unknown = (packed >> second) & ((1 << (third - second)) - 1)
+    essential = packed >> third
     short = short2 / 2
     factor = ESSENTIAL_FACTOR if essential else 1.0
     low_factor = ESSENTIAL_FACTOR if essential or essential_unknown else 1.0
@@ -353,18 +346,8 @@ def score_board(states: Mapping[str, int], board: Board) -> list[Score]:
     packed = board.empty + sum(map(tuple.__getitem__, tables, states.values()))
     found = []
     for scale, width in zip(board.scales, board.widths, strict=True):
-        slot = packed & ((1 << width) - 1)
+        found.append(_formula(scale, packed & ((1 << width) - 1)))
         packed >>= width
-        first, second, third = scale.shifts
-        found.append(
-            _formula(
-                scale,
-                slot & ((1 << first) - 1),
-                (slot >> first) & ((1 << (second - first)) - 1),
-                (slot >> second) & ((1 << (third - second)) - 1),
-                slot >> third,
-            )
-        )
     return found
 
 

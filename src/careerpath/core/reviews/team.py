@@ -26,13 +26,12 @@ from typing import NamedTuple, overload
 
 from careerpath.core.assessment import skill_order
 from careerpath.core.gaps import (
-    CLAIMED,
-    UNKNOWN_STATE,
     Baseline,
     Board,
     Scale,
     baseline_for,
     board_of,
+    level_of_state,
     rating_state,
     scale_of,
     score_board,
@@ -226,7 +225,6 @@ class Scales:
 
 
 _CODES = {"unsure": UNSURE, "n/a": NOT_APPLICABLE}
-_DIGITS = "012345"
 
 
 def _code(rating: Rating | None) -> str:
@@ -235,7 +233,7 @@ def _code(rating: Rating | None) -> str:
     found = _CODES.get(rating.status)
     if found is not None:
         return found
-    return _DIGITS[rating.level] if rating.level is not None else str(rating.level)
+    return str(rating.level)
 
 
 def _tops(scope: Scope, aims: Sequence[str]) -> tuple[tuple[int, str], ...]:
@@ -276,12 +274,12 @@ def summarise(inventory: Inventory, scope: Scope) -> PersonRow:
             continue
         codes.append(_code(rating))
         states[skill] = state = rating_state(rating)
-        level = (state - 1) % CLAIMED  # the comparable level: n/a as 0
-        if state == UNKNOWN_STATE or level >= MENTOR_FROM or need <= level:
+        level = level_of_state(state)  # n/a as 0; unsure unknown
+        if level is None or level >= MENTOR_FROM or need <= level:
             gaps.append(NO_GAP)
             targets.append(" ")
         else:
-            gaps.append(_DIGITS[need - level])
+            gaps.append(str(need - level))
             targets.append(aim)
     order = hashlib.sha256(inventory.person.encode()).hexdigest() if scope.anonymous else ""
     board = scope.scales.board(scope.shown, inventory.current_role)
