@@ -9,14 +9,18 @@ from hypothesis import strategies as st
 
 from careerpath.core.gaps import (
     Baseline,
+    RoleFigures,
+    RoleGaps,
     Scale,
     Score,
     analyse,
     baseline_for,
     board_of,
+    figures_of,
     places,
     priority_band,
     rank,
+    ranking_of,
     rating_state,
     readiness_of,
     scale_of,
@@ -427,3 +431,59 @@ def test_a_scale_too_large_for_the_common_layout_packs_its_own(levels: list[obje
         score(ratings, scale),
         score(ratings, small),
     ]
+
+
+# --- a plan's ranking: every role's figures without the per-skill detail ----------------------
+
+
+def _figures(result: RoleGaps) -> RoleFigures:
+    """What figures_of must give for a role: analyse's own numbers and essential gaps."""
+    return RoleFigures(
+        *(getattr(result, name) for name in RoleFigures._fields)  # the same names
+    )
+
+
+_STEP = st.builds(Step, do=st.just("d"), evidence=st.just("e"), hours=st.integers(1, 200))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    roles=st.lists(st.fixed_dictionaries({skill: _NEEDS for skill in "abcd"}), max_size=5),
+    own_steps=st.dictionaries(st.integers(1, 5), _STEP, max_size=3),
+    levels=st.fixed_dictionaries({skill: _LEVELS for skill in "abcde"}),
+    current=st.sampled_from(["r0", "r1", "elsewhere"]),
+    targets=st.lists(st.sampled_from(["r0", "r1", "r2", "r3"]), max_size=2, unique=True),
+)
+def test_a_plans_ranking_has_each_roles_figures_as_analyse_works_them_out(
+    roles: list[dict[str, tuple[int, int]]],
+    own_steps: dict[int, Step],
+    levels: dict[str, object],
+    current: str,
+    targets: list[str],
+) -> None:
+    """figures_of sums every role's readiness, climb and hours at once: the same figures,
+    essential gaps and order as ranking every role in full, for any roles (one with steps of
+    its own), baseline, ratings (a skill no role asks for: e) and targets."""
+    given = {s: v for s, v in levels.items() if v is not None}
+    person = inventory(targets=targets, current_role=current, **given)
+    made = [
+        role(f"r{n}", actions={"b": own_steps} if n == 0 else None, **needs)
+        for n, needs in enumerate(roles)
+    ]
+    expected = [_figures(result) for result in ranking_of(person, made, CAT)]
+    assert figures_of(person, made, CAT) == expected
+
+
+def test_a_role_with_a_step_missing_is_ranked_row_by_row() -> None:
+    """A catalogue without step 1 of a (careerpath validate would refuse it): that role's
+    hours are looked up as analyse looks them up; the other role is summed at once."""
+    steps = {n: Step(do="d", evidence="e", hours=n * 10) for n in (2, 3)}
+    a = catalogue("a", "b").skills["a"].model_copy(update={"steps": steps})
+    partial = catalogue("a", "b").model_copy(
+        update={"skills": {**catalogue("a", "b").skills, "a": a}}
+    )
+    person = inventory(a=1, b=shown(2))
+    made = [role("gapped", a=(3, 4), b=(3, 5)), role("whole", b=(4, 5))]
+    found = figures_of(person, made, partial)
+    assert found == [_figures(r) for r in ranking_of(person, made, partial)]
+    assert {r.role: r.hours for r in found} == {"gapped": 20 + 30 + 16, "whole": 16 + 24}

@@ -20,7 +20,8 @@ Readiness answers "how far is this move for me", relative to where the person st
   roles the current role's profile already asks as much as come last.
 
 `score` is the arithmetic alone, for a team's thousands of people; `analyse` adds the per-skill
-detail. Both read the same Scale, so a team and a person see the same numbers. A Scale keeps,
+detail; `figures_of` gives every role's figures without it, for a plan's table of every role.
+All read the same Scale, so a team and a person see the same numbers. A Scale keeps,
 per row, what each standing of the skill adds, packed in one integer (_parts_of): a score is one
 sum over the rows, and a Board sums many roles' scales in one integer, one sum per person.
 """
@@ -442,8 +443,44 @@ class RoleGaps(NamedTuple):
     @property
     def range_text(self) -> str:
         """E.g. 54%, or 54-80% when unknowns leave a range."""
-        low, high = self.percent, self.percent_high
-        return f"{low}%" if low == high else f"{low}-{high}%"
+        return _range_text(self.percent, self.percent_high)
+
+
+class RoleFigures(NamedTuple):
+    """RoleGaps' figures without its per-skill detail, the same numbers (a test holds them to
+    `analyse`'s): what a plan's table of every role shows. Working them out is a small part of
+    analysing a role in full, which a plan does for its own role only."""
+
+    role: str
+    title: str
+    readiness: float  # the low end, essential factor applied: the ranked and shown figure
+    high: float  # with every unknown met
+    total_weight: int  # weighted levels required
+    covered_weight: float  # weighted levels reached (unknowns not counted)
+    unknown_weight: int  # weighted levels of the unsure and unrated skills
+    factor: float  # ESSENTIAL_FACTOR when an essential gap is open
+    essential: tuple[SkillGap, ...]  # the essential gaps, most urgent first
+    climb: int  # importance x levels short, over the known gaps
+    hours: float  # the hours of the steps that close the known gaps
+    adds: int  # the levels the role adds beyond the baseline
+    step_back: bool  # the current role's profile already asks as much
+    baseline: str  # the baseline's description
+
+    @property
+    def percent(self) -> int:
+        return round(self.readiness * 100)
+
+    @property
+    def range_text(self) -> str:
+        """As RoleGaps.range_text."""
+        return _range_text(self.percent, round(self.high * 100))
+
+
+Ranked = RoleGaps | RoleFigures  # what a ranking holds: either has every figure it is ranked on
+
+
+def _range_text(low: int, high: int) -> str:
+    return f"{low}%" if low == high else f"{low}-{high}%"
 
 
 class _Row(NamedTuple):
@@ -468,6 +505,8 @@ class _Measure(NamedTuple):
     catalogue: Catalogue
     scale: Scale
     rows: tuple[_Row, ...]
+    vital: tuple[_Row, ...]  # the rows of importance ESSENTIAL: those an essential gap can be
+    exact: bool  # every step is there: the hours from each level are known, whole numbers
 
 
 MEASURES_KEPT = 512  # (role, catalogue, baseline) combinations: a library has a few hundred
@@ -498,7 +537,14 @@ def _measure(role: Role, catalogue: Catalogue, baseline: Baseline) -> _Measure:
     )
     if len(_measures) >= MEASURES_KEPT:
         _measures.clear()
-    found = _measures[key] = _Measure(role, catalogue, scale, rows)
+    found = _measures[key] = _Measure(
+        role,
+        catalogue,
+        scale,
+        rows,
+        tuple(row for row in rows if row.importance >= ESSENTIAL),
+        all(hours is not None and hours.is_integer() for row in rows for hours in row.climb),
+    )
     return found
 
 
@@ -660,12 +706,183 @@ def ranking_of(inventory: Inventory, roles: Iterable[Role], catalogue: Catalogue
     )
 
 
-def _order(result: RoleGaps, targets: Sequence[str]) -> tuple[bool, int, int, int, float, str]:
+def figures_of(
+    inventory: Inventory, roles: Iterable[Role], catalogue: Catalogue
+) -> list[RoleFigures]:
+    """`ranking_of`'s roles in its order, each as its figures (RoleFigures) without the
+    per-skill detail: one sum for every role's readiness (a Board) and one for every role's
+    climb and hours (_RankingTables), then the essential gaps of the roles that have any."""
+    roles = list(roles)
+    baseline = baseline_for(inventory.current_role, roles)
+    standing = standings(inventory.ratings)
+    states = states_of(standing)
+    kept = _ranking_tables(roles, catalogue, baseline)
+    scores = score_board(states, kept.board)
+    tables = map(kept.efforts.get, states, repeat(_NOTHING))
+    packed = sum(map(tuple.__getitem__, tables, states.values()))
+    results = []
+    for measure, result, (climb_bits, width) in zip(
+        kept.measures, scores, kept.widths, strict=True
+    ):
+        slot = packed & ((1 << width) - 1)
+        packed >>= width
+        if measure.exact:
+            climb, hours = slot & ((1 << climb_bits) - 1), float(slot >> climb_bits)
+            essential = _essential_gaps(standing, measure) if result.factor != 1.0 else ()
+            results.append(_figures_of(measure, result, essential, climb, hours, baseline))
+        else:  # a step missing: looked up row by row
+            results.append(_figures(standing, states, measure.role, catalogue, baseline))
+    return sorted(results, key=lambda r: _order(r, inventory.targets))
+
+
+class _RankingTables(NamedTuple):
+    """What figures_of reads for a set of roles measured from one baseline, worked out once:
+    the roles' measures, the Board of their scales, and per skill, per state, what the skill
+    adds to each role's climb and hours, side by side in one integer (each role's slot: the
+    climb in its low `climb_bits`, the hours above, `width` bits in all)."""
+
+    catalogue: Catalogue
+    measures: tuple[_Measure, ...]
+    board: Board
+    efforts: dict[str, tuple[int, ...]]
+    widths: tuple[tuple[int, int], ...]  # per role: (climb_bits, width)
+
+
+TABLES_KEPT = 64  # sets of roles and baselines: a person's baseline is one of a few dozen
+_tables: dict[
+    tuple[tuple[int, ...], int, str, str | None, tuple[tuple[str, int], ...]], _RankingTables
+] = {}
+
+
+def _ranking_tables(
+    roles: Sequence[Role], catalogue: Catalogue, baseline: Baseline
+) -> _RankingTables:
+    key = (
+        tuple(map(id, roles)),
+        id(catalogue),
+        baseline.kind,
+        baseline.role,
+        tuple(baseline.levels.items()),
+    )
+    found = _tables.get(key)
+    if (
+        found is not None
+        and found.catalogue is catalogue
+        and all(m.role is r for m, r in zip(found.measures, roles, strict=True))
+    ):
+        return found
+    measures = tuple(_measure(role, catalogue, baseline) for role in roles)
+    efforts: dict[str, list[int]] = {}
+    widths = []
+    offset = 0
+    for measure in measures:
+        if not measure.exact:  # worked out row by row (_figures): no slot
+            widths.append((0, 0))
+            continue
+        most_climb = sum(row.required * row.importance for row in measure.rows)
+        most_hours = sum(int(row.climb[0] or 0) for row in measure.rows)
+        climb_bits = most_climb.bit_length()
+        width = climb_bits + most_hours.bit_length()
+        widths.append((climb_bits, width))
+        for row in measure.rows:
+            adds = efforts.setdefault(row.skill, [0] * STATES)
+            for state in range(1, STATES):  # an unknown level adds nothing
+                level = (state - 1) % CLAIMED  # level_of_state, known
+                if level < row.required:
+                    hours = int(row.climb[level] or 0)
+                    part = (row.required - level) * row.importance | hours << climb_bits
+                    adds[state] += part << offset
+        offset += width
+    if len(_tables) >= TABLES_KEPT:
+        _tables.clear()
+    found = _tables[key] = _RankingTables(
+        catalogue,
+        measures,
+        board_of([measure.scale for measure in measures]),
+        {skill: tuple(adds) for skill, adds in efforts.items()},
+        tuple(widths),
+    )
+    return found
+
+
+def _essential_gaps(standing: Mapping[str, Standing], measure: _Measure) -> tuple[SkillGap, ...]:
+    """The role's essential gaps in `_analyse`'s order (most urgent first)."""
+    found = []
+    for skill, name, category, required, importance, base, weight, _ in measure.vital:
+        status, current, evidence, is_claimed = standing.get(skill, UNRATED)
+        if current is None or not _essential(importance, current, required):
+            continue
+        short = required - current
+        fields = (skill, name, category, status, current, required, importance, evidence)
+        row = _new_gap(SkillGap, (*fields, base, weight, is_claimed))
+        found.append((-short * importance, -weight, -importance, -short, skill, row))
+    found.sort()
+    return tuple(entry[-1] for entry in found)
+
+
+def _figures_of(
+    measure: _Measure,
+    result: Score,
+    essential: tuple[SkillGap, ...],
+    climb: int,
+    hours: float,
+    baseline: Baseline,
+) -> RoleFigures:
+    scale = measure.scale
+    return RoleFigures(
+        measure.role.id,
+        measure.role.title,
+        result.low,
+        result.high,
+        scale.total,
+        scale.total - result.unknown - result.short,
+        result.unknown,
+        result.factor,
+        essential,
+        climb,
+        hours,
+        scale.adds,
+        scale.step_back,
+        baseline.description,
+    )
+
+
+def _figures(
+    standing: Mapping[str, Standing],
+    states: Mapping[str, int],
+    role: Role,
+    catalogue: Catalogue,
+    baseline: Baseline,
+) -> RoleFigures:
+    """What `_analyse` works out for the role, less the per-skill detail, row by row: the
+    climb and hours summed over the rows in the same order (the same float), looking up a
+    missing step's hours as `_analyse` does."""
+    measure = _measure(role, catalogue, baseline)
+    hours = 0.0
+    climb = 0
+    for skill, _, _, required, importance, _, _, climbs in measure.rows:
+        _, current, _, _ = standing.get(skill, UNRATED)
+        if current is None or current >= required:
+            continue
+        climb += (required - current) * importance
+        steps = climbs[current]
+        if steps is None:
+            steps = sum(
+                step_effort(step_of(role, catalogue, skill, level), level).hours
+                for level in range(current + 1, required + 1)
+            )
+        hours += steps
+    result = score_states(states, measure.scale)
+    essential = _essential_gaps(standing, measure)
+    return _figures_of(measure, result, essential, climb, hours, baseline)
+
+
+def _order(result: Ranked, targets: Sequence[str]) -> tuple[bool, int, int, int, float, str]:
     target = targets.index(result.role) if result.role in targets else len(targets)
     return (result.step_back, -result.percent, target, result.climb, result.hours, result.role)
 
 
-def places(ranking: Sequence[RoleGaps], targets: Sequence[str] = ()) -> list[str]:
+def places(ranking: Sequence[Ranked], targets: Sequence[str] = ()) -> list[str]:
     """Each role's place in a ranking: "1", "2", "3=", "3=", "5"; a tie is the same percentage
     with neither role a target (a target comes first by RANK_RULE)."""
     found: list[str] = []
@@ -679,7 +896,7 @@ def places(ranking: Sequence[RoleGaps], targets: Sequence[str] = ()) -> list[str
     return found
 
 
-def _tied(one: RoleGaps, other: RoleGaps, targets: Sequence[str]) -> bool:
+def _tied(one: Ranked, other: Ranked, targets: Sequence[str]) -> bool:
     return (
         one.percent == other.percent
         and one.step_back == other.step_back

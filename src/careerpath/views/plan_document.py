@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from careerpath.core.gaps import RoleGaps, SkillGap
+from careerpath.core.gaps import RoleFigures, SkillGap
 from careerpath.core.model import LEVEL_NAMES, Catalogue
 from careerpath.core.plan.carryover import FollowUp, Previous
 from careerpath.core.plan.goals import Done, Goal, GoalKind, goal_id
@@ -500,7 +500,7 @@ def _followup(result: FollowUp) -> FollowUpDoc:
     )
 
 
-def _ranked(result: RoleGaps, place: str) -> Ranked:
+def _ranked(result: RoleFigures, place: str) -> Ranked:
     return Ranked(
         role=result.role,
         title=result.title,

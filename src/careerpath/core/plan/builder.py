@@ -14,8 +14,8 @@ from careerpath.core.gaps import (
     SkillGap,
     analyse,
     baseline_for,
+    figures_of,
     places,
-    ranking_of,
     readiness_of,
     transferable,
 )
@@ -135,10 +135,8 @@ def build_plan(
     """
     person = inventory.person
     baseline = baseline_for(inventory.current_role, roles)
-    ranking = tuple(ranking_of(inventory, roles, catalogue))
-    analysis = _ranked(ranking, role, roles) or analyse(
-        inventory.ratings, role, catalogue, baseline
-    )
+    ranking = tuple(figures_of(inventory, roles, catalogue))
+    analysis = analyse(inventory.ratings, role, catalogue, baseline)
     end = horizon.end(check_start(start))
     hours, source = hours_of(inventory, hours_per_week)
     ledger = Ledger(start, end, hours)
@@ -264,14 +262,6 @@ def build_plan(
         route=route,
         bridges=dated_as_placed(bridges),
     )
-
-
-def _ranked(ranking: tuple[RoleGaps, ...], role: Role, roles: list[Role]) -> RoleGaps | None:
-    """The ranking's analysis of `role` (the same ratings, role and baseline), if it has one."""
-    if not any(candidate is role for candidate in roles):
-        return None
-    found = [result for result in ranking if result.role == role.id]
-    return found[0] if len(found) == 1 else None
 
 
 def _gap_steps(

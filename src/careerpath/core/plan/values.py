@@ -17,6 +17,7 @@ from careerpath.core.gaps import (
     RANK_RULE,
     READINESS_FORMULA,
     UNKNOWN_RULE,
+    RoleFigures,
     RoleGaps,
     SkillGap,
 )
@@ -133,8 +134,8 @@ class Plan(NamedTuple):
     start: dt.date
     end: dt.date
     horizon: str
-    analysis: RoleGaps
-    ranking: tuple[RoleGaps, ...]
+    analysis: RoleGaps  # the plan's role in full
+    ranking: tuple[RoleFigures, ...]  # every role's figures, closest first
     projected_readiness: float
     transferable: tuple[tuple[str, str, int], ...]  # (skill id, name, level)
     top_gaps: tuple[GapPlan, ...]
