@@ -14,6 +14,7 @@ from careerpath.core.gaps import (
     Scale,
     Score,
     analyse,
+    analysed_and_ranked,
     baseline_for,
     board_of,
     figures_of,
@@ -472,6 +473,10 @@ def test_a_plans_ranking_has_each_roles_figures_as_analyse_works_them_out(
     ]
     expected = [_figures(result) for result in ranking_of(person, made, CAT)]
     assert figures_of(person, made, CAT) == expected
+    baseline = baseline_for(current, made)
+    for target in made:  # what a plan reads: its role in full, every role's figures
+        analysis = analyse(person.ratings, target, CAT, baseline)
+        assert analysed_and_ranked(person, target, made, CAT) == (analysis, expected)
 
 
 def test_a_role_with_a_step_missing_is_ranked_row_by_row() -> None:

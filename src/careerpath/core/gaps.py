@@ -269,7 +269,7 @@ class Score(NamedTuple):
 
 def score(ratings: Mapping[str, Rating], scale: Scale) -> Score:
     """The readiness range for `ratings` on `scale` (the formula without the detail)."""
-    return score_states(states_of(standings(ratings)), scale)
+    return score_states({skill: rating_state(r) for skill, r in ratings.items()}, scale)
 
 
 def rating_state(rating: Rating | None) -> int:
@@ -715,7 +715,30 @@ def figures_of(
     roles = list(roles)
     baseline = baseline_for(inventory.current_role, roles)
     standing = standings(inventory.ratings)
+    return _figures_all(standing, states_of(standing), roles, catalogue, baseline, inventory)
+
+
+def analysed_and_ranked(
+    inventory: Inventory, role: Role, roles: Iterable[Role], catalogue: Catalogue
+) -> tuple[RoleGaps, list[RoleFigures]]:
+    """`role` analysed in full from the inventory's baseline, and every role's figures in
+    ranking order (figures_of): what a plan shows, the ratings read once."""
+    roles = list(roles)
+    baseline = baseline_for(inventory.current_role, roles)
+    standing = standings(inventory.ratings)
     states = states_of(standing)
+    analysis = _analyse(standing, states, role, catalogue, baseline)
+    return analysis, _figures_all(standing, states, roles, catalogue, baseline, inventory)
+
+
+def _figures_all(
+    standing: Mapping[str, Standing],
+    states: Mapping[str, int],
+    roles: Sequence[Role],
+    catalogue: Catalogue,
+    baseline: Baseline,
+    inventory: Inventory,
+) -> list[RoleFigures]:
     kept = _ranking_tables(roles, catalogue, baseline)
     scores = score_board(states, kept.board)
     tables = map(kept.efforts.get, states, repeat(_NOTHING))

@@ -12,9 +12,8 @@ from careerpath.core.gaps import (
     Baseline,
     RoleGaps,
     SkillGap,
-    analyse,
+    analysed_and_ranked,
     baseline_for,
-    figures_of,
     places,
     readiness_of,
     transferable,
@@ -135,8 +134,8 @@ def build_plan(
     """
     person = inventory.person
     baseline = baseline_for(inventory.current_role, roles)
-    ranking = tuple(figures_of(inventory, roles, catalogue))
-    analysis = analyse(inventory.ratings, role, catalogue, baseline)
+    analysis, figures = analysed_and_ranked(inventory, role, roles, catalogue)
+    ranking = tuple(figures)
     end = horizon.end(check_start(start))
     hours, source = hours_of(inventory, hours_per_week)
     ledger = Ledger(start, end, hours)
