@@ -472,6 +472,8 @@ def test_a_plans_ranking_has_each_roles_figures_as_analyse_works_them_out(
         for n, needs in enumerate(roles)
     ]
     expected = [_figures(result) for result in ranking_of(person, made, CAT)]
+    # The first time row by row, then from the tables made for these roles and baseline.
+    assert figures_of(person, made, CAT) == expected
     assert figures_of(person, made, CAT) == expected
     baseline = baseline_for(current, made)
     for target in made:  # what a plan reads: its role in full, every role's figures
@@ -489,6 +491,7 @@ def test_a_role_with_a_step_missing_is_ranked_row_by_row() -> None:
     )
     person = inventory(a=1, b=shown(2))
     made = [role("gapped", a=(3, 4), b=(3, 5)), role("whole", b=(4, 5))]
+    figures_of(person, made, partial)  # the first time row by row, then from the tables
     found = figures_of(person, made, partial)
     assert found == [_figures(r) for r in ranking_of(person, made, partial)]
     assert {r.role: r.hours for r in found} == {"gapped": 20 + 30 + 16, "whole": 16 + 24}

@@ -740,6 +740,9 @@ def _figures_all(
     inventory: Inventory,
 ) -> list[RoleFigures]:
     kept = _ranking_tables(roles, catalogue, baseline)
+    if kept is None:  # the first person measured from this baseline: row by row
+        results = [_figures(standing, states, role, catalogue, baseline) for role in roles]
+        return sorted(results, key=lambda r: _order(r, inventory.targets))
     scores = score_board(states, kept.board)
     tables = map(kept.efforts.get, states, repeat(_NOTHING))
     packed = sum(map(tuple.__getitem__, tables, states.values()))
@@ -772,14 +775,17 @@ class _RankingTables(NamedTuple):
 
 
 TABLES_KEPT = 64  # sets of roles and baselines: a person's baseline is one of a few dozen
-_tables: dict[
-    tuple[tuple[int, ...], int, str, str | None, tuple[tuple[str, int], ...]], _RankingTables
-] = {}
+_TablesKey = tuple[tuple[int, ...], int, str, str | None, tuple[tuple[str, int], ...]]
+_tables: dict[_TablesKey, _RankingTables] = {}
+_asked: set[_TablesKey] = set()  # asked for once: made when asked again
 
 
 def _ranking_tables(
     roles: Sequence[Role], catalogue: Catalogue, baseline: Baseline
-) -> _RankingTables:
+) -> _RankingTables | None:
+    """The tables for `roles` from `baseline`, made the second time they are asked for: making
+    them costs more than ranking one person row by row (a single plan), far less than ranking
+    a batch of people so."""
     key = (
         tuple(map(id, roles)),
         id(catalogue),
@@ -794,6 +800,11 @@ def _ranking_tables(
         and all(m.role is r for m, r in zip(found.measures, roles, strict=True))
     ):
         return found
+    if key not in _asked:
+        if len(_asked) >= TABLES_KEPT:
+            _asked.clear()
+        _asked.add(key)
+        return None
     measures = tuple(_measure(role, catalogue, baseline) for role in roles)
     efforts: dict[str, list[int]] = {}
     widths = []
