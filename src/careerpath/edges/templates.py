@@ -1,7 +1,8 @@
 """Rendering plans with Jinja templates. The only module that imports jinja2; returns strings.
 
 Templates careerpath ships are code it trusts: they see its values as they are, in a plain
-environment (the sandbox's checks on every attribute cost a third of a team run). Any other
+environment (the sandbox's checks on every attribute cost a third of a team run), compiled to
+cheaper code of the same meaning (`_TrustedCode`: attribute reads, printed values). Any other
 template, a user's `--template` or an organisation's `ORG/templates/`, is code from someone
 else run on a person's data, so it gets:
 - plain data only (careerpath.views.plain_data: dicts, lists, strings, numbers, dates), built
@@ -30,6 +31,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.compiler
+import jinja2.nodes
 import markupsafe
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -119,13 +122,24 @@ def _visible_markup(value: markupsafe.Markup) -> markupsafe.Markup:
     return value if text is value else markupsafe.Markup(text)
 
 
-# What careerpath's own templates print, kept per value: they print only text, numbers, dates
-# and marked text (all hashable), and a batch of plans prints the same role texts again and
-# again. Others' templates may print a list or a dict, so they get the functions themselves.
+# What careerpath's own templates print, kept per value as the text written out: they print
+# only text, numbers, dates and marked text (all hashable), and a batch of plans prints the same
+# role texts again and again. Others' templates may print a list or a dict, so they get the
+# functions themselves, and Jinja's own str() or escape() around them.
 KEPT_VALUES = 8192
-_kept_finalize = {
-    final: functools.lru_cache(maxsize=KEPT_VALUES, typed=True)(final)
+
+
+def _kept(final: Callable[[object], object], escaped: bool) -> Callable[[object], str]:
+    def printed(value: object) -> str:
+        return str(markupsafe.escape(final(value)) if escaped else final(value))
+
+    return functools.lru_cache(maxsize=KEPT_VALUES, typed=True)(printed)
+
+
+_printed = {
+    (final, escaped): _kept(final, escaped)
     for final in (_markdown, _html)
+    for escaped in (False, True)
 }
 
 
@@ -291,6 +305,105 @@ def _check_growth(operator: str, left: object, right: object) -> None:
             )
 
 
+class _TrustedCode(jinja2.compiler.CodeGenerator):
+    """Code for careerpath's own templates, with the meaning of Jinja's but cheaper where a plan
+    spends its time (a thousand attribute reads and printed values per plan):
+    - `x.name` reads the attribute with Python's getattr, and only when there is none asks
+      Environment.getattr (an item of that name, else StrictUndefined, which fails loudly);
+    - `{{ value }}` is one call of the environment's printed text for the value, kept
+      (`_printed`: Jinja's finalize, then str or, autoescaped, escape).
+    REVISION is part of the compiled templates' cache key: change it with the code written."""
+
+    REVISION = 1
+
+    @jinja2.compiler.optimizeconst
+    def visit_Getattr(self, node: jinja2.nodes.Getattr, frame: jinja2.compiler.Frame) -> None:
+        if self.environment.is_async:
+            super().visit_Getattr(node, frame)
+            return
+        # The object is evaluated once, the fallback reads it back; names of Jinja's own start
+        # l_ or t_, and each read of cp_o and cp_v follows its assignment in the same
+        # expression, so a nested read (x.a.b) cannot see the outer one's.
+        self.write(f"(environment.getattr(cp_o, {node.attr!r}) if (cp_v := getattr((cp_o := ")
+        self.visit(node.node, frame)
+        self.write(f"), {node.attr!r}, missing)) is missing else cp_v)")
+
+    def visit_Output(self, node: jinja2.nodes.Output, frame: jinja2.compiler.Frame) -> None:
+        """Jinja's output, but each run of text and values written as one piece: the text
+        between `{% %}` tags is one `%` format of the values' printed text, where Jinja yields
+        every piece (a plan is a few hundred pieces instead of 1,600). Each value stays on a
+        line of its own, so an error in one still names its template line."""
+        if frame.require_output_check or frame.eval_ctx.volatile:
+            super().visit_Output(node, frame)
+            return
+        finalize = self._make_finalize()
+        parts: list[str | jinja2.nodes.Expr] = []
+        for child in node.nodes:  # constants are written out now, as Jinja does
+            try:
+                if not (finalize.const or isinstance(child, jinja2.nodes.TemplateData)):
+                    raise jinja2.nodes.Impossible()
+                parts.append(self._output_child_to_const(child, frame, finalize))
+            except Exception:  # not constant (Impossible), or an error to raise at run time
+                parts.append(child)
+        values = [part for part in parts if not isinstance(part, str)]
+        into = "yield " if frame.buffer is None else f"{frame.buffer}.append("
+        close = "" if frame.buffer is None else ")"
+        if not values:
+            text = "".join(part for part in parts if isinstance(part, str))
+            if text:
+                self.writeline(f"{into}{text!r}{close}")
+            return
+        text = "".join(part.replace("%", "%%") if isinstance(part, str) else "%s" for part in parts)
+        if text == "%s":  # one value alone
+            self.writeline(into, values[0])
+            self._output_child_pre(values[0], frame, finalize)
+            self.visit(values[0], frame)
+            self._output_child_post(values[0], frame, finalize)
+            self.write(close)
+            return
+        self.writeline(f"{into}{text!r} % (")
+        self.indent()
+        for value in values:
+            self.newline(value)
+            self._output_child_pre(value, frame, finalize)
+            self.visit(value, frame)
+            self._output_child_post(value, frame, finalize)
+            self.write(",")
+        self.outdent()
+        self.writeline(f"){close}")
+
+    def _output_child_pre(
+        self,
+        node: jinja2.nodes.Expr,
+        frame: jinja2.compiler.Frame,
+        finalize: jinja2.compiler.CodeGenerator._FinalizeInfo,
+    ) -> None:
+        if frame.eval_ctx.volatile:  # {% autoescape %} decided at run time: Jinja's way
+            super()._output_child_pre(node, frame, finalize)
+            return
+        escaped = "escaped" if frame.eval_ctx.autoescape else "text"
+        self.write(f"environment.printed_{escaped}(")
+
+    def _output_child_post(
+        self,
+        node: jinja2.nodes.Expr,
+        frame: jinja2.compiler.Frame,
+        finalize: jinja2.compiler.CodeGenerator._FinalizeInfo,
+    ) -> None:
+        if frame.eval_ctx.volatile:
+            super()._output_child_post(node, frame, finalize)
+            return
+        self.write(")")
+
+
+class _Trusted(jinja2.Environment):
+    """careerpath's own templates: plain Jinja, compiled by _TrustedCode."""
+
+    code_generator_class = _TrustedCode
+    printed_text: Callable[[object], str]
+    printed_escaped: Callable[[object], str]
+
+
 def environment(
     template_dirs: Sequence[Path], cache_dir: Path | None = None, *, markdown: bool = False
 ) -> jinja2.Environment:
@@ -302,15 +415,16 @@ def environment(
     (HTML, autoescaped) it loses its control characters and bidirectional overrides, so `cat`
     of an HTML plan sends the terminal no escape sequence."""
     trusted = shipped(template_dirs)
-    kind = jinja2.Environment if trusted else _Untrusted
+    kind: type[jinja2.Environment] = _Trusted if trusted else _Untrusted
     finalize = _markdown if markdown else _html
-    kept = _kept_finalize[finalize] if trusted else finalize
-    # What is compiled into the code: the kind of environment and the finalize it calls.
-    flavour = f"{kind.__name__} {finalize.__name__}"
+    # What is compiled into the code: the kind of environment, the code generator (and its
+    # revision) and the finalize it calls.
+    code = kind.code_generator_class
+    flavour = f"{kind.__name__} {code.__name__} {getattr(code, 'REVISION', 0)} {finalize.__name__}"
     env = kind(
         # Jinja's optimizer runs filters on constants while compiling: not for others' code.
         optimized=trusted,
-        finalize=kept,
+        finalize=finalize,
         bytecode_cache=None if cache_dir is None else _Compiled(cache_dir, flavour),
         loader=_Folders(template_dirs),
         undefined=jinja2.StrictUndefined,
@@ -333,6 +447,9 @@ def environment(
         capitalize_first=formatting.capitalize_first,
     )
     env.globals.update(level_names=list(LEVEL_NAMES))
+    if isinstance(env, _Trusted):
+        env.printed_text = _printed[finalize, False]
+        env.printed_escaped = _printed[finalize, True]
     return env
 
 
