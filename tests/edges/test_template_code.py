@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import jinja2
 import jinja2.compiler
+import markupsafe
 import pytest
 
 from careerpath.edges import locations, templates
@@ -42,6 +43,7 @@ SOURCES = [
     "100% {{ o.a.b }} %s %% %(x)s {{ '%' }}{{ '%d' % 5 }}%\n",
     "{% for x in xs %}{{ loop.index }}: {{ x.b }}{{ ', ' if not loop.last else '.' }}{% endfor %}",
     "<p>{{ html }} {{ html | safe }} {{ 1.0 }} {{ True }} {{ 1 }} {{ o.a.b | length }}</p>",
+    "{{ dash }}{{ marked }}{{ dash }}{{ marked }} {{ 1 }}{{ 1.0 }}{{ True }}{{ 1 }}",
     "{% macro m(v) %}[{{ v.b }}]{% endmacro %}{{ m(o.a) }}"
     "{% set s %}{{ o.a.b }}%{% endset %}{{ s }}",
     "{% autoescape false %}{{ html }}{% endautoescape %}"
@@ -52,6 +54,8 @@ VALUES = {
     "o": SimpleNamespace(a=SimpleNamespace(b="b_*")),
     "xs": [SimpleNamespace(b=1), SimpleNamespace(b="<x>")],
     "html": "<b>&</b>",
+    "dash": "-",  # escaped as a list marker in Markdown, where marked text is not
+    "marked": markupsafe.Markup("-"),
 }
 
 

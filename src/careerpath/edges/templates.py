@@ -129,11 +129,30 @@ def _visible_markup(value: markupsafe.Markup) -> markupsafe.Markup:
 KEPT_VALUES = 8192
 
 
-def _kept(final: Callable[[object], object], escaped: bool) -> Callable[[object], str]:
+class _Texts(dict[str, str]):
+    """The printed text of each string printed, looked up without a call; at most KEPT_VALUES
+    of them, then afresh. Only for `str` itself: a dict takes 'x' and Markup('x') for one key."""
+
+    def __init__(self, printed: Callable[[object], str]) -> None:
+        super().__init__()
+        self.printed = printed
+
+    def __missing__(self, value: str) -> str:
+        if len(self) >= KEPT_VALUES:
+            self.clear()
+        text = self[value] = self.printed(value)
+        return text
+
+
+def _kept(
+    final: Callable[[object], object], escaped: bool
+) -> tuple[_Texts, Callable[[object], str]]:
+    """The printed text of a str, and of any value (kept by value and type)."""
+
     def printed(value: object) -> str:
         return str(markupsafe.escape(final(value)) if escaped else final(value))
 
-    return functools.lru_cache(maxsize=KEPT_VALUES, typed=True)(printed)
+    return _Texts(printed), functools.lru_cache(maxsize=KEPT_VALUES, typed=True)(printed)
 
 
 _printed = {
@@ -310,11 +329,13 @@ class _TrustedCode(jinja2.compiler.CodeGenerator):
     spends its time (a thousand attribute reads and printed values per plan):
     - `x.name` reads the attribute with Python's getattr, and only when there is none asks
       Environment.getattr (an item of that name, else StrictUndefined, which fails loudly);
-    - `{{ value }}` is one call of the environment's printed text for the value, kept
-      (`_printed`: Jinja's finalize, then str or, autoescaped, escape).
+    - `{{ value }}` is the value's printed text (Jinja's finalize, then str or, autoescaped,
+      escape), kept (`_printed`): a str's looked up in a dict, any other value's in an
+      lru_cache by value and type;
+    - the text and values between two tags are one piece (`visit_Output`).
     REVISION is part of the compiled templates' cache key: change it with the code written."""
 
-    REVISION = 1
+    REVISION = 2
 
     @jinja2.compiler.optimizeconst
     def visit_Getattr(self, node: jinja2.nodes.Getattr, frame: jinja2.compiler.Frame) -> None:
@@ -381,8 +402,9 @@ class _TrustedCode(jinja2.compiler.CodeGenerator):
         if frame.eval_ctx.volatile:  # {% autoescape %} decided at run time: Jinja's way
             super()._output_child_pre(node, frame, finalize)
             return
-        escaped = "escaped" if frame.eval_ctx.autoescape else "text"
-        self.write(f"environment.printed_{escaped}(")
+        # A string (most values) is looked up, anything else kept by value and type.
+        kind = "escaped" if frame.eval_ctx.autoescape else "text"
+        self.write(f"(environment.texts_{kind}[cp_p] if type(cp_p := ")
 
     def _output_child_post(
         self,
@@ -393,13 +415,16 @@ class _TrustedCode(jinja2.compiler.CodeGenerator):
         if frame.eval_ctx.volatile:
             super()._output_child_post(node, frame, finalize)
             return
-        self.write(")")
+        kind = "escaped" if frame.eval_ctx.autoescape else "text"
+        self.write(f") is str else environment.printed_{kind}(cp_p))")
 
 
 class _Trusted(jinja2.Environment):
     """careerpath's own templates: plain Jinja, compiled by _TrustedCode."""
 
     code_generator_class = _TrustedCode
+    texts_text: _Texts
+    texts_escaped: _Texts
     printed_text: Callable[[object], str]
     printed_escaped: Callable[[object], str]
 
@@ -448,8 +473,8 @@ def environment(
     )
     env.globals.update(level_names=list(LEVEL_NAMES))
     if isinstance(env, _Trusted):
-        env.printed_text = _printed[finalize, False]
-        env.printed_escaped = _printed[finalize, True]
+        env.texts_text, env.printed_text = _printed[finalize, False]
+        env.texts_escaped, env.printed_escaped = _printed[finalize, True]
     return env
 
 
