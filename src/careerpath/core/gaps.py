@@ -715,7 +715,8 @@ def figures_of(
     roles = list(roles)
     baseline = baseline_for(inventory.current_role, roles)
     standing = standings(inventory.ratings)
-    return _figures_all(standing, states_of(standing), roles, catalogue, baseline, inventory)
+    states = states_of(standing)
+    return _figures_all(standing, states, roles, catalogue, baseline, inventory.targets)
 
 
 def analysed_and_ranked(
@@ -728,7 +729,7 @@ def analysed_and_ranked(
     standing = standings(inventory.ratings)
     states = states_of(standing)
     analysis = _analyse(standing, states, role, catalogue, baseline)
-    return analysis, _figures_all(standing, states, roles, catalogue, baseline, inventory)
+    return analysis, _figures_all(standing, states, roles, catalogue, baseline, inventory.targets)
 
 
 def _figures_all(
@@ -737,12 +738,12 @@ def _figures_all(
     roles: Sequence[Role],
     catalogue: Catalogue,
     baseline: Baseline,
-    inventory: Inventory,
+    targets: Sequence[str],
 ) -> list[RoleFigures]:
     kept = _ranking_tables(roles, catalogue, baseline)
     if kept is None:  # the first person measured from this baseline: row by row
         results = [_figures(standing, states, role, catalogue, baseline) for role in roles]
-        return sorted(results, key=lambda r: _order(r, inventory.targets))
+        return sorted(results, key=lambda r: _order(r, targets))
     scores = score_board(states, kept.board)
     tables = map(kept.efforts.get, states, repeat(_NOTHING))
     packed = sum(map(tuple.__getitem__, tables, states.values()))
@@ -758,7 +759,7 @@ def _figures_all(
             results.append(_figures_of(measure, result, essential, climb, hours, baseline))
         else:  # a step missing: looked up row by row
             results.append(_figures(standing, states, measure.role, catalogue, baseline))
-    return sorted(results, key=lambda r: _order(r, inventory.targets))
+    return sorted(results, key=lambda r: _order(r, targets))
 
 
 class _RankingTables(NamedTuple):
